@@ -1,0 +1,100 @@
+package dev.mistralboot.client.core;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fires an action when a stream has been silent for longer than its idle timeout. One shared
+ * daemon thread serves every stream; a stream only writes a timestamp per event, so watching costs
+ * nothing on the hot path.
+ */
+final class IdleWatchdog implements Runnable {
+
+	private static final ScheduledThreadPoolExecutor SCHEDULER = createScheduler();
+
+	private final long idleNanos;
+
+	private volatile long lastActivity;
+
+	private boolean fired;
+
+	private boolean stopped;
+
+	private Runnable action;
+
+	private @Nullable ScheduledFuture<?> future;
+
+	IdleWatchdog(Duration idleTimeout, Runnable action) {
+		this.idleNanos = idleTimeout.toNanos();
+		this.action = action;
+		this.lastActivity = System.nanoTime();
+		schedule(this.idleNanos);
+	}
+
+	/** Records activity: the silence starts again from now. */
+	void touch() {
+		this.lastActivity = System.nanoTime();
+	}
+
+	/**
+	 * Replaces the action, unless the watchdog has already fired.
+	 * @return {@code false} when it fired before the action could be replaced
+	 */
+	synchronized boolean replaceAction(Runnable action) {
+		if (this.fired) {
+			return false;
+		}
+		this.action = action;
+		return true;
+	}
+
+	synchronized boolean hasFired() {
+		return this.fired;
+	}
+
+	synchronized void stop() {
+		this.stopped = true;
+		if (this.future != null) {
+			this.future.cancel(false);
+		}
+	}
+
+	@Override
+	public void run() {
+		long idle = System.nanoTime() - this.lastActivity;
+		Runnable toRun;
+		synchronized (this) {
+			if (this.stopped) {
+				return;
+			}
+			if (idle < this.idleNanos) {
+				schedule(this.idleNanos - idle);
+				return;
+			}
+			this.fired = true;
+			toRun = this.action;
+		}
+		toRun.run();
+	}
+
+	private synchronized void schedule(long delayNanos) {
+		if (!this.stopped) {
+			this.future = SCHEDULER.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private static ScheduledThreadPoolExecutor createScheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "mistral-stream-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
+
+}

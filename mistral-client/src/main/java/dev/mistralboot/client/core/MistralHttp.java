@@ -1,0 +1,585 @@
+package dev.mistralboot.client.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The blocking HTTP core every Mistral client is built on (Spring's {@link RestClient}): base URL,
+ * {@code Authorization: Bearer}, {@code User-Agent}, JSON through Jackson, error mapping to the
+ * {@link MistralException} hierarchy, retries with backoff and {@code Retry-After}, timeouts, and
+ * server-sent event streams.
+ * <p>
+ * Two request factories are used: one for ordinary calls, whose read timeout is the response
+ * timeout, and one for streams, which has no read timeout of its own: the longest silence between
+ * two events is enforced by this class ({@code streamIdleTimeout}), so a long answer that keeps
+ * streaming is never cut.
+ * <p>
+ * Thread-safe; create one per base URL and key and share it.
+ */
+public final class MistralHttp {
+
+	private static final Log logger = LogFactory.getLog(MistralHttp.class);
+
+	/** The Mistral cloud. */
+	public static final String DEFAULT_BASE_URL = "https://api.mistral.ai";
+
+	private final Builder settings;
+
+	private final RestClient restClient;
+
+	private final RestClient streamingRestClient;
+
+	private final JsonMapper mapper;
+
+	private final ErrorResponses errors;
+
+	private final ModelDeprecations deprecations;
+
+	private MistralHttp(Builder builder) {
+		this.settings = builder.copy();
+		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
+		this.errors = new ErrorResponses(this.mapper);
+		this.deprecations = Objects.requireNonNullElseGet(builder.deprecations, ModelDeprecations::new);
+		this.settings.deprecations = this.deprecations;
+		ClientHttpRequestFactory factory = builder.requestFactory;
+		ClientHttpRequestFactory streamingFactory = builder.streamingRequestFactory;
+		if (factory == null || streamingFactory == null) {
+			HttpClient jdk = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+			if (factory == null) {
+				JdkClientHttpRequestFactory jdkFactory = new JdkClientHttpRequestFactory(jdk);
+				jdkFactory.setReadTimeout(builder.responseTimeout);
+				factory = jdkFactory;
+			}
+			if (streamingFactory == null) {
+				streamingFactory = new JdkClientHttpRequestFactory(jdk);
+			}
+		}
+		RestClient.Builder base = (builder.restClientBuilder != null) ? builder.restClientBuilder.clone()
+				: RestClient.builder();
+		base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
+			headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
+			if (builder.apiKey != null) {
+				headers.setBearerAuth(builder.apiKey);
+			}
+		});
+		this.restClient = base.clone().requestFactory(factory).build();
+		this.streamingRestClient = base.requestFactory(streamingFactory).build();
+	}
+
+	/**
+	 * Starts a builder with the defaults: the Mistral cloud, {@link RetryPolicy#DEFAULT}, a 10 s connect
+	 * timeout, a 5 min response timeout and a 60 s stream idle timeout, on the JDK HTTP client.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder holding this instance's settings, to derive another (for a different host or key).
+	 * @return a builder
+	 */
+	public Builder mutate() {
+		return this.settings.copy();
+	}
+
+	/**
+	 * The base URL calls go to.
+	 * @return the base URL, such as {@code https://api.mistral.ai}
+	 */
+	public String baseUrl() {
+		return this.settings.baseUrl;
+	}
+
+	/**
+	 * The JSON mapper used for bodies.
+	 * @return the mapper
+	 */
+	public JsonMapper jsonMapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * The retry policy.
+	 * @return the policy
+	 */
+	public RetryPolicy retryPolicy() {
+		return this.settings.retryPolicy;
+	}
+
+	/**
+	 * Performs a call and parses the JSON answer.
+	 * @param <T> the answer type
+	 * @param request the request
+	 * @param type the answer type ({@code Void.class} to ignore the body)
+	 * @return the answer and its metadata
+	 * @throws MistralApiException for an error status, after retries
+	 * @throws MistralIoException when the API could not be reached or timed out
+	 */
+	public <T> MistralResponse<T> execute(ApiRequest request, Class<T> type) {
+		return execute(request, this.mapper.constructType(type));
+	}
+
+	/**
+	 * Performs a call and parses the JSON answer into a generic type.
+	 * @param <T> the answer type
+	 * @param request the request
+	 * @param type the answer type
+	 * @return the answer and its metadata
+	 */
+	public <T> MistralResponse<T> execute(ApiRequest request, TypeReference<T> type) {
+		return execute(request, this.mapper.constructType(type));
+	}
+
+	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type) {
+		byte[] body = serialize(request);
+		long start = System.nanoTime();
+		return withRetries(request, (attempt) -> prepare(this.restClient, request, body, MediaType.APPLICATION_JSON)
+			.exchange((req, response) -> {
+				HttpHeaders headers = copy(response.getHeaders());
+				int status = response.getStatusCode().value();
+				if (status >= 400) {
+					throw error(request, status, headers, response, attempt);
+				}
+				this.deprecations.check(headers, request.model());
+				T value = read(request, response, type);
+				return new MistralResponse<>(value, new ResponseMetadata(status, headers, attempt, since(start)));
+			}, true), this.settings.responseTimeout, "mistral.http.response-timeout");
+	}
+
+	/**
+	 * Opens a server-sent event stream and parses each event into a chunk. Close the stream (it is
+	 * {@link AutoCloseable}) when done; it is read to {@code [DONE]} so the connection can be reused.
+	 * @param <T> the chunk type
+	 * @param request the request (its body must ask for streaming)
+	 * @param chunkType the chunk type
+	 * @return the open stream
+	 * @throws MistralApiException for an error status, after retries
+	 */
+	public <T> MistralStream<T> stream(ApiRequest request, Class<T> chunkType) {
+		byte[] body = serialize(request);
+		ObjectReader reader = this.mapper.readerFor(chunkType);
+		return new MistralStream<>(this, request, body, reader);
+	}
+
+	/**
+	 * Opens a call whose answer is raw bytes (a file download). The caller must close the result.
+	 * @param request the request
+	 * @return the open body and its metadata
+	 */
+	public MistralDownload download(ApiRequest request) {
+		byte[] body = serialize(request);
+		long start = System.nanoTime();
+		return withRetries(request, (attempt) -> {
+			OpenResponse open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
+			return new MistralDownload(open.response(), open.metadata());
+		}, this.settings.responseTimeout, "mistral.http.response-timeout");
+	}
+
+	/** An open response whose body has not been read. */
+	record OpenResponse(ClientHttpResponse response, ResponseMetadata metadata) {
+	}
+
+	/**
+	 * Sends a request on the streaming client and returns the open response when its status is a
+	 * success; an error status is read, closed and thrown.
+	 */
+	OpenResponse open(ApiRequest request, byte[] body, int attempt, long start, MediaType accept, RestClient client) {
+		ClientHttpResponse response = prepare(client, request, body, accept).exchange((req, res) -> res, false);
+		Objects.requireNonNull(response, "response");
+		try {
+			HttpHeaders headers = copy(response.getHeaders());
+			int status = response.getStatusCode().value();
+			if (status >= 400) {
+				throw error(request, status, headers, response, attempt);
+			}
+			this.deprecations.check(headers, request.model());
+			return new OpenResponse(response, new ResponseMetadata(status, headers, attempt, since(start)));
+		}
+		catch (IOException ex) {
+			response.close();
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			response.close();
+			throw ex;
+		}
+	}
+
+	OpenResponse openEventStream(ApiRequest request, byte[] body, int attempt, long start) {
+		return open(request, body, attempt, start, MediaType.TEXT_EVENT_STREAM, this.streamingRestClient);
+	}
+
+	@FunctionalInterface
+	interface Attempt<T> {
+
+		T run(int attempt);
+
+	}
+
+	/**
+	 * Runs attempts until one succeeds, a failure is not retryable, or attempts run out.
+	 */
+	<T> T withRetries(ApiRequest request, Attempt<T> attempt, Duration readTimeout, String readTimeoutProperty) {
+		return withRetries(request, 1, attempt, readTimeout, readTimeoutProperty);
+	}
+
+	<T> T withRetries(ApiRequest request, int firstAttempt, Attempt<T> attempt, Duration readTimeout,
+			String readTimeoutProperty) {
+		for (int number = firstAttempt;; number++) {
+			RuntimeException failure;
+			try {
+				return attempt.run(number);
+			}
+			catch (MistralApiException | MistralIoException ex) {
+				failure = ex;
+			}
+			catch (ResourceAccessException | UncheckedIOException ex) {
+				failure = Failures.io(ex, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
+						readTimeoutProperty);
+			}
+			Duration delay = request.repeatable() ? this.settings.retryPolicy.delayBeforeRetry(failure, number) : null;
+			if (delay == null) {
+				throw failure;
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying " + request + " in " + delay.toMillis() + " ms after attempt " + number + ": "
+						+ failure.getMessage());
+			}
+			this.settings.listener.onRetry(request, failure, number, delay);
+			this.settings.sleeper.sleep(delay);
+		}
+	}
+
+	RetryPolicy policy() {
+		return this.settings.retryPolicy;
+	}
+
+	Sleeper sleeper() {
+		return this.settings.sleeper;
+	}
+
+	Duration streamIdleTimeout() {
+		return this.settings.streamIdleTimeout;
+	}
+
+	ErrorResponses errors() {
+		return this.errors;
+	}
+
+	private MistralApiException error(ApiRequest request, int status, HttpHeaders headers, ClientHttpResponse response,
+			int attempt) throws IOException {
+		byte[] bytes;
+		try (InputStream in = response.getBody()) {
+			bytes = StreamUtils.copyToByteArray(in);
+		}
+		catch (IOException ex) {
+			bytes = new byte[0];
+		}
+		return this.errors.toException(request.method().name(), request.path(), status, headers, bytes, attempt);
+	}
+
+	private <T> T read(ApiRequest request, ClientHttpResponse response, JavaType type) throws IOException {
+		if (type.getRawClass() == Void.class) {
+			StreamUtils.drain(response.getBody());
+			return null;
+		}
+		byte[] bytes = StreamUtils.copyToByteArray(response.getBody());
+		try {
+			return this.mapper.readValue(bytes, type);
+		}
+		catch (JacksonException ex) {
+			String raw = new String(bytes, 0, Math.min(bytes.length, 10_000), java.nio.charset.StandardCharsets.UTF_8);
+			throw new MistralInvalidResponseException("The answer to " + request + " could not be read as "
+					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), raw, ex);
+		}
+	}
+
+	private byte[] serialize(ApiRequest request) {
+		Object body = request.jsonBody();
+		if (body == null) {
+			return new byte[0];
+		}
+		return this.mapper.writeValueAsBytes(body);
+	}
+
+	private static RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json,
+			MediaType accept) {
+		RestClient.RequestBodySpec spec = client.method(request.method())
+			.uri((uri) -> UriTemplates.expand(uri, request))
+			.headers((headers) -> headers.addAll(request.headers()))
+			.accept(accept);
+		if (request.multipartBody() != null) {
+			spec.contentType(MediaType.MULTIPART_FORM_DATA).body(request.multipartBody());
+		}
+		else if (request.jsonBody() != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).contentLength(json.length).body((out) -> out.write(json));
+		}
+		return spec;
+	}
+
+	private static HttpHeaders copy(HttpHeaders headers) {
+		HttpHeaders copy = new HttpHeaders();
+		copy.addAll(headers);
+		return copy;
+	}
+
+	private static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+
+	@Override
+	public String toString() {
+		return "MistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey=" + ((this.settings.apiKey != null) ? "(set)" : "(none)")
+				+ "]";
+	}
+
+	/**
+	 * Hooks into the core's work, for metrics. Every method has an empty default.
+	 */
+	public interface Listener {
+
+		/** A listener that does nothing. */
+		Listener NONE = new Listener() {
+		};
+
+		/**
+		 * Called before waiting to retry a failed attempt.
+		 * @param request the request
+		 * @param failure why the attempt failed
+		 * @param attempt the number of the failed attempt
+		 * @param delay the wait before the next attempt
+		 */
+		default void onRetry(ApiRequest request, RuntimeException failure, int attempt, Duration delay) {
+		}
+
+	}
+
+	/**
+	 * Builds a {@link MistralHttp}.
+	 */
+	public static final class Builder {
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private String userAgent = "mistral-spring-boot/" + Version.get();
+
+		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofMinutes(5);
+
+		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private @Nullable ClientHttpRequestFactory requestFactory;
+
+		private @Nullable ClientHttpRequestFactory streamingRequestFactory;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+
+		private Listener listener = Listener.NONE;
+
+		private @Nullable ModelDeprecations deprecations;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the base URL (default {@code https://api.mistral.ai}).
+		 * @param baseUrl the base URL, without {@code /v1}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			if (baseUrl == null || baseUrl.isBlank()) {
+				throw new IllegalArgumentException("baseUrl must not be blank: set mistral.base-url");
+			}
+			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the API key sent as {@code Authorization: Bearer}. May be {@code null} for a self-hosted
+		 * server without authentication.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
+			return this;
+		}
+
+		/**
+		 * Sets the retry policy.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+			return this;
+		}
+
+		/**
+		 * Sets the connect timeout, used when this builder creates the HTTP client itself.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the response timeout of non-streaming calls (generation can be slow: minutes).
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = positive(responseTimeout, "responseTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the longest silence allowed before the first event and between two events of a stream.
+		 * @param streamIdleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the {@link RestClient.Builder} to build on (cloned; Spring Boot's carries its
+		 * customizers, observation and SSL settings).
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the request factory for non-streaming calls; its read timeout should be the response
+		 * timeout. Without it, a JDK HTTP client is created.
+		 * @param requestFactory the factory
+		 * @return this builder
+		 */
+		public Builder requestFactory(ClientHttpRequestFactory requestFactory) {
+			this.requestFactory = requestFactory;
+			return this;
+		}
+
+		/**
+		 * Sets the request factory for streams and downloads; it should have no read timeout of its
+		 * own (the stream idle timeout is enforced by the core).
+		 * @param streamingRequestFactory the factory
+		 * @return this builder
+		 */
+		public Builder streamingRequestFactory(ClientHttpRequestFactory streamingRequestFactory) {
+			this.streamingRequestFactory = streamingRequestFactory;
+			return this;
+		}
+
+		/**
+		 * Sets the JSON mapper (see {@link MistralJson#derive(JsonMapper)}).
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Sets how the core waits between retries (tests replace it).
+		 * @param sleeper the sleeper
+		 * @return this builder
+		 */
+		public Builder sleeper(Sleeper sleeper) {
+			this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+			return this;
+		}
+
+		/**
+		 * Sets a listener for retries (metrics).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(Listener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		/**
+		 * Builds the core.
+		 * @return the core
+		 */
+		public MistralHttp build() {
+			return new MistralHttp(this);
+		}
+
+		Builder copy() {
+			Builder copy = new Builder();
+			copy.baseUrl = this.baseUrl;
+			copy.apiKey = this.apiKey;
+			copy.userAgent = this.userAgent;
+			copy.retryPolicy = this.retryPolicy;
+			copy.connectTimeout = this.connectTimeout;
+			copy.responseTimeout = this.responseTimeout;
+			copy.streamIdleTimeout = this.streamIdleTimeout;
+			copy.restClientBuilder = this.restClientBuilder;
+			copy.requestFactory = this.requestFactory;
+			copy.streamingRequestFactory = this.streamingRequestFactory;
+			copy.jsonMapper = this.jsonMapper;
+			copy.sleeper = this.sleeper;
+			copy.listener = this.listener;
+			copy.deprecations = this.deprecations;
+			return copy;
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			if (duration == null || duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, was " + duration);
+			}
+			return duration;
+		}
+
+		@Override
+		public String toString() {
+			return "MistralHttp.Builder[baseUrl=" + this.baseUrl + ", apiKey="
+					+ ((this.apiKey != null) ? "(set)" : "(none)") + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,309 @@
+package dev.mistralboot.client.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * A server-sent event stream of parsed chunks, over a blocking connection (no WebFlux needed).
+ * Use it once, in try-with-resources:
+ *
+ * <pre>{@code
+ * try (MistralStream<ChatCompletionChunk> chunks = chat.stream(request)) {
+ *     for (ChatCompletionChunk chunk : chunks) {
+ *         System.out.print(chunk.text());
+ *     }
+ * }
+ * }</pre>
+ *
+ * The stream ends at {@code data: [DONE]}; ending without it raises {@link MistralStreamException},
+ * as does an error event. The longest silence allowed between events is the stream idle timeout
+ * ({@link MistralTimeoutException}). Failures before the first chunk is delivered are retried
+ * under the retry policy; after that, never. The body is read to its end before the connection is
+ * released, so the connection can be reused.
+ *
+ * @param <T> the chunk type
+ */
+public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
+
+	private final MistralHttp http;
+
+	private final ApiRequest request;
+
+	private final byte[] body;
+
+	private final StreamDecoder<T> decoder;
+
+	private final ServerSentEventParser parser;
+
+	private final ArrayDeque<T> ready = new ArrayDeque<>(4);
+
+	private final byte[] buffer = new byte[8192];
+
+	private final long start = System.nanoTime();
+
+	private @Nullable ClientHttpResponse response;
+
+	private @Nullable InputStream in;
+
+	private @Nullable IdleWatchdog watchdog;
+
+	private ResponseMetadata metadata;
+
+	private int delivered;
+
+	private int attempt;
+
+	private boolean finished;
+
+	private boolean closed;
+
+	private boolean iterated;
+
+	MistralStream(MistralHttp http, ApiRequest request, byte[] body, ObjectReader reader) {
+		this.http = http;
+		this.request = request;
+		this.body = body;
+		this.decoder = new StreamDecoder<>(reader, http.errors(), request.toString());
+		this.parser = new ServerSentEventParser(this::onEvent);
+		this.metadata = connect(1);
+	}
+
+	/**
+	 * Status and headers of the answer (of the last attempt, when the stream was retried).
+	 * @return the metadata
+	 */
+	public ResponseMetadata metadata() {
+		return this.metadata;
+	}
+
+	/**
+	 * How many chunks were handed to the caller so far.
+	 * @return the count
+	 */
+	public int delivered() {
+		return this.delivered;
+	}
+
+	/**
+	 * The chunks, as an iterator. A stream can be iterated once.
+	 * @return the iterator
+	 */
+	@Override
+	public Iterator<T> iterator() {
+		if (this.iterated) {
+			throw new IllegalStateException("A MistralStream can be iterated only once");
+		}
+		this.iterated = true;
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return MistralStream.this.hasNext();
+			}
+
+			@Override
+			public T next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				MistralStream.this.delivered++;
+				return MistralStream.this.ready.poll();
+			}
+
+		};
+	}
+
+	/**
+	 * The chunks as a Java {@link Stream}; closing it closes this stream.
+	 * @return the stream
+	 */
+	public Stream<T> stream() {
+		return StreamSupport
+			.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+			.onClose(this::close);
+	}
+
+	/**
+	 * Releases the connection. Reading stops; unread events are discarded.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		release();
+	}
+
+	private boolean hasNext() {
+		while (this.ready.isEmpty()) {
+			if (this.finished || this.closed) {
+				return false;
+			}
+			fill();
+		}
+		return true;
+	}
+
+	private void fill() {
+		int read;
+		try {
+			read = this.in.read(this.buffer);
+		}
+		catch (IOException ex) {
+			failed(ex);
+			return;
+		}
+		if (this.watchdog != null) {
+			this.watchdog.touch();
+		}
+		if (read < 0) {
+			this.parser.finish();
+			if (!this.decoder.isDone()) {
+				failed(null);
+				return;
+			}
+			this.finished = true;
+			release();
+			return;
+		}
+		try {
+			this.parser.feed(this.buffer, 0, read);
+		}
+		catch (RuntimeException ex) {
+			this.finished = true;
+			release();
+			throw ex;
+		}
+		if (this.decoder.isDone() && this.ready.isEmpty()) {
+			drainAndFinish();
+		}
+	}
+
+	private void onEvent(@Nullable String eventName, byte[] data, int length) {
+		if (this.decoder.isDone()) {
+			return;
+		}
+		T chunk = this.decoder.decode(eventName, data, length, this.delivered + this.ready.size());
+		if (chunk != null) {
+			this.ready.add(chunk);
+		}
+	}
+
+	/** Reads what follows [DONE] (normally nothing) so the connection can be reused. */
+	private void drainAndFinish() {
+		this.finished = true;
+		try {
+			while (this.in.read(this.buffer) >= 0) {
+				// discard
+			}
+		}
+		catch (IOException ex) {
+			// the answer is complete; the connection just will not be reused
+		}
+		release();
+	}
+
+	private void failed(@Nullable IOException cause) {
+		IdleWatchdog dog = this.watchdog;
+		boolean timedOut = dog != null && dog.hasFired();
+		release();
+		RuntimeException failure;
+		if (timedOut) {
+			failure = new MistralTimeoutException("The stream of " + this.request + " was silent for longer than "
+					+ this.http.streamIdleTimeout() + " after " + this.delivered
+					+ " chunks. Raise mistral.http.stream-idle-timeout if the model needs longer.",
+					this.http.streamIdleTimeout(), (cause != null) ? cause : new IOException("idle timeout"), false);
+		}
+		else if (cause != null) {
+			failure = new MistralIoException("I/O error while reading the stream of " + this.request + " after "
+					+ this.delivered + " chunks: " + cause.getMessage(), cause, false);
+		}
+		else {
+			failure = this.decoder.cutOff(this.delivered, null);
+		}
+		if (this.delivered == 0 && this.ready.isEmpty() && !timedOut && !this.closed && this.request.repeatable()) {
+			java.time.Duration delay = this.http.policy().delayBeforeRetry(
+					new MistralIoException(failure.getMessage(), failure, true), this.attempt);
+			if (delay != null) {
+				this.http.sleeper().sleep(delay);
+				this.metadata = connect(this.attempt + 1);
+				return;
+			}
+		}
+		this.finished = true;
+		throw failure;
+	}
+
+	private ResponseMetadata connect(int firstAttempt) {
+		return this.http.withRetries(this.request, firstAttempt, (number) -> {
+			this.attempt = number;
+			return open(number);
+		}, this.http.streamIdleTimeout(), "mistral.http.stream-idle-timeout");
+	}
+
+	private ResponseMetadata open(int number) {
+		Thread caller = Thread.currentThread();
+		IdleWatchdog dog = new IdleWatchdog(this.http.streamIdleTimeout(), caller::interrupt);
+		MistralHttp.OpenResponse open;
+		try {
+			open = this.http.openEventStream(this.request, this.body, number, this.start);
+		}
+		catch (RuntimeException ex) {
+			dog.stop();
+			if (dog.hasFired()) {
+				Thread.interrupted();
+				throw new MistralTimeoutException("No answer to " + this.request + " within "
+						+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
+						this.http.streamIdleTimeout(), ex, false);
+			}
+			throw ex;
+		}
+		ClientHttpResponse opened = open.response();
+		if (!dog.replaceAction(opened::close)) {
+			dog.stop();
+			Thread.interrupted();
+			opened.close();
+			throw new MistralTimeoutException("No answer to " + this.request + " within "
+					+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
+					this.http.streamIdleTimeout(), new IOException("idle timeout"), false);
+		}
+		this.watchdog = dog;
+		this.response = opened;
+		try {
+			this.in = opened.getBody();
+		}
+		catch (IOException ex) {
+			release();
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return open.metadata();
+	}
+
+	private void release() {
+		IdleWatchdog dog = this.watchdog;
+		if (dog != null) {
+			dog.stop();
+			this.watchdog = null;
+		}
+		ClientHttpResponse res = this.response;
+		if (res != null) {
+			this.response = null;
+			this.in = null;
+			res.close();
+		}
+	}
+
+}

@@ -1,0 +1,491 @@
+package dev.mistralboot.client.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The reactive HTTP core (Spring's {@link WebClient}), with the same behaviour as {@link MistralHttp}:
+ * authentication, error mapping, retries with backoff and {@code Retry-After}, timeouts, and
+ * server-sent event streams as a {@link Flux} whose cancellation closes the connection.
+ */
+public final class ReactiveMistralHttp {
+
+	private final Builder settings;
+
+	private final WebClient webClient;
+
+	private final JsonMapper mapper;
+
+	private final ErrorResponses errors;
+
+	private final ModelDeprecations deprecations = new ModelDeprecations();
+
+	private ReactiveMistralHttp(Builder builder) {
+		this.settings = builder;
+		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
+		this.errors = new ErrorResponses(this.mapper);
+		WebClient.Builder base = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder();
+		if (builder.connector != null) {
+			base.clientConnector(builder.connector);
+		}
+		this.webClient = base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
+			headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
+			if (builder.apiKey != null) {
+				headers.setBearerAuth(builder.apiKey);
+			}
+		}).build();
+	}
+
+	/**
+	 * Starts a builder with the same defaults as {@link MistralHttp#builder()}.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder with this instance's settings, to derive another (for another host or key).
+	 * @return a builder
+	 */
+	public Builder mutate() {
+		return this.settings.copy();
+	}
+
+	/**
+	 * The base URL calls go to.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.settings.baseUrl;
+	}
+
+	/**
+	 * The JSON mapper used for bodies.
+	 * @return the mapper
+	 */
+	public JsonMapper jsonMapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * Performs a call and parses the JSON answer.
+	 * @param <T> the answer type
+	 * @param request the request
+	 * @param type the answer type
+	 * @return the answer and its metadata
+	 */
+	public <T> Mono<MistralResponse<T>> execute(ApiRequest request, Class<T> type) {
+		return execute(request, this.mapper.constructType(type));
+	}
+
+	/**
+	 * Performs a call and parses the JSON answer into a generic type.
+	 * @param <T> the answer type
+	 * @param request the request
+	 * @param type the answer type
+	 * @return the answer and its metadata
+	 */
+	public <T> Mono<MistralResponse<T>> execute(ApiRequest request, TypeReference<T> type) {
+		return execute(request, this.mapper.constructType(type));
+	}
+
+	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type) {
+		return Mono.defer(() -> {
+			byte[] body = serialize(request);
+			long start = System.nanoTime();
+			AtomicInteger attempts = new AtomicInteger();
+			return Mono.defer(() -> {
+				int attempt = attempts.incrementAndGet();
+				return send(request, body, MediaType.APPLICATION_JSON)
+					.<MistralResponse<T>>exchangeToMono((response) -> handle(request, response, attempt, start, type));
+			})
+				.timeout(this.settings.responseTimeout)
+				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
+						"mistral.http.response-timeout"))
+				.retryWhen(retry(request, () -> true));
+		});
+	}
+
+	/**
+	 * Opens a server-sent event stream and parses each event into a chunk. Cancelling the
+	 * subscription closes the connection. Failures before the first chunk are retried; after it,
+	 * never. The longest silence between chunks is the stream idle timeout.
+	 * @param <T> the chunk type
+	 * @param request the request (its body must ask for streaming)
+	 * @param chunkType the chunk type
+	 * @return the chunks
+	 */
+	public <T> Flux<T> stream(ApiRequest request, Class<T> chunkType) {
+		ObjectReader reader = this.mapper.readerFor(chunkType);
+		return Flux.defer(() -> {
+			byte[] body = serialize(request);
+			long start = System.nanoTime();
+			AtomicInteger attempts = new AtomicInteger();
+			AtomicInteger delivered = new AtomicInteger();
+			return Flux.defer(() -> {
+				int attempt = attempts.incrementAndGet();
+				return send(request, body, MediaType.TEXT_EVENT_STREAM)
+					.<T>exchangeToFlux((response) -> events(request, response, attempt, start, reader, delivered))
+					.timeout(this.settings.streamIdleTimeout)
+					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
+							"mistral.http.stream-idle-timeout"));
+			}).doOnNext((chunk) -> delivered.incrementAndGet()).retryWhen(retry(request, () -> delivered.get() == 0));
+		});
+	}
+
+	private WebClient.RequestHeadersSpec<?> send(ApiRequest request, byte[] body, MediaType accept) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri((uri) -> UriTemplates.expand(uri, request))
+			.headers((headers) -> headers.addAll(request.headers()))
+			.accept(accept);
+		if (request.multipartBody() != null) {
+			@SuppressWarnings("unchecked")
+			org.springframework.util.MultiValueMap<String, Object> parts = (org.springframework.util.MultiValueMap<String, Object>) request
+				.multipartBody();
+			return spec.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts));
+		}
+		if (request.jsonBody() != null) {
+			return spec.contentType(MediaType.APPLICATION_JSON).contentLength(body.length).bodyValue(body);
+		}
+		return spec;
+	}
+
+	private <T> Mono<MistralResponse<T>> handle(ApiRequest request, ClientResponse response, int attempt, long start,
+			JavaType type) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = copy(response.headers().asHttpHeaders());
+		if (status >= 400) {
+			return errorBody(request, response, status, headers, attempt).flatMap(Mono::error);
+		}
+		this.deprecations.check(headers, request.model());
+		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
+				Duration.ofNanos(System.nanoTime() - start));
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
+			.map((buffer) -> new MistralResponse<T>(read(request, buffer, type), metadata))
+			.switchIfEmpty(Mono.fromSupplier(() -> new MistralResponse<T>(readEmpty(request, type), metadata)));
+	}
+
+	private <T> Flux<T> events(ApiRequest request, ClientResponse response, int attempt, long start,
+			ObjectReader reader, AtomicInteger delivered) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = copy(response.headers().asHttpHeaders());
+		if (status >= 400) {
+			return errorBody(request, response, status, headers, attempt).flatMapMany(Flux::error);
+		}
+		this.deprecations.check(headers, request.model());
+		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString());
+		List<T> out = new ArrayList<>();
+		ServerSentEventParser parser = new ServerSentEventParser((name, data, length) -> {
+			if (!decoder.isDone()) {
+				T chunk = decoder.decode(name, data, length, delivered.get() + out.size());
+				if (chunk != null) {
+					out.add(chunk);
+				}
+			}
+		});
+		return response.body(BodyExtractors.toDataBuffers()).concatMapIterable((buffer) -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				parser.feed(bytes, 0, bytes.length);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+			List<T> chunks = List.copyOf(out);
+			out.clear();
+			return chunks;
+		}).concatWith(Flux.defer(() -> {
+			parser.finish();
+			if (!decoder.isDone()) {
+				return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
+			}
+			List<T> chunks = List.copyOf(out);
+			out.clear();
+			return Flux.fromIterable(chunks);
+		}));
+	}
+
+	private Mono<MistralApiException> errorBody(ApiRequest request, ClientResponse response, int status,
+			HttpHeaders headers, int attempt) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return bytes;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		})
+			.defaultIfEmpty(new byte[0])
+			.onErrorReturn(new byte[0])
+			.map((bytes) -> this.errors.toException(request.method().name(), request.path(), status, headers, bytes,
+					attempt));
+	}
+
+	private <T> T read(ApiRequest request, DataBuffer buffer, JavaType type) {
+		try (InputStream in = buffer.asInputStream(true)) {
+			if (type.getRawClass() == Void.class) {
+				return null;
+			}
+			return this.mapper.readValue(in, type);
+		}
+		catch (JacksonException ex) {
+			throw new MistralInvalidResponseException("The answer to " + request + " could not be read as "
+					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), "", ex);
+		}
+		catch (IOException ex) {
+			throw new MistralIoException("I/O error while reading the answer to " + request, ex, false);
+		}
+	}
+
+	private static <T> @Nullable T readEmpty(ApiRequest request, JavaType type) {
+		if (type.getRawClass() == Void.class) {
+			return null;
+		}
+		throw new MistralInvalidResponseException("The answer to " + request + " had an empty body", "", null);
+	}
+
+	private Throwable mapTransport(Throwable failure, ApiRequest request, Duration readTimeout, String property) {
+		if (failure instanceof MistralException) {
+			return failure;
+		}
+		if (failure instanceof TimeoutException) {
+			return new MistralTimeoutException("No " + (property.contains("stream") ? "event" : "complete answer")
+					+ " from " + request + " within " + readTimeout + ". Raise " + property + " if needed.", readTimeout,
+					failure, false);
+		}
+		if (failure instanceof WebClientRequestException || failure instanceof IOException) {
+			return Failures.io(failure, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
+					property);
+		}
+		return failure;
+	}
+
+	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed) {
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			Throwable failure = signal.failure();
+			int attempt = (int) signal.totalRetries() + 1;
+			Duration delay = (failure instanceof RuntimeException runtime && request.repeatable() && allowed.getAsBoolean())
+					? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
+			if (delay == null) {
+				return Mono.error(failure);
+			}
+			this.settings.listener.onRetry(request, (RuntimeException) failure, attempt, delay);
+			return Mono.delay(delay).thenReturn(attempt);
+		}));
+	}
+
+	private byte[] serialize(ApiRequest request) {
+		Object body = request.jsonBody();
+		return (body != null) ? this.mapper.writeValueAsBytes(body) : new byte[0];
+	}
+
+	private static HttpHeaders copy(HttpHeaders headers) {
+		HttpHeaders copy = new HttpHeaders();
+		copy.addAll(headers);
+		return copy;
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveMistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey="
+				+ ((this.settings.apiKey != null) ? "(set)" : "(none)") + "]";
+	}
+
+	/**
+	 * Builds a {@link ReactiveMistralHttp}.
+	 */
+	public static final class Builder {
+
+		private String baseUrl = MistralHttp.DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private String userAgent = "mistral-spring-boot/" + Version.get();
+
+		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofMinutes(5);
+
+		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ClientHttpConnector connector;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private MistralHttp.Listener listener = MistralHttp.Listener.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the base URL.
+		 * @param baseUrl the base URL, without {@code /v1}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			if (baseUrl == null || baseUrl.isBlank()) {
+				throw new IllegalArgumentException("baseUrl must not be blank: set mistral.base-url");
+			}
+			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the API key ({@code null} for a server without authentication).
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
+			return this;
+		}
+
+		/**
+		 * Sets the retry policy.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+			return this;
+		}
+
+		/**
+		 * Records the connect timeout the connector was built with (for messages).
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the response timeout of non-streaming calls.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the longest silence allowed before the first chunk and between two chunks.
+		 * @param streamIdleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			this.streamIdleTimeout = Objects.requireNonNull(streamIdleTimeout, "streamIdleTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the {@link WebClient.Builder} to build on (cloned).
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the connector (with the connect timeout and SSL settings).
+		 * @param connector the connector
+		 * @return this builder
+		 */
+		public Builder connector(ClientHttpConnector connector) {
+			this.connector = connector;
+			return this;
+		}
+
+		/**
+		 * Sets the JSON mapper.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Sets a listener for retries.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(MistralHttp.Listener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		/**
+		 * Builds the core.
+		 * @return the core
+		 */
+		public ReactiveMistralHttp build() {
+			return new ReactiveMistralHttp(copy());
+		}
+
+		Builder copy() {
+			Builder copy = new Builder();
+			copy.baseUrl = this.baseUrl;
+			copy.apiKey = this.apiKey;
+			copy.userAgent = this.userAgent;
+			copy.retryPolicy = this.retryPolicy;
+			copy.connectTimeout = this.connectTimeout;
+			copy.responseTimeout = this.responseTimeout;
+			copy.streamIdleTimeout = this.streamIdleTimeout;
+			copy.webClientBuilder = this.webClientBuilder;
+			copy.connector = this.connector;
+			copy.jsonMapper = this.jsonMapper;
+			copy.listener = this.listener;
+			return copy;
+		}
+
+		@Override
+		public String toString() {
+			return "ReactiveMistralHttp.Builder[baseUrl=" + this.baseUrl + ", apiKey="
+					+ ((this.apiKey != null) ? "(set)" : "(none)") + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.mistralboot.client.core;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Turns the {@code data} of one server-sent event into a chunk, recognising {@code [DONE]} and
+ * error events. Shared by the blocking and reactive streams.
+ */
+final class StreamDecoder<T> {
+
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[][] ERROR_MARKERS = { "\"error\"".getBytes(StandardCharsets.US_ASCII),
+			"\"detail\"".getBytes(StandardCharsets.US_ASCII), "\"message\"".getBytes(StandardCharsets.US_ASCII) };
+
+	private final ObjectReader reader;
+
+	private final ErrorResponses errors;
+
+	private final String description;
+
+	private boolean done;
+
+	StreamDecoder(ObjectReader reader, ErrorResponses errors, String description) {
+		this.reader = reader;
+		this.errors = errors;
+		this.description = description;
+	}
+
+	boolean isDone() {
+		return this.done;
+	}
+
+	/**
+	 * Decodes one event.
+	 * @return the chunk, or {@code null} for {@code [DONE]} and empty events
+	 * @throws MistralStreamException for an error event
+	 * @throws MistralInvalidResponseException for data that is not a chunk
+	 */
+	@Nullable T decode(@Nullable String eventName, byte[] data, int length, int delivered) {
+		int start = 0;
+		int end = length;
+		while (start < end && Character.isWhitespace(data[start])) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(data[end - 1])) {
+			end--;
+		}
+		if (start == end) {
+			return null;
+		}
+		if (equals(data, start, end, DONE)) {
+			this.done = true;
+			return null;
+		}
+		if ("error".equals(eventName) || mayBeError(data, start, end)) {
+			checkForError(eventName, data, start, end, delivered);
+		}
+		try {
+			return this.reader.readValue(data, start, end - start);
+		}
+		catch (JacksonException ex) {
+			throw new MistralInvalidResponseException("A chunk of the stream of " + this.description
+					+ " could not be read: " + ex.getOriginalMessage(),
+					new String(data, start, end - start, StandardCharsets.UTF_8), ex);
+		}
+	}
+
+	private void checkForError(@Nullable String eventName, byte[] data, int start, int end, int delivered) {
+		String text = new String(data, start, end - start, StandardCharsets.UTF_8);
+		boolean error = "error".equals(eventName);
+		if (!error) {
+			try {
+				JsonNode node = this.reader.readTree(data, start, end - start);
+				error = node != null && node.isObject()
+						&& ("error".equals(node.path("object").asString(null)) || node.has("error")
+								|| (!node.has("id") && !node.has("type") && (node.has("detail") || node.has("message"))));
+			}
+			catch (JacksonException ex) {
+				error = false;
+			}
+		}
+		if (error) {
+			ApiError apiError = this.errors.parse(text, new HttpHeaders());
+			throw new MistralStreamException("The server sent an error inside the stream of " + this.description
+					+ " after " + delivered + " chunks: " + apiError.message()
+					+ ((apiError.type() != null) ? " [type=" + apiError.type() + "]" : ""), delivered, apiError, null);
+		}
+	}
+
+	private static boolean mayBeError(byte[] data, int start, int end) {
+		for (byte[] marker : ERROR_MARKERS) {
+			if (indexOf(data, start, end, marker) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int indexOf(byte[] data, int start, int end, byte[] pattern) {
+		outer: for (int i = start; i <= end - pattern.length; i++) {
+			for (int j = 0; j < pattern.length; j++) {
+				if (data[i + j] != pattern[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+
+	private static boolean equals(byte[] data, int start, int end, byte[] expected) {
+		if (end - start != expected.length) {
+			return false;
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if (data[start + i] != expected[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	MistralStreamException cutOff(int delivered, @Nullable Throwable cause) {
+		return new MistralStreamException("The stream of " + this.description + " ended after " + delivered
+				+ " chunks without [DONE]: the answer is incomplete (connection cut by the server or a proxy).",
+				delivered, null, cause);
+	}
+
+}
