@@ -1,13 +1,16 @@
 package dev.mistralboot.client.core;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapper the clients use: a copy of the application's mapper (so its modules still apply)
  * with the settings the Mistral API needs whatever the application configured: unknown fields and
- * {@code null} for primitives never fail a response.
+ * {@code null} for primitives never fail a response, and a
+ * concrete type read without its type property (an answer's assistant message without {@code role}) is
+ * still read.
  */
 public final class MistralJson {
 
@@ -27,6 +30,7 @@ public final class MistralJson {
 			.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 			.disable(SerializationFeature.INDENT_OUTPUT)
+			.enable(MapperFeature.USE_BASE_TYPE_AS_DEFAULT_IMPL)
 			.build();
 	}
 

@@ -1,0 +1,20 @@
+package dev.mistralboot.client.chat;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Mistral's built-in web search.
+ *
+ * @param toolConfiguration which of the tool's functions to include, exclude or confirm, optional
+ */
+@JsonTypeName("web_search")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record WebSearchTool(@Nullable ToolConfiguration toolConfiguration) implements Tool {
+}
