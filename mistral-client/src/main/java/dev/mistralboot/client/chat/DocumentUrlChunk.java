@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -26,6 +27,15 @@ public record DocumentUrlChunk(String documentUrl, @Nullable String documentName
 	 */
 	public DocumentUrlChunk {
 		Objects.requireNonNull(documentUrl, "A document chunk needs a document_url");
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code document_url}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "document_url";
 	}
 
 }

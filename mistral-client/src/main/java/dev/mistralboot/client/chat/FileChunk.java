@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,6 +25,15 @@ public record FileChunk(String fileId) implements ContentChunk {
 	 */
 	public FileChunk {
 		Objects.requireNonNull(fileId, "A file chunk needs a file_id");
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code file}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "file";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,6 +25,15 @@ public record ImageUrlChunk(ImageUrl imageUrl) implements ContentChunk {
 	 */
 	public ImageUrlChunk {
 		Objects.requireNonNull(imageUrl, "An image chunk needs an image_url");
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code image_url}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "image_url";
 	}
 
 }

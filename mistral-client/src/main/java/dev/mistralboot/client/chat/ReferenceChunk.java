@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,6 +25,15 @@ public record ReferenceChunk(List<Object> referenceIds) implements ContentChunk,
 	 */
 	public ReferenceChunk {
 		referenceIds = (referenceIds != null) ? List.copyOf(referenceIds) : List.of();
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code reference}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "reference";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,6 +25,15 @@ public record TextChunk(String text) implements ContentChunk, ThinkChunk.Part {
 	 */
 	public TextChunk {
 		Objects.requireNonNull(text, "A text chunk needs text");
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code text}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "text";
 	}
 
 }

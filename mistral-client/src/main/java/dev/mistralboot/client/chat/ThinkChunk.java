@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
@@ -61,13 +62,22 @@ public record ThinkChunk(List<Part> thinking, @Nullable String signature, @Nulla
 	/**
 	 * A part of the reasoning: {@link TextChunk}, {@link ToolReferenceChunk} or {@link ReferenceChunk}.
 	 */
-	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type",
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true,
 			defaultImpl = UnknownChunk.class)
 	@JsonSubTypes({ @JsonSubTypes.Type(value = TextChunk.class, name = "text"),
 			@JsonSubTypes.Type(value = ToolReferenceChunk.class, name = "tool_reference"),
 			@JsonSubTypes.Type(value = ReferenceChunk.class, name = "reference") })
 	public sealed interface Part permits TextChunk, ToolReferenceChunk, ReferenceChunk, UnknownChunk {
 
+	}
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code thinking}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "thinking";
 	}
 
 }

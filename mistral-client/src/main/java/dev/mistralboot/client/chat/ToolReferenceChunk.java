@@ -2,6 +2,7 @@ package dev.mistralboot.client.chat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -23,4 +24,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ToolReferenceChunk(String tool, String title, @Nullable String url, @Nullable String favicon,
 		@Nullable String description) implements ContentChunk, ThinkChunk.Part {
+
+	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code tool_reference}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "tool_reference";
+	}
+
 }

@@ -1,0 +1,139 @@
+package dev.mistralboot.autoconfigure;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralJson;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
+
+/**
+ * Auto-configures the HTTP core every Mistral client family is built on: {@link MistralHttp} on
+ * Spring Boot's {@link RestClient.Builder}, and {@link ReactiveMistralHttp} on its
+ * {@link WebClient.Builder} when WebFlux is present. Both keep Boot's HTTP client choice, SSL
+ * bundles and {@code spring.http.clients.*} settings, with Mistral's own timeouts on top.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+@ConditionalOnClass({ MistralHttp.class, RestClient.class })
+@EnableConfigurationProperties(MistralProperties.class)
+public final class MistralAutoConfiguration {
+
+	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	@Bean
+	@ConditionalOnMissingBean(MistralConnectionDetails.class)
+	PropertiesMistralConnectionDetails mistralConnectionDetails(MistralProperties properties,
+			Environment environment) {
+		return new PropertiesMistralConnectionDetails(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MistralHttp mistralHttp(MistralConnectionDetails connectionDetails, MistralProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<MistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+		checkApiKey(connectionDetails);
+		HttpClientSettings settings = settings(properties, httpClientSettings);
+		ClientHttpRequestFactoryBuilder<?> factories = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		MistralHttp.Builder builder = MistralHttp.builder()
+			.baseUrl(connectionDetails.baseUrl())
+			.apiKey(connectionDetails.apiKey())
+			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder))
+			.requestFactory(factories.build(settings.withReadTimeout(properties.getHttp().getResponseTimeout())))
+			.streamingRequestFactory(factories.build(settings.withReadTimeout(null)))
+			.jsonMapper(mapper(jsonMapper))
+			.retryPolicy(retryPolicy(properties))
+			.connectTimeout(settings.connectTimeout())
+			.responseTimeout(properties.getHttp().getResponseTimeout())
+			.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	static void checkApiKey(MistralConnectionDetails connectionDetails) {
+		if (connectionDetails.apiKey() == null && connectionDetails.isMistralCloud()) {
+			throw new MistralApiKeyMissingException(connectionDetails.baseUrl());
+		}
+	}
+
+	static HttpClientSettings settings(MistralProperties properties, ObjectProvider<HttpClientSettings> provider) {
+		HttpClientSettings boot = provider.getIfAvailable(HttpClientSettings::defaults);
+		Duration connectTimeout = properties.getHttp().getConnectTimeout();
+		if (connectTimeout == null) {
+			connectTimeout = (boot.connectTimeout() != null) ? boot.connectTimeout() : DEFAULT_CONNECT_TIMEOUT;
+		}
+		return boot.withConnectTimeout(connectTimeout);
+	}
+
+	static RetryPolicy retryPolicy(MistralProperties properties) {
+		MistralProperties.Retry retry = properties.getRetry();
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMaxRetryAfter());
+	}
+
+	static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
+		JsonMapper base = jsonMapper.getIfAvailable();
+		return (base != null) ? MistralJson.derive(base) : MistralJson.defaultMapper();
+	}
+
+	/**
+	 * The reactive core, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveHttpConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveMistralHttp reactiveMistralHttp(MistralConnectionDetails connectionDetails,
+				MistralProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
+				ObjectProvider<ReactiveMistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+			checkApiKey(connectionDetails);
+			HttpClientSettings settings = settings(properties, httpClientSettings).withReadTimeout(null);
+			ClientHttpConnectorBuilder<?> connectors = connectorBuilder
+				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+			ReactiveMistralHttp.Builder builder = ReactiveMistralHttp.builder()
+				.baseUrl(connectionDetails.baseUrl())
+				.apiKey(connectionDetails.apiKey())
+				.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+				.connector(connectors.build(settings))
+				.jsonMapper(mapper(jsonMapper))
+				.retryPolicy(retryPolicy(properties))
+				.connectTimeout(settings.connectTimeout())
+				.responseTimeout(properties.getHttp().getResponseTimeout())
+				.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+
+	}
+
+}

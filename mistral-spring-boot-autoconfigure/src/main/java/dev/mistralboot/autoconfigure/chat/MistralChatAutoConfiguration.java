@@ -1,0 +1,61 @@
+package dev.mistralboot.autoconfigure.chat;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.chat.ChatDefaults;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+
+/**
+ * Auto-configures {@link MistralChatClient} and, with WebFlux, {@link ReactiveMistralChatClient}.
+ * Disable both with {@code mistral.chat.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralChatClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.chat.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralChatProperties.class)
+public final class MistralChatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralChatClient mistralChatClient(MistralHttp mistralHttp, MistralChatProperties properties) {
+		return new MistralChatClient(mistralHttp, defaults(properties));
+	}
+
+	static ChatDefaults defaults(MistralChatProperties properties) {
+		return new ChatDefaults(properties.getModel(), properties.getTemperature(), properties.getMaxTokens(),
+				properties.getSafePrompt());
+	}
+
+	/**
+	 * The reactive chat client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveChatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralChatClient reactiveMistralChatClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralChatProperties properties) {
+			return new ReactiveMistralChatClient(reactiveMistralHttp, defaults(properties));
+		}
+
+	}
+
+}
