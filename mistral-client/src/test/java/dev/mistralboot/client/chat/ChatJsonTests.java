@@ -30,7 +30,6 @@ class ChatJsonTests {
 			.reasoningEffort(ReasoningEffort.HIGH)
 			.build();
 		String json = this.mapper.writeValueAsString(request);
-		System.out.println(json);
 		assertThat(json).contains("\"role\":\"system\"").contains("\"type\":\"image_url\"")
 			.contains("\"tool_call_id\":\"abcdefghi\"").contains("\"type\":\"web_search\"");
 	}
@@ -46,7 +45,6 @@ class ChatJsonTests {
 		assertThat(response.thinking()).isEqualTo("hmm");
 		assertThat(response.finishReason()).isEqualTo(FinishReason.UNKNOWN);
 		assertThat(response.usage().cachedTokens()).isEqualTo(5);
-		System.out.println(response);
 	}
 
 }
