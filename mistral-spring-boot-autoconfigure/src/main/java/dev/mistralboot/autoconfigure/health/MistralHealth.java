@@ -40,6 +40,14 @@ final class MistralHealth {
 	private volatile @Nullable Cached cached;
 
 	MistralHealth(String baseUrl, Duration timeout, Duration cacheTtl, LongSupplier nanoClock) {
+		check(timeout, cacheTtl);
+		this.host = host(baseUrl);
+		this.timeout = timeout;
+		this.ttlNanos = cacheTtl.toNanos();
+		this.nanoClock = nanoClock;
+	}
+
+	static void check(@Nullable Duration timeout, @Nullable Duration cacheTtl) {
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("mistral.health.timeout must be positive, was " + timeout);
 		}
@@ -47,10 +55,6 @@ final class MistralHealth {
 			throw new IllegalArgumentException(
 					"mistral.health.cache-ttl must not be negative (0 disables the cache), was " + cacheTtl);
 		}
-		this.host = host(baseUrl);
-		this.timeout = timeout;
-		this.ttlNanos = cacheTtl.toNanos();
-		this.nanoClock = nanoClock;
 	}
 
 	static ApiRequest request() {

@@ -57,6 +57,7 @@ public final class MistralHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		MistralReactiveHealthIndicator mistralHealthIndicator(ReactiveMistralHttp reactiveMistralHttp,
 				MistralHealthProperties properties) {
+			MistralHealth.check(properties.getTimeout(), properties.getCacheTtl());
 			ReactiveMistralHttp http = reactiveMistralHttp.mutate()
 				.responseTimeout(properties.getTimeout())
 				.retryPolicy(RetryPolicy.NONE)
@@ -80,6 +81,7 @@ public final class MistralHealthContributorAutoConfiguration {
 		MistralHealthIndicator mistralHealthIndicator(MistralHttp mistralHttp, MistralHealthProperties properties,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			MistralHealth.check(properties.getTimeout(), properties.getCacheTtl());
 			Duration timeout = properties.getTimeout();
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withConnectTimeout(timeout)
