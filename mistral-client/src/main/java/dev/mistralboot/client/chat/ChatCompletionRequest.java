@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+
+import dev.mistralboot.client.core.ObservedRequest;
 
 /**
  * A chat completion request ({@code ChatCompletionRequest} of the API), with every field of the
@@ -66,7 +69,7 @@ public record ChatCompletionRequest(@Nullable String model,
 		@Nullable List<GuardrailConfig> guardrails,
 		@Nullable String promptCacheKey,
 		@Nullable ServiceTier serviceTier,
-		@Nullable Boolean safePrompt) {
+		@Nullable Boolean safePrompt) implements ObservedRequest {
 
 	/**
 	 * Validates the request and copies its lists.
@@ -97,6 +100,37 @@ public record ChatCompletionRequest(@Nullable String model,
 		if (randomSeed != null && randomSeed < 0) {
 			throw new IllegalArgumentException("randomSeed must not be negative, was " + randomSeed);
 		}
+	}
+
+	/**
+	 * The conversation as plain text, one {@code role: text} line per message (thinking, images and
+	 * other non-text parts left out), for observations that record content.
+	 * @return the prompt text
+	 */
+	@JsonIgnore
+	@Override
+	public String observedInput() {
+		StringBuilder text = new StringBuilder();
+		for (ChatMessage message : this.messages) {
+			Content content = null;
+			if (message instanceof SystemMessage system) {
+				content = system.content();
+			}
+			else if (message instanceof UserMessage user) {
+				content = user.content();
+			}
+			else if (message instanceof AssistantMessage assistant) {
+				content = assistant.content();
+			}
+			else if (message instanceof ToolMessage tool) {
+				content = tool.content();
+			}
+			if (!text.isEmpty()) {
+				text.append('\n');
+			}
+			text.append(message.role()).append(": ").append((content != null) ? content.text() : "");
+		}
+		return text.toString();
 	}
 
 	/**

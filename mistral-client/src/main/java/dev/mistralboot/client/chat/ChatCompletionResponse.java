@@ -1,5 +1,6 @@
 package dev.mistralboot.client.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
+import dev.mistralboot.client.core.ObservedResponse;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
@@ -26,7 +28,7 @@ import dev.mistralboot.client.core.UsageInfo;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatCompletionResponse(@Nullable String id, @Nullable String object, @Nullable String model,
-		@Nullable UsageInfo usage, @Nullable Long created, List<ChatCompletionChoice> choices) {
+		@Nullable UsageInfo usage, @Nullable Long created, List<ChatCompletionChoice> choices) implements ObservedResponse {
 
 	/**
 	 * Copies the choices.
@@ -81,6 +83,35 @@ public record ChatCompletionResponse(@Nullable String id, @Nullable String objec
 	@JsonIgnore
 	public @Nullable FinishReason finishReason() {
 		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
+	}
+
+	/**
+	 * The finish reason of every choice that has one, as wire values, for observations.
+	 * @return the reasons, empty when no choice has finished
+	 */
+	@JsonIgnore
+	@Override
+	public List<String> finishReasons() {
+		List<String> reasons = null;
+		for (ChatCompletionChoice choice : this.choices) {
+			if (choice.finishReason() != null) {
+				if (reasons == null) {
+					reasons = new ArrayList<>(this.choices.size());
+				}
+				reasons.add(choice.finishReason().value());
+			}
+		}
+		return (reasons != null) ? reasons : List.of();
+	}
+
+	/**
+	 * The first choice's answer text, for observations that record content.
+	 * @return the text
+	 */
+	@JsonIgnore
+	@Override
+	public String observedOutput() {
+		return text();
 	}
 
 }

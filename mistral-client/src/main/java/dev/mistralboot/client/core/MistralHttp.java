@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -57,12 +59,16 @@ public final class MistralHttp {
 
 	private final ModelDeprecations deprecations;
 
+	private final MistralObservations observations;
+
 	private MistralHttp(Builder builder) {
 		this.settings = builder.copy();
 		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
 		this.errors = new ErrorResponses(this.mapper);
 		this.deprecations = Objects.requireNonNullElseGet(builder.deprecations, ModelDeprecations::new);
 		this.settings.deprecations = this.deprecations;
+		this.observations = new MistralObservations(builder.observationRegistry, builder.observationConvention,
+				builder.baseUrl);
 		ClientHttpRequestFactory factory = builder.requestFactory;
 		ClientHttpRequestFactory streamingFactory = builder.streamingRequestFactory;
 		if (factory == null || streamingFactory == null) {
@@ -154,7 +160,21 @@ public final class MistralHttp {
 	}
 
 	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type) {
-		byte[] body = serialize(request);
+		MistralObservations.Handle observation = this.observations.start(request, false);
+		MistralResponse<T> response;
+		try (Observation.Scope scope = observation.openScope()) {
+			response = execute(request, type, serialize(request));
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		observation.response(response.metadata(), response.body());
+		observation.stop();
+		return response;
+	}
+
+	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type, byte[] body) {
 		long start = System.nanoTime();
 		return withRetries(request, (attempt) -> prepare(this.restClient, request, body, MediaType.APPLICATION_JSON)
 			.exchange((req, response) -> {
@@ -190,12 +210,23 @@ public final class MistralHttp {
 	 * @return the open body and its metadata
 	 */
 	public MistralDownload download(ApiRequest request) {
-		byte[] body = serialize(request);
-		long start = System.nanoTime();
-		return withRetries(request, (attempt) -> {
-			OpenResponse open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
-			return new MistralDownload(open.response(), open.metadata());
-		}, this.settings.responseTimeout, "mistral.http.response-timeout");
+		MistralObservations.Handle observation = this.observations.start(request, false);
+		MistralDownload download;
+		try (Observation.Scope scope = observation.openScope()) {
+			byte[] body = serialize(request);
+			long start = System.nanoTime();
+			download = withRetries(request, (attempt) -> {
+				OpenResponse open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
+				return new MistralDownload(open.response(), open.metadata());
+			}, this.settings.responseTimeout, "mistral.http.response-timeout");
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		observation.response(download.metadata(), null);
+		observation.stop();
+		return download;
 	}
 
 	/** An open response whose body has not been read. */
@@ -269,6 +300,7 @@ public final class MistralHttp {
 						+ failure.getMessage());
 			}
 			this.settings.listener.onRetry(request, failure, number, delay);
+			this.observations.retry(request, failure);
 			this.settings.sleeper.sleep(delay);
 		}
 	}
@@ -287,6 +319,10 @@ public final class MistralHttp {
 
 	ErrorResponses errors() {
 		return this.errors;
+	}
+
+	MistralObservations observations() {
+		return this.observations;
 	}
 
 	private MistralApiException error(ApiRequest request, int status, HttpHeaders headers, ClientHttpResponse response,
@@ -409,6 +445,10 @@ public final class MistralHttp {
 		private Listener listener = Listener.NONE;
 
 		private @Nullable ModelDeprecations deprecations;
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable MistralObservationConvention observationConvention;
 
 		private Builder() {
 		}
@@ -541,6 +581,29 @@ public final class MistralHttp {
 		}
 
 		/**
+		 * Sets the registry that observes every operation ({@code gen_ai.client.operation}, see
+		 * {@link DefaultMistralObservationConvention}). Without it, or with
+		 * {@link ObservationRegistry#NOOP}, nothing is observed.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags observations, instead of
+		 * {@link DefaultMistralObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(MistralObservationConvention observationConvention) {
+			this.observationConvention = Objects.requireNonNull(observationConvention, "observationConvention");
+			return this;
+		}
+
+		/**
 		 * Builds the core.
 		 * @return the core
 		 */
@@ -564,6 +627,8 @@ public final class MistralHttp {
 			copy.sleeper = this.sleeper;
 			copy.listener = this.listener;
 			copy.deprecations = this.deprecations;
+			copy.observationRegistry = this.observationRegistry;
+			copy.observationConvention = this.observationConvention;
 			return copy;
 		}
 

@@ -10,6 +10,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
@@ -53,6 +54,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	private final long start = System.nanoTime();
 
+	private final MistralObservations.Handle observation;
+
 	private @Nullable ClientHttpResponse response;
 
 	private @Nullable InputStream in;
@@ -77,6 +80,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		this.body = body;
 		this.decoder = new StreamDecoder<>(reader, http.errors(), request.toString());
 		this.parser = new ServerSentEventParser(this::onEvent);
+		this.observation = http.observations().start(request, true);
 		this.metadata = connect(1);
 	}
 
@@ -136,7 +140,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Releases the connection. Reading stops; unread events are discarded.
+	 * Releases the connection. Reading stops; unread events are discarded. Closing a stream before
+	 * its end ends its observation as cancelled.
 	 */
 	@Override
 	public void close() {
@@ -145,6 +150,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		}
 		this.closed = true;
 		release();
+		if (!this.finished) {
+			this.observation.cancel();
+		}
 	}
 
 	private boolean hasNext() {
@@ -177,6 +185,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			}
 			this.finished = true;
 			release();
+			this.observation.stop();
 			return;
 		}
 		try {
@@ -185,6 +194,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		catch (RuntimeException ex) {
 			this.finished = true;
 			release();
+			this.observation.error(ex);
 			throw ex;
 		}
 		if (this.decoder.isDone() && this.ready.isEmpty()) {
@@ -199,6 +209,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		T chunk = this.decoder.decode(eventName, data, length, this.delivered + this.ready.size());
 		if (chunk != null) {
 			this.ready.add(chunk);
+			this.observation.chunk(chunk);
 		}
 	}
 
@@ -214,6 +225,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			// the answer is complete; the connection just will not be reused
 		}
 		release();
+		this.observation.stop();
 	}
 
 	private void failed(@Nullable IOException cause) {
@@ -238,20 +250,31 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			java.time.Duration delay = this.http.policy().delayBeforeRetry(
 					new MistralIoException(failure.getMessage(), failure, true), this.attempt);
 			if (delay != null) {
+				this.observation.retry(failure);
 				this.http.sleeper().sleep(delay);
 				this.metadata = connect(this.attempt + 1);
 				return;
 			}
 		}
 		this.finished = true;
+		this.observation.error(failure);
 		throw failure;
 	}
 
 	private ResponseMetadata connect(int firstAttempt) {
-		return this.http.withRetries(this.request, firstAttempt, (number) -> {
-			this.attempt = number;
-			return open(number);
-		}, this.http.streamIdleTimeout(), "mistral.http.stream-idle-timeout");
+		ResponseMetadata opened;
+		try (Observation.Scope scope = this.observation.openScope()) {
+			opened = this.http.withRetries(this.request, firstAttempt, (number) -> {
+				this.attempt = number;
+				return open(number);
+			}, this.http.streamIdleTimeout(), "mistral.http.stream-idle-timeout");
+		}
+		catch (RuntimeException ex) {
+			this.observation.error(ex);
+			throw ex;
+		}
+		this.observation.connected(opened);
+		return opened;
 	}
 
 	private ResponseMetadata open(int number) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,6 +38,13 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class ReactiveMistralHttp {
 
+	/**
+	 * The Reactor context key under which Micrometer (and WebClient's own observation) looks for the
+	 * parent observation: the value of {@code ObservationThreadLocalAccessor.KEY}, spelled out so
+	 * that context-propagation is not needed on the classpath.
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
 	private final Builder settings;
 
 	private final WebClient webClient;
@@ -47,8 +55,12 @@ public final class ReactiveMistralHttp {
 
 	private final ModelDeprecations deprecations = new ModelDeprecations();
 
+	private final MistralObservations observations;
+
 	private ReactiveMistralHttp(Builder builder) {
 		this.settings = builder;
+		this.observations = new MistralObservations(builder.observationRegistry, builder.observationConvention,
+				builder.baseUrl);
 		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
 		this.errors = new ErrorResponses(this.mapper);
 		WebClient.Builder base = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
@@ -120,6 +132,14 @@ public final class ReactiveMistralHttp {
 
 	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type) {
 		return Mono.defer(() -> {
+			MistralObservations.Handle observation = this.observations.start(request, false);
+			return observe(execute(request, type, observation), observation);
+		});
+	}
+
+	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type,
+			MistralObservations.Handle observation) {
+		return Mono.defer(() -> {
 			byte[] body = serialize(request);
 			long start = System.nanoTime();
 			AtomicInteger attempts = new AtomicInteger();
@@ -131,8 +151,24 @@ public final class ReactiveMistralHttp {
 				.timeout(this.settings.responseTimeout)
 				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
 						"mistral.http.response-timeout"))
-				.retryWhen(retry(request, () -> true));
+				.retryWhen(retry(request, () -> true, observation));
 		});
+	}
+
+	private static <T> Mono<MistralResponse<T>> observe(Mono<MistralResponse<T>> call,
+			MistralObservations.Handle observation) {
+		if (!observation.isActive()) {
+			return call;
+		}
+		return call.doOnSuccess((response) -> {
+			if (response != null) {
+				observation.response(response.metadata(), response.body());
+			}
+			observation.stop();
+		})
+			.doOnError(observation::error)
+			.doOnCancel(observation::cancel)
+			.contextWrite((context) -> context.put(OBSERVATION_KEY, observation.observation()));
 	}
 
 	/**
@@ -147,6 +183,21 @@ public final class ReactiveMistralHttp {
 	public <T> Flux<T> stream(ApiRequest request, Class<T> chunkType) {
 		ObjectReader reader = this.mapper.readerFor(chunkType);
 		return Flux.defer(() -> {
+			MistralObservations.Handle observation = this.observations.start(request, true);
+			Flux<T> chunks = stream(request, reader, observation);
+			if (!observation.isActive()) {
+				return chunks;
+			}
+			return chunks.doOnNext(observation::chunk)
+				.doOnComplete(observation::stop)
+				.doOnError(observation::error)
+				.doOnCancel(observation::cancel)
+				.contextWrite((context) -> context.put(OBSERVATION_KEY, observation.observation()));
+		});
+	}
+
+	private <T> Flux<T> stream(ApiRequest request, ObjectReader reader, MistralObservations.Handle observation) {
+		return Flux.defer(() -> {
 			byte[] body = serialize(request);
 			long start = System.nanoTime();
 			AtomicInteger attempts = new AtomicInteger();
@@ -154,11 +205,13 @@ public final class ReactiveMistralHttp {
 			return Flux.defer(() -> {
 				int attempt = attempts.incrementAndGet();
 				return send(request, body, MediaType.TEXT_EVENT_STREAM)
-					.<T>exchangeToFlux((response) -> events(request, response, attempt, start, reader, delivered))
+					.<T>exchangeToFlux(
+							(response) -> events(request, response, attempt, start, reader, delivered, observation))
 					.timeout(this.settings.streamIdleTimeout)
 					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
 							"mistral.http.stream-idle-timeout"));
-			}).doOnNext((chunk) -> delivered.incrementAndGet()).retryWhen(retry(request, () -> delivered.get() == 0));
+			}).doOnNext((chunk) -> delivered.incrementAndGet())
+				.retryWhen(retry(request, () -> delivered.get() == 0, observation));
 		});
 	}
 
@@ -195,13 +248,17 @@ public final class ReactiveMistralHttp {
 	}
 
 	private <T> Flux<T> events(ApiRequest request, ClientResponse response, int attempt, long start,
-			ObjectReader reader, AtomicInteger delivered) {
+			ObjectReader reader, AtomicInteger delivered, MistralObservations.Handle observation) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = copy(response.headers().asHttpHeaders());
 		if (status >= 400) {
 			return errorBody(request, response, status, headers, attempt).flatMapMany(Flux::error);
 		}
 		this.deprecations.check(headers, request.model());
+		if (observation.isActive()) {
+			observation.connected(
+					new ResponseMetadata(status, headers, attempt, Duration.ofNanos(System.nanoTime() - start)));
+		}
 		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString());
 		List<T> out = new ArrayList<>();
 		ServerSentEventParser parser = new ServerSentEventParser((name, data, length) -> {
@@ -292,7 +349,8 @@ public final class ReactiveMistralHttp {
 		return failure;
 	}
 
-	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed) {
+	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed,
+			MistralObservations.Handle observation) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int attempt = (int) signal.totalRetries() + 1;
@@ -302,6 +360,7 @@ public final class ReactiveMistralHttp {
 				return Mono.error(failure);
 			}
 			this.settings.listener.onRetry(request, (RuntimeException) failure, attempt, delay);
+			observation.retry((RuntimeException) failure);
 			return Mono.delay(delay).thenReturn(attempt);
 		}));
 	}
@@ -349,6 +408,10 @@ public final class ReactiveMistralHttp {
 		private @Nullable JsonMapper jsonMapper;
 
 		private MistralHttp.Listener listener = MistralHttp.Listener.NONE;
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable MistralObservationConvention observationConvention;
 
 		private Builder() {
 		}
@@ -457,6 +520,28 @@ public final class ReactiveMistralHttp {
 		}
 
 		/**
+		 * Sets the registry that observes every operation, as {@link MistralHttp.Builder#observationRegistry}.
+		 * A stream's observation lasts until its end, its failure or its cancellation.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags observations, instead of
+		 * {@link DefaultMistralObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(MistralObservationConvention observationConvention) {
+			this.observationConvention = Objects.requireNonNull(observationConvention, "observationConvention");
+			return this;
+		}
+
+		/**
 		 * Builds the core.
 		 * @return the core
 		 */
@@ -477,6 +562,8 @@ public final class ReactiveMistralHttp {
 			copy.connector = this.connector;
 			copy.jsonMapper = this.jsonMapper;
 			copy.listener = this.listener;
+			copy.observationRegistry = this.observationRegistry;
+			copy.observationConvention = this.observationConvention;
 			return copy;
 		}
 

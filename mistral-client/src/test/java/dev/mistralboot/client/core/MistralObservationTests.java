@@ -1,0 +1,344 @@
+package dev.mistralboot.client.core;
+
+import java.time.Duration;
+import java.util.Iterator;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatCompletionResponse;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.contract.OpenApiContract;
+import dev.mistralboot.contract.WireMockContract;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Observations and meters of the blocking core, against WireMock.
+ */
+class MistralObservationTests {
+
+	private static final String PATH = "/v1/chat/completions";
+
+	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+	private final ObservationTestSupport support = new ObservationTestSupport();
+
+	@BeforeEach
+	void start() {
+		this.server.start();
+	}
+
+	@AfterEach
+	void conforms() {
+		try {
+			WireMockContract.assertAllRequestsConform(this.server);
+		}
+		finally {
+			this.server.stop();
+		}
+	}
+
+	@Test
+	void fixturesConformToTheApiDescription() {
+		OpenApiContract contract = OpenApiContract.get();
+		assertThat(contract.validateResponse("chat_completion_v1_chat_completions_post", 200,
+				ObservationFixtures.CHAT_COMPLETION, OpenApiContract.Mode.LIVE_API)).isEmpty();
+		for (String chunk : new String[] { ObservationFixtures.CHUNK_ROLE, ObservationFixtures.CHUNK_TEXT,
+				ObservationFixtures.CHUNK_LAST }) {
+			assertThat(contract.validateSchema("CompletionChunk", chunk, OpenApiContract.Mode.LIVE_API)).isEmpty();
+		}
+		assertThat(contract.validateResponse("list_models_v1_models_get", 200, ObservationFixtures.MODELS,
+				OpenApiContract.Mode.LIVE_API)).isEmpty();
+	}
+
+	@Test
+	void completeIsOneObservationWithGenAiTagsAndParentOfTheHttpObservation() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		MistralHttp http = http().restClientBuilder(RestClient.builder().observationRegistry(this.support.observations))
+			.build();
+
+		ChatCompletionResponse answer = new MistralChatClient(http).complete(request());
+
+		assertThat(answer.text()).isEqualTo("Comté, aged 24 months.");
+		this.support.observations.assertThat()
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStarted()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasContextualNameEqualTo("chat mistral-small-latest")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
+			.hasLowCardinalityKeyValue("gen_ai.provider.name", "mistral_ai")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "mistral-small-latest")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "mistral-small-2506")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasLowCardinalityKeyValue("server.address", "localhost")
+			.hasLowCardinalityKeyValue("server.port", Integer.toString(this.server.port()))
+			.hasHighCardinalityKeyValue("gen_ai.request.temperature", "0.3")
+			.hasHighCardinalityKeyValue("gen_ai.request.max_tokens", "64")
+			.hasHighCardinalityKeyValue("gen_ai.request.stop_sequences", "END,STOP")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "cmpl-e5cc70bb28c444948073e77776eb30ef")
+			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "stop")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "12")
+			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "7")
+			.hasHighCardinalityKeyValue("mistral.correlation_id", "0197f3c4-8d2a-7c1b-9e4f-5a6b7c8d9e0f")
+			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.prompt")
+			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.completion");
+		// the HTTP client's own observation runs inside ours
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("http.client.requests")
+			.that()
+			.hasParentObservationContextMatching((parent) -> parent instanceof MistralObservationContext);
+		assertThat(this.support.log).containsExactly("start", "stop");
+		assertThat(this.support.tokens("input")).isEqualTo(12);
+		assertThat(this.support.tokens("output")).isEqualTo(7);
+		Timer timer = this.support.meters.find("gen_ai.client.operation")
+			.tag("gen_ai.operation.name", "chat")
+			.tag("error.type", "none")
+			.timer();
+		assertThat(timer).isNotNull();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RATE_LIMIT_REMAINING)
+			.tag("limit", "tokens-minute")
+			.gauge()
+			.value()).isEqualTo(499981);
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RATE_LIMIT_REMAINING)
+			.tag("limit", "req-minute")
+			.gauge()
+			.value()).isEqualTo(59);
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RATE_LIMIT_LIMIT)
+			.tag("limit", "tokens-minute")
+			.tag("server.address", "localhost")
+			.gauge()
+			.value()).isEqualTo(500000);
+	}
+
+	@Test
+	void contentAndKeyAreNotRecordedByDefaultButContentIsWhenAskedFor() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		MistralHttp http = http().observationConvention(new DefaultMistralObservationConvention(true)).build();
+
+		new MistralChatClient(http).complete(request());
+
+		MistralObservationContext context = this.support.onlyContext();
+		assertThat(context.getHighCardinalityKeyValue("gen_ai.prompt").getValue())
+			.isEqualTo("system: Answer in one line.\nuser: Which cheese goes with a Jura wine?");
+		assertThat(context.getHighCardinalityKeyValue("gen_ai.completion").getValue())
+			.isEqualTo("Comté, aged 24 months.");
+		assertThat(context.getAllKeyValues().stream().map(Object::toString))
+			.noneMatch((keyValue) -> keyValue.contains("test-key-abc"));
+	}
+
+	@Test
+	void errorStatusIsTheErrorTypeAndCountsNoTokens() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		MistralChatClient chat = new MistralChatClient(http().build());
+
+		assertThatExceptionOfType(MistralUnauthorizedException.class).isThrownBy(() -> chat.complete(request()));
+
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStopped()
+			.hasError()
+			.hasLowCardinalityKeyValue("error.type", "401")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "none")
+			.hasHighCardinalityKeyValue("mistral.correlation_id", "0197f3c4-8d2a-7c1b-9e4f-5a6b7c8d9e0f");
+		assertThat(this.support.log).containsExactly("start", "error MistralUnauthorizedException", "stop");
+		assertThat(this.support.tokens("input")).isEqualTo(-1);
+		assertThat(this.support.meters.get("gen_ai.client.operation").tag("error.type", "401").timer().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void retriesAreEventsOfOneObservationAndCountedByReason() {
+		this.server.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("upstream connect error"))
+			.willSetStateTo("rate limited"));
+		this.server.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs("rate limited")
+			.willReturn(ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED)
+				.withHeader("Retry-After", "0")
+				.withHeader("x-ratelimit-remaining-tokens-minute", "0"))
+			.willSetStateTo("ok"));
+		this.server.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs("ok")
+			.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+
+		new MistralChatClient(http().build()).complete(request());
+
+		this.server.verify(3, postRequestedFor(urlEqualTo(PATH)));
+		assertThat(this.support.log).containsExactly("start", "event retry", "event retry", "stop");
+		assertThat(this.support.onlyContext().retries()).isEqualTo(2);
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RETRIES).tag("reason", "503").counter().count())
+			.isEqualTo(1);
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RETRIES)
+			.tag("reason", "429")
+			.tag("gen_ai.operation.name", "chat")
+			.counter()
+			.count()).isEqualTo(1);
+		// the last answer wins for the gauges
+		assertThat(this.support.meters.get(MistralMeterObservationHandler.RATE_LIMIT_REMAINING)
+			.tag("limit", "tokens-minute")
+			.gauge()
+			.value()).isEqualTo(499981);
+	}
+
+	@Test
+	void streamObservationSpansTheWholeStream() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
+		MistralChatClient chat = new MistralChatClient(http().observationConvention(
+				new DefaultMistralObservationConvention(true)).build());
+
+		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
+			Iterator<ChatCompletionChunk> chunks = stream.iterator();
+			assertThat(chunks.next().text()).isEmpty();
+			this.support.observations.assertThat()
+				.hasObservationWithNameEqualTo("gen_ai.client.operation")
+				.that()
+				.hasBeenStarted()
+				.isNotStopped();
+			assertThat(this.support.log).containsExactly("start", "event first_chunk");
+			assertThat(chunks.next().text()).isEqualTo("Comté");
+			assertThat(chunks.next().text()).isEqualTo(" cheese.");
+			assertThat(this.support.log).hasSize(2);
+			assertThat(chunks.hasNext()).isFalse();
+		}
+
+		assertThat(this.support.log).containsExactly("start", "event first_chunk", "stop");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "mistral-small-2506")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "9d1c3e0f8a2b4c6d")
+			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "stop")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "20")
+			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "3")
+			.hasHighCardinalityKeyValue("gen_ai.completion", "Comté cheese.");
+		MistralObservationContext context = this.support.onlyContext();
+		assertThat(context.isStreaming()).isTrue();
+		assertThat(context.chunks()).isEqualTo(3);
+		assertThat(context.timeToFirstChunk()).isPositive();
+		assertThat(this.support.tokens("input")).isEqualTo(20);
+		assertThat(this.support.tokens("output")).isEqualTo(3);
+		Timer firstChunk = this.support.meters.get(MistralMeterObservationHandler.TIME_TO_FIRST_CHUNK)
+			.tag("gen_ai.operation.name", "chat")
+			.tag("gen_ai.request.model", "mistral-small-latest")
+			.timer();
+		assertThat(firstChunk.count()).isEqualTo(1);
+		// Micrometer's default handler counts the event too
+		assertThat(this.support.meters.get("gen_ai.client.operation.first_chunk").counter().count()).isEqualTo(1);
+		assertThat(firstChunk.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+			.isEqualTo(context.timeToFirstChunk().toNanos());
+	}
+
+	@Test
+	void closingAStreamEarlyEndsItsObservationAsCancelled() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
+		MistralChatClient chat = new MistralChatClient(http().build());
+
+		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
+			stream.iterator().next();
+		}
+
+		assertThat(this.support.log).containsExactly("start", "event first_chunk", "stop");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("error.type", "cancelled");
+		assertThat(this.support.onlyContext().isCancelled()).isTrue();
+		// the whole answer had arrived before the close: the usage it reported was billed, so it counts
+		assertThat(this.support.tokens("input")).isEqualTo(20);
+		assertThat(this.support.meters.get("gen_ai.client.operation").tag("error.type", "cancelled").timer().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aStreamCutMidwayEndsItsObservationWithTheError() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.CUT_STREAM)));
+		MistralChatClient chat = new MistralChatClient(http().build());
+
+		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
+			Iterator<ChatCompletionChunk> chunks = stream.iterator();
+			chunks.next();
+			chunks.next();
+			assertThatExceptionOfType(MistralStreamException.class).isThrownBy(chunks::hasNext);
+		}
+
+		assertThat(this.support.log).containsExactly("start", "event first_chunk", "error MistralStreamException",
+				"stop");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasError()
+			.hasLowCardinalityKeyValue("error.type", MistralStreamException.class.getName());
+	}
+
+	@Test
+	void aStreamRefusedAtOnceEndsItsObservation() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		MistralChatClient chat = new MistralChatClient(http().build());
+
+		assertThatExceptionOfType(MistralUnauthorizedException.class).isThrownBy(() -> chat.stream(request()));
+
+		assertThat(this.support.log).containsExactly("start", "error MistralUnauthorizedException", "stop");
+	}
+
+	@Test
+	void nothingIsObservedWithoutARegistryOrWithTheNoopOne() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		MistralHttp.Builder builder = MistralHttp.builder()
+			.baseUrl(this.server.baseUrl())
+			.apiKey("test-key-abc");
+		assertThat(new MistralChatClient(builder.build()).complete(request()).text()).isNotEmpty();
+		assertThat(new MistralChatClient(builder.observationRegistry(ObservationRegistry.NOOP).build())
+			.complete(request())
+			.text()).isNotEmpty();
+		this.support.observations.assertThat().doesNotHaveAnyObservation();
+	}
+
+	private MistralHttp.Builder http() {
+		return MistralHttp.builder()
+			.baseUrl(this.server.baseUrl())
+			.apiKey("test-key-abc")
+			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
+			.sleeper((duration) -> {
+			})
+			.observationRegistry(this.support.observations);
+	}
+
+	static ChatCompletionRequest request() {
+		return ChatCompletionRequest.builder()
+			.model("mistral-small-latest")
+			.system("Answer in one line.")
+			.user("Which cheese goes with a Jura wine?")
+			.temperature(0.3)
+			.maxTokens(64)
+			.stop("END", "STOP")
+			.build();
+	}
+
+}
