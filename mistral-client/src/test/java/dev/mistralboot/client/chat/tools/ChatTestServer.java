@@ -51,6 +51,10 @@ public final class ChatTestServer implements AutoCloseable {
 		this.chat = new MistralChatClient(http, ChatDefaults.ofModel("mistral-large-latest"));
 	}
 
+	public String baseUrl() {
+		return this.server.baseUrl();
+	}
+
 	public MistralChatClient chat() {
 		return this.chat;
 	}
