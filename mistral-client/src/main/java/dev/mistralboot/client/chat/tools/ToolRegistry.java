@@ -21,6 +21,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 import dev.mistralboot.client.chat.FunctionDefinition;
+import dev.mistralboot.client.chat.FunctionTool;
 import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.core.MistralJson;
 
@@ -58,7 +59,7 @@ public final class ToolRegistry {
 
 	private ToolRegistry(Map<String, ToolCallback> callbacks, int maxRounds, ToolFailurePolicy failurePolicy) {
 		this.callbacks = Collections.unmodifiableMap(callbacks);
-		this.tools = callbacks.values().stream().<Tool>map((callback) -> new dev.mistralboot.client.chat.FunctionTool(callback.definition())).toList();
+		this.tools = callbacks.values().stream().<Tool>map((callback) -> new FunctionTool(callback.definition())).toList();
 		this.maxRounds = maxRounds;
 		this.failurePolicy = failurePolicy;
 	}
