@@ -44,9 +44,11 @@ final class MethodToolCallback implements ToolCallback {
 
 	private final boolean[] required;
 
-	private volatile @Nullable Method invocable;
+	/** The method last invoked, and the class of the object it was invoked on. */
+	private volatile @Nullable Invocable invocable;
 
-	private volatile @Nullable Class<?> invocableOn;
+	private record Invocable(Class<?> on, Method method) {
+	}
 
 	MethodToolCallback(Supplier<?> target, Method method, MistralTool annotation, JsonMapper mapper,
 			JsonSchemaGenerator schemas) {
@@ -145,9 +147,9 @@ final class MethodToolCallback implements ToolCallback {
 	 * instance of the annotated class, the proxy's method of the same signature.
 	 */
 	private Method invocable(Object bean) {
-		Method cached = this.invocable;
-		if (cached != null && this.invocableOn == bean.getClass()) {
-			return cached;
+		Invocable cached = this.invocable;
+		if (cached != null && cached.on() == bean.getClass()) {
+			return cached.method();
 		}
 		Method found = this.method;
 		if (!this.method.getDeclaringClass().isInstance(bean)
@@ -161,8 +163,7 @@ final class MethodToolCallback implements ToolCallback {
 			}
 			ReflectionUtils.makeAccessible(found);
 		}
-		this.invocable = found;
-		this.invocableOn = bean.getClass();
+		this.invocable = new Invocable(bean.getClass(), found);
 		return found;
 	}
 
