@@ -1,7 +1,18 @@
 package dev.mistralboot.client.chat;
 
+import java.lang.reflect.Type;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import dev.mistralboot.client.chat.tools.JsonSchemaGenerator;
+import dev.mistralboot.client.chat.tools.ToolCallingChat;
+import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
@@ -30,6 +41,8 @@ public class MistralChatClient {
 	private final MistralHttp http;
 
 	private final ChatDefaults defaults;
+
+	private volatile @Nullable JsonSchemaGenerator schemas;
 
 	/**
 	 * Creates a client without defaults (every request names its model).
@@ -82,11 +95,115 @@ public class MistralChatClient {
 	}
 
 	/**
+	 * Asks for an answer in the shape of a type, usually a record, and reads it. Unless the request
+	 * sets its own {@code response_format}, it is set to a strict {@code json_schema} generated from
+	 * the type (see {@link JsonSchemaGenerator}); for {@link JsonNode} or {@code Object}, to
+	 * {@code json_object} (JSON mode: any JSON object, so say in the prompt what it should hold).
+	 *
+	 * <pre>{@code
+	 * record Invoice(String number, LocalDate date, List<Line> lines) { }
+	 * Invoice invoice = chat.complete(ChatCompletionRequest.builder().user("Extract the invoice: " + text).build(),
+	 *         Invoice.class);
+	 * }</pre>
+	 * @param <T> the type
+	 * @param request the request
+	 * @param type the type to read the answer as
+	 * @return the answer, read as the type
+	 * @throws MistralStructuredOutputException when the answer's text cannot be read as the type; it holds the text
+	 */
+	public <T> T complete(ChatCompletionRequest request, Class<T> type) {
+		Objects.requireNonNull(type, "type");
+		return structured(request, type, this.http.jsonMapper().constructType(type));
+	}
+
+	/**
+	 * Asks for an answer in the shape of a generic type, such as {@code List<Invoice>}, and reads it;
+	 * see {@link #complete(ChatCompletionRequest, Class)}.
+	 * @param <T> the type
+	 * @param request the request
+	 * @param type the type to read the answer as
+	 * @return the answer, read as the type
+	 * @throws MistralStructuredOutputException when the answer's text cannot be read as the type; it holds the text
+	 */
+	public <T> T complete(ChatCompletionRequest request, ParameterizedTypeReference<T> type) {
+		Objects.requireNonNull(type, "type");
+		return structured(request, type.getType(), this.http.jsonMapper().constructType(type.getType()));
+	}
+
+	/**
+	 * A chat that runs the registry's tools when the model calls them, until the model answers.
+	 * @param tools the tools (in Spring Boot, inject the {@code ToolRegistry} bean)
+	 * @return the tool-calling chat, with the registry's limit of rounds and failure policy
+	 */
+	public ToolCallingChat withTools(ToolRegistry tools) {
+		return new ToolCallingChat(this, tools);
+	}
+
+	/**
 	 * The defaults this client applies.
 	 * @return the defaults
 	 */
 	public ChatDefaults defaults() {
 		return this.defaults;
+	}
+
+	private <T> T structured(ChatCompletionRequest request, Type type, JavaType javaType) {
+		Objects.requireNonNull(request, "request");
+		ChatCompletionRequest effective = request;
+		if (request.responseFormat() == null) {
+			effective = request.toBuilder().responseFormat(responseFormat(type, javaType)).build();
+		}
+		ChatCompletionResponse response = complete(effective);
+		String text = response.text();
+		String name = javaType.getRawClass().getSimpleName();
+		T value;
+		try {
+			value = this.http.jsonMapper().readValue(withoutCodeFence(text), javaType);
+		}
+		catch (JacksonException ex) {
+			throw new MistralStructuredOutputException(notReadable(name, response) + ": " + ex.getOriginalMessage(),
+					text, response, ex);
+		}
+		if (value == null) {
+			throw new MistralStructuredOutputException(notReadable(name, response) + ": the answer is empty or null",
+					text, response, null);
+		}
+		return value;
+	}
+
+	private static String notReadable(String name, ChatCompletionResponse response) {
+		String message = "The answer could not be read as " + name;
+		if (response.finishReason() == FinishReason.LENGTH || response.finishReason() == FinishReason.MODEL_LENGTH) {
+			message += " (it was cut short, finish_reason " + response.finishReason().value()
+					+ ": raise maxTokens or ask for less)";
+		}
+		return message;
+	}
+
+	private ResponseFormat responseFormat(Type type, JavaType javaType) {
+		Class<?> raw = javaType.getRawClass();
+		if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
+			return ResponseFormat.JSON_OBJECT;
+		}
+		JsonSchemaGenerator generator = this.schemas;
+		if (generator == null) {
+			generator = new JsonSchemaGenerator(this.http.jsonMapper());
+			this.schemas = generator;
+		}
+		String name = raw.getSimpleName().replaceAll("[^a-zA-Z0-9_-]", "_");
+		return ResponseFormat.jsonSchema(name.isEmpty() ? "answer" : name, generator.schemaOf(type), true);
+	}
+
+	/** Models asked for JSON sometimes still wrap it in a Markdown code fence. */
+	private static String withoutCodeFence(String text) {
+		String trimmed = text.strip();
+		if (trimmed.startsWith("```") && trimmed.endsWith("```") && trimmed.length() >= 6) {
+			int firstLine = trimmed.indexOf('\n');
+			if (firstLine > 0) {
+				return trimmed.substring(firstLine + 1, trimmed.length() - 3);
+			}
+		}
+		return trimmed;
 	}
 
 	private ApiRequest apiRequest(ChatCompletionRequest request, boolean stream) {

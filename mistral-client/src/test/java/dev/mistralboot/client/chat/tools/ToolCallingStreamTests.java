@@ -1,0 +1,122 @@
+package dev.mistralboot.client.chat.tools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatMessage;
+import dev.mistralboot.client.chat.ToolMessage;
+
+import static dev.mistralboot.client.chat.tools.ChatTestServer.lastChunk;
+import static dev.mistralboot.client.chat.tools.ChatTestServer.roleChunk;
+import static dev.mistralboot.client.chat.tools.ChatTestServer.textChunk;
+import static dev.mistralboot.client.chat.tools.ChatTestServer.toolCallChunk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ToolCallingStreamTests {
+
+	private final ChatTestServer server = new ChatTestServer();
+
+	private final Payments payments = new Payments();
+
+	private final ToolRegistry tools = ToolRegistry.of(this.payments);
+
+	@AfterEach
+	void conforms() {
+		try {
+			this.server.assertRequestsConform();
+		}
+		finally {
+			this.server.close();
+		}
+	}
+
+	@Test
+	void textIsStreamedWithToolRoundsInBetween() {
+		this.server.streams(
+				List.of(roleChunk(), textChunk("Let me check. "), toolCallChunk("tool_calls",
+						"{\"id\":\"D681PevKs\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+				List.of(roleChunk(), toolCallChunk("tool_calls",
+						"{\"id\":\"k9Qw2ZxL0\",\"function\":{\"name\":\"retrieve_payment_date\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+				List.of(roleChunk(), textChunk("T1001 is "), textChunk("Paid, "), lastChunk("since 2021-10-05.", "stop")));
+
+		List<String> pieces = new ArrayList<>();
+		ToolConversation conversation;
+		try (ToolCallingStream stream = this.server.chat()
+			.withTools(this.tools)
+			.stream(ChatCompletionRequest.builder().user("Status and date of T1001?").build())) {
+			for (String piece : stream) {
+				pieces.add(piece);
+			}
+			conversation = stream.result();
+		}
+
+		assertThat(pieces).containsExactly("Let me check. ", "T1001 is ", "Paid, ", "since 2021-10-05.");
+		assertThat(this.payments.calls).containsExactly("status T1001", "date T1001");
+		assertThat(conversation.toolRounds()).isEqualTo(2);
+		assertThat(conversation.text()).isEqualTo("T1001 is Paid, since 2021-10-05.");
+		assertThat(conversation.usage().totalTokens()).isEqualTo(3 * 102);
+		assertThat(conversation.messages()).extracting(ChatMessage::role)
+			.containsExactly("user", "assistant", "tool", "assistant", "tool", "assistant");
+		List<JsonNode> requests = this.server.requests();
+		assertThat(requests).hasSize(3).allSatisfy((request) -> assertThat(request.get("stream").asBoolean()).isTrue());
+		JsonNode history = requests.get(1).get("messages");
+		assertThat(history.get(1).get("content").asString()).isEqualTo("Let me check. ");
+		assertThat(history.get(1).get("tool_calls").get(0).get("id").asString()).isEqualTo("D681PevKs");
+		assertThat(history.get(1).get("tool_calls").get(0).has("index")).isFalse();
+		assertThat(history.get(2).get("content").asString()).isEqualTo("{\"status\":\"Paid\"}");
+		assertThat(requests.get(2).get("messages")).hasSize(5);
+	}
+
+	@Test
+	void argumentsSplitAcrossChunksAreJoined() {
+		this.server.streams(
+				List.of(roleChunk(),
+						toolCallChunk(null,
+								"{\"id\":\"aaaaaaaa1\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction\"},\"index\":0}"),
+						toolCallChunk(null, "{\"function\":{\"name\":\"\",\"arguments\":\"_id\\\": \\\"T1002\\\"}\"},\"index\":0}"),
+						toolCallChunk(null,
+								"{\"id\":\"bbbbbbbb2\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1003\\\"}\"},\"index\":1}"),
+						lastChunk("", "tool_calls")),
+				List.of(roleChunk(), lastChunk("T1002 is Unpaid and T1003 is Paid.", "stop")));
+
+		try (ToolCallingStream stream = this.server.chat()
+			.withTools(this.tools)
+			.stream(ChatCompletionRequest.builder().user("T1002 and T1003?").build())) {
+			assertThat(stream.stream().toList()).containsExactly("T1002 is Unpaid and T1003 is Paid.");
+			assertThat(stream.result().messages()).filteredOn(ToolMessage.class::isInstance)
+				.extracting((m) -> ((ToolMessage) m).toolCallId() + " " + ((ToolMessage) m).content().text())
+				.containsExactly("aaaaaaaa1 {\"status\":\"Unpaid\"}", "bbbbbbbb2 {\"status\":\"Paid\"}");
+		}
+		assertThat(this.payments.calls).containsExactly("status T1002", "status T1003");
+	}
+
+	@Test
+	void resultBeforeTheEndAndTheRoundLimitAreReported() {
+		this.server.streams(
+				List.of(roleChunk(), toolCallChunk("tool_calls",
+						"{\"id\":\"round0001\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+				List.of(roleChunk(), toolCallChunk("tool_calls",
+						"{\"id\":\"round0002\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")));
+
+		try (ToolCallingStream stream = this.server.chat()
+			.withTools(this.tools)
+			.maxRounds(1)
+			.stream(ChatCompletionRequest.builder().user("T1001?").build())) {
+			assertThatIllegalStateException().isThrownBy(stream::result)
+				.withMessageContaining("read the ToolCallingStream to its end");
+			assertThatExceptionOfType(MistralToolRoundsExceededException.class)
+				.isThrownBy(() -> stream.forEach((piece) -> {
+				}))
+				.satisfies((ex) -> assertThat(ex.getMessages()).hasSize(4));
+		}
+		assertThat(this.server.requests()).hasSize(2);
+	}
+
+}

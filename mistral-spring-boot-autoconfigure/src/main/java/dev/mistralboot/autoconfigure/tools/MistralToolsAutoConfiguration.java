@@ -1,0 +1,72 @@
+package dev.mistralboot.autoconfigure.tools;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.client.chat.tools.MistralTool;
+import dev.mistralboot.client.chat.tools.ToolCallback;
+import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.client.core.MistralHttp;
+
+/**
+ * Auto-configures the {@link ToolRegistry} bean: every {@link MistralTool} method of the
+ * application's beans and every {@link ToolCallback} bean, with {@code mistral.tools.max-rounds}
+ * and {@code mistral.tools.failure-policy}. Use it with
+ * {@code mistralChatClient.withTools(toolRegistry)}.
+ * <p>
+ * Beans are found by type without being created: a tool's bean is looked up when the model first
+ * calls it, so tool beans may themselves depend on the chat client. Proxied beans (transactions,
+ * security, ...) are invoked through their proxy.
+ */
+@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class })
+@ConditionalOnClass(ToolRegistry.class)
+@ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralToolsProperties.class)
+public final class MistralToolsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolRegistry mistralToolRegistry(ConfigurableListableBeanFactory beanFactory, MistralToolsProperties properties,
+			ObjectProvider<MistralHttp> mistralHttp, ObjectProvider<ToolCallback> callbacks) {
+		ToolRegistry.Builder builder = ToolRegistry.builder()
+			.maxRounds(properties.getMaxRounds())
+			.failurePolicy(properties.getFailurePolicy());
+		mistralHttp.ifAvailable((http) -> builder.jsonMapper(http.jsonMapper()));
+		for (String name : beanFactory.getBeanNamesForType(Object.class, true, false)) {
+			if (ScopedProxyUtils.isScopedTarget(name)) {
+				continue;
+			}
+			Class<?> type = targetClass(beanFactory, name);
+			if (type != null && ToolRegistry.hasToolMethods(type)) {
+				builder.annotated(type, () -> beanFactory.getBean(name));
+			}
+		}
+		callbacks.orderedStream().forEach(builder::tool);
+		return builder.build();
+	}
+
+	private static @Nullable Class<?> targetClass(ConfigurableListableBeanFactory beanFactory, String name) {
+		try {
+			Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, name);
+			return (type != null) ? ClassUtils.getUserClass(type) : null;
+		}
+		catch (RuntimeException ex) {
+			// a bean whose type cannot be determined without creating it offers no tools
+			return null;
+		}
+	}
+
+}
