@@ -2,6 +2,7 @@ package dev.mistralboot.client.classifiers;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,7 +30,7 @@ public record ChatClassificationRequest(String model, List<InstructRequest> inpu
 			throw new IllegalArgumentException("A chat classification request needs the classifier model "
 					+ "(a fine-tuned classifier id)");
 		}
-		if (input == null || input.isEmpty() || input.contains(null)) {
+		if (input == null || input.isEmpty() || input.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("A chat classification request needs at least one conversation, "
 					+ "without nulls: use ChatClassificationRequest.of(model, InstructRequest.of(ChatMessage.user(\"...\")))");
 		}

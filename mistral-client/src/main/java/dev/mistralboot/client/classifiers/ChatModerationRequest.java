@@ -3,6 +3,7 @@ package dev.mistralboot.client.classifiers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -43,7 +44,7 @@ public record ChatModerationRequest(List<List<ChatMessage>> input, @Nullable Str
 		List<List<ChatMessage>> copy = new ArrayList<>(input.size());
 		for (int i = 0; i < input.size(); i++) {
 			List<ChatMessage> conversation = input.get(i);
-			if (conversation == null || conversation.isEmpty() || conversation.contains(null)) {
+			if (conversation == null || conversation.isEmpty() || conversation.stream().anyMatch(Objects::isNull)) {
 				throw new IllegalArgumentException(
 						"input[" + i + "] must be a conversation of at least one message, without nulls");
 			}

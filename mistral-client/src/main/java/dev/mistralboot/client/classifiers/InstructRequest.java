@@ -2,6 +2,7 @@ package dev.mistralboot.client.classifiers;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,7 +25,7 @@ public record InstructRequest(List<ChatMessage> messages) {
 	 * Validates the conversation and copies it.
 	 */
 	public InstructRequest {
-		if (messages == null || messages.isEmpty() || messages.contains(null)) {
+		if (messages == null || messages.isEmpty() || messages.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("A conversation to classify needs at least one message, without nulls");
 		}
 		messages = List.copyOf(messages);
