@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the classifiers client ({@code mistral.classifiers.*}).
+ */
+@NullMarked
+package dev.mistralboot.autoconfigure.classifiers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the embeddings client ({@code mistral.embeddings.*}).
+ */
+@NullMarked
+package dev.mistralboot.autoconfigure.embeddings;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package dev.mistralboot.autoconfigure.fim;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.fim.FimDefaults;
+import dev.mistralboot.client.fim.MistralFimClient;
+import dev.mistralboot.client.fim.ReactiveMistralFimClient;
+
+/**
+ * Auto-configures {@link MistralFimClient} and, with WebFlux, {@link ReactiveMistralFimClient}.
+ * When {@code mistral.fim.base-url} or {@code mistral.fim.api-key} is set (Codestral's own host and
+ * key), the clients get an HTTP core derived from the global one with those values; every other
+ * setting (timeouts, retries, HTTP client, customizers) is kept. Disable with
+ * {@code mistral.fim.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralFimClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.fim.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralFimProperties.class)
+public final class MistralFimAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralFimClient mistralFimClient(MistralHttp mistralHttp, MistralFimProperties properties) {
+		return new MistralFimClient(fimHttp(mistralHttp, properties), defaults(properties));
+	}
+
+	static MistralHttp fimHttp(MistralHttp http, MistralFimProperties properties) {
+		if (properties.getBaseUrl() == null && properties.getApiKey() == null) {
+			return http;
+		}
+		MistralHttp.Builder builder = http.mutate();
+		if (properties.getBaseUrl() != null) {
+			builder.baseUrl(properties.getBaseUrl());
+		}
+		if (properties.getApiKey() != null) {
+			builder.apiKey(properties.getApiKey());
+		}
+		return builder.build();
+	}
+
+	static FimDefaults defaults(MistralFimProperties properties) {
+		return new FimDefaults(properties.getModel());
+	}
+
+	/**
+	 * The reactive FIM client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveFimConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralFimClient reactiveMistralFimClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralFimProperties properties) {
+			ReactiveMistralHttp http = reactiveMistralHttp;
+			if (properties.getBaseUrl() != null || properties.getApiKey() != null) {
+				ReactiveMistralHttp.Builder builder = reactiveMistralHttp.mutate();
+				if (properties.getBaseUrl() != null) {
+					builder.baseUrl(properties.getBaseUrl());
+				}
+				if (properties.getApiKey() != null) {
+					builder.apiKey(properties.getApiKey());
+				}
+				http = builder.build();
+			}
+			return new ReactiveMistralFimClient(http, defaults(properties));
+		}
+
+	}
+
+}
