@@ -1,5 +1,8 @@
 package dev.mistralboot.client;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
@@ -54,11 +59,21 @@ public abstract class WireMockTestSupport {
 	}
 
 	/**
-	 * A core builder pointed at the server, without retries.
+	 * A core builder pointed at the server, without retries, on a JDK HTTP client pinned to HTTP/1.1.
+	 * <p>
+	 * Pinned because the JDK client otherwise upgrades plain-text connections to HTTP/2 (h2c), which
+	 * WireMock's Jetty accepts: WireMock's faults then corrupt HTTP/2 frames instead of cutting a body,
+	 * and an error answered before an upload body was read arrives as {@code RST_STREAM} rather than as
+	 * the status.
 	 * @return the builder
 	 */
 	protected static MistralHttp.Builder httpBuilder() {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		factory.setReadTimeout(Duration.ofSeconds(30));
 		return MistralHttp.builder()
+			.requestFactory(factory)
+			.streamingRequestFactory(new JdkClientHttpRequestFactory(client))
 			.baseUrl(server.baseUrl())
 			.apiKey(API_KEY)
 			.retryPolicy(RetryPolicy.NONE)

@@ -46,7 +46,7 @@ final class IdleWatchdog implements Runnable {
 	 * Stops counting silence until {@link #resume()}: time spent by the caller between two reads
 	 * (processing what it read) is not the server's silence.
 	 */
-	void pause() {
+	synchronized void pause() {
 		this.paused = true;
 	}
 
@@ -81,7 +81,6 @@ final class IdleWatchdog implements Runnable {
 
 	@Override
 	public void run() {
-		Runnable toRun;
 		synchronized (this) {
 			if (this.stopped) {
 				return;
@@ -96,9 +95,9 @@ final class IdleWatchdog implements Runnable {
 				return;
 			}
 			this.fired = true;
-			toRun = this.action;
+			// run under the lock: pause() and stop() return only once the action is complete
+			this.action.run();
 		}
-		toRun.run();
 	}
 
 	private synchronized void schedule(long delayNanos) {

@@ -48,6 +48,8 @@ public final class MistralDownload implements AutoCloseable {
 
 	private @Nullable Body body;
 
+	private volatile @Nullable Thread reader;
+
 	private boolean closed;
 
 	MistralDownload(ApiRequest request, ClientHttpResponse response, ResponseMetadata metadata,
@@ -131,7 +133,35 @@ public final class MistralDownload implements AutoCloseable {
 		return this.metadata;
 	}
 
-	/** Closes the body and releases the connection. Idempotent. */
+	/**
+	 * Called by the watchdog when a read waited for longer than the idle timeout: closes the
+	 * connection and interrupts the waiting reader (closing alone does not wake every client library).
+	 */
+	void abort() {
+		Thread waiting = this.reader;
+		if (waiting != null) {
+			waiting.interrupt();
+		}
+		closeBody();
+	}
+
+	/**
+	 * Closes the body stream without reading the rest first ({@link ClientHttpResponse#close()} of some
+	 * request factories drains the body, which would download the rest of an abandoned file, or wait
+	 * for a silent server).
+	 */
+	private void closeBody() {
+		try {
+			this.response.getBody().close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// already closed or never opened
+		}
+	}
+
+	/**
+	 * Closes the body and releases the connection, without downloading what was not read. Idempotent.
+	 */
 	@Override
 	public synchronized void close() {
 		if (this.closed) {
@@ -141,6 +171,7 @@ public final class MistralDownload implements AutoCloseable {
 		if (this.watchdog != null) {
 			this.watchdog.stop();
 		}
+		closeBody();
 		this.response.close();
 	}
 
@@ -191,6 +222,7 @@ public final class MistralDownload implements AutoCloseable {
 		private int guard(IoCall call) throws IOException {
 			IdleWatchdog dog = MistralDownload.this.watchdog;
 			if (dog != null) {
+				MistralDownload.this.reader = Thread.currentThread();
 				dog.resume();
 			}
 			try {
@@ -218,7 +250,12 @@ public final class MistralDownload implements AutoCloseable {
 			}
 			finally {
 				if (dog != null) {
+					MistralDownload.this.reader = null;
 					dog.pause();
+					if (dog.hasFired()) {
+						// the watchdog's interrupt was meant for the read that just ended
+						Thread.interrupted();
+					}
 				}
 			}
 		}

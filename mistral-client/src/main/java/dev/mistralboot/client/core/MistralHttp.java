@@ -217,7 +217,8 @@ public final class MistralHttp {
 				throw ex;
 			}
 			ClientHttpResponse response = open.response();
-			if (!dog.replaceAction(response::close)) {
+			MistralDownload download = new MistralDownload(request, response, open.metadata(), dog, idle);
+			if (!dog.replaceAction(download::abort)) {
 				dog.stop();
 				Thread.interrupted();
 				response.close();
@@ -225,7 +226,7 @@ public final class MistralHttp {
 						+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, new IOException("idle timeout"),
 						false);
 			}
-			return new MistralDownload(request, response, open.metadata(), dog, idle);
+			return download;
 		}, idle, "mistral.http.stream-idle-timeout");
 	}
 
