@@ -316,11 +316,17 @@ class FilesClientTests extends WireMockTestSupport {
 		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content"))
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-		// the JDK client reads the first chunk before it hands the headers over, so the garbage fails the call
-		// itself; a body cut after the headers is raised by the body stream (see DownloadTests)
-		assertThatExceptionOfType(MistralIoException.class).isThrownBy(() -> retrying.download(FILE_ID))
-			.withMessageStartingWith("I/O error during GET")
-			.satisfies((ex) -> assertThat(ex.isConnectFailure()).isFalse());
+		// Whether the garbage fails the call itself or the body stream depends on whether the JDK client has
+		// handed the headers over before it reads the first chunk: both are I/O failures, neither is retried.
+		// (DownloadTests cuts a body after its headers deterministically.)
+		try (MistralDownload download = retrying.download(FILE_ID)) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> download.body().readAllBytes())
+				.withMessageStartingWith("I/O error while downloading GET /v1/files/{file_id}/content");
+		}
+		catch (MistralIoException ex) {
+			assertThat(ex).hasMessageStartingWith("I/O error during GET");
+			assertThat(ex.isConnectFailure()).isFalse();
+		}
 		server.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/content")));
 	}
 
