@@ -200,6 +200,14 @@ public class MistralBatchClient {
 	}
 
 	/**
+	 * The poll interval and timeout {@code waitForCompletion} uses by default.
+	 * @return the poller
+	 */
+	public JobPoller poller() {
+		return this.poller;
+	}
+
+	/**
 	 * Reads a job until it reaches a final status (SUCCESS, FAILED, TIMEOUT_EXCEEDED or CANCELLED), with
 	 * the client's poll interval and timeout.
 	 * @param jobId the job id

@@ -179,6 +179,14 @@ public class MistralFineTuningClient {
 	}
 
 	/**
+	 * The poll interval and timeout {@code waitForCompletion} uses by default.
+	 * @return the poller
+	 */
+	public JobPoller poller() {
+		return this.poller;
+	}
+
+	/**
 	 * Reads a job until it reaches a final status (SUCCESS, FAILED, FAILED_VALIDATION or CANCELLED),
 	 * with the client's poll interval and timeout. A job that fails is returned, not thrown: check
 	 * {@link FineTuningJob#status()} (a validation failure's reasons are in its events).
