@@ -20,6 +20,8 @@ final class IdleWatchdog implements Runnable {
 
 	private volatile long lastActivity;
 
+	private volatile boolean paused;
+
 	private boolean fired;
 
 	private boolean stopped;
@@ -38,6 +40,20 @@ final class IdleWatchdog implements Runnable {
 	/** Records activity: the silence starts again from now. */
 	void touch() {
 		this.lastActivity = System.nanoTime();
+	}
+
+	/**
+	 * Stops counting silence until {@link #resume()}: time spent by the caller between two reads
+	 * (processing what it read) is not the server's silence.
+	 */
+	synchronized void pause() {
+		this.paused = true;
+	}
+
+	/** Counts silence again, starting from now. */
+	void resume() {
+		this.lastActivity = System.nanoTime();
+		this.paused = false;
 	}
 
 	/**
@@ -65,20 +81,23 @@ final class IdleWatchdog implements Runnable {
 
 	@Override
 	public void run() {
-		long idle = System.nanoTime() - this.lastActivity;
-		Runnable toRun;
 		synchronized (this) {
 			if (this.stopped) {
 				return;
 			}
+			if (this.paused) {
+				schedule(this.idleNanos);
+				return;
+			}
+			long idle = System.nanoTime() - this.lastActivity;
 			if (idle < this.idleNanos) {
 				schedule(this.idleNanos - idle);
 				return;
 			}
 			this.fired = true;
-			toRun = this.action;
+			// run under the lock: pause() and stop() return only once the action is complete
+			this.action.run();
 		}
-		toRun.run();
 	}
 
 	private synchronized void schedule(long delayNanos) {

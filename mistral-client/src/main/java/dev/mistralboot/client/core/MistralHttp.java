@@ -206,19 +206,21 @@ public final class MistralHttp {
 
 	/**
 	 * Opens a call whose answer is raw bytes (a file download). The caller must close the result.
+	 * <p>
+	 * The headers must arrive, and the body must keep coming, with no silence longer than the stream
+	 * idle timeout (time the caller spends between two reads does not count); see
+	 * {@link MistralDownload} for how failures while reading the body are reported. Failures before
+	 * the headers are retried under the retry policy.
 	 * @param request the request
 	 * @return the open body and its metadata
+	 * @throws MistralApiException for an error status, after retries
+	 * @throws MistralIoException when the API cannot be reached, or sends no headers in time
 	 */
 	public MistralDownload download(ApiRequest request) {
 		MistralObservations.Handle observation = this.observations.start(request, false);
 		MistralDownload download;
 		try (Observation.Scope scope = observation.openScope()) {
-			byte[] body = serialize(request);
-			long start = System.nanoTime();
-			download = withRetries(request, (attempt) -> {
-				OpenResponse open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
-				return new MistralDownload(open.response(), open.metadata());
-			}, this.settings.responseTimeout, "mistral.http.response-timeout");
+			download = openDownload(request);
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -227,6 +229,40 @@ public final class MistralHttp {
 		observation.response(download.metadata(), null);
 		observation.stop();
 		return download;
+	}
+
+	private MistralDownload openDownload(ApiRequest request) {
+		byte[] body = serialize(request);
+		long start = System.nanoTime();
+		Duration idle = this.settings.streamIdleTimeout;
+		return withRetries(request, (attempt) -> {
+			Thread caller = Thread.currentThread();
+			IdleWatchdog dog = new IdleWatchdog(idle, caller::interrupt);
+			OpenResponse open;
+			try {
+				open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
+			}
+			catch (RuntimeException ex) {
+				dog.stop();
+				if (dog.hasFired()) {
+					Thread.interrupted();
+					throw new MistralTimeoutException("No answer to " + request + " within " + idle
+							+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, ex, false);
+				}
+				throw ex;
+			}
+			ClientHttpResponse response = open.response();
+			MistralDownload download = new MistralDownload(request, response, open.metadata(), dog, idle);
+			if (!dog.replaceAction(download::abort)) {
+				dog.stop();
+				Thread.interrupted();
+				response.close();
+				throw new MistralTimeoutException("No answer to " + request + " within " + idle
+						+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, new IOException("idle timeout"),
+						false);
+			}
+			return download;
+		}, idle, "mistral.http.stream-idle-timeout");
 	}
 
 	/** An open response whose body has not been read. */

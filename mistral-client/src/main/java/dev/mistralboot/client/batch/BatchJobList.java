@@ -1,0 +1,30 @@
+package dev.mistralboot.client.batch;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import dev.mistralboot.client.core.Page;
+
+/**
+ * One page of {@code GET /v1/batch/jobs} ({@code ListBatchJobsResponse}).
+ *
+ * @param data the jobs of this page
+ * @param object the object type, {@code list}
+ * @param total the number of jobs across all pages
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record BatchJobList(List<BatchJob> data, @Nullable String object, @Nullable Long total) implements Page<BatchJob> {
+
+	/**
+	 * Fills in defaults for what the API left out.
+	 */
+	public BatchJobList {
+		data = (data != null) ? List.copyOf(data) : List.of();
+	}
+
+}

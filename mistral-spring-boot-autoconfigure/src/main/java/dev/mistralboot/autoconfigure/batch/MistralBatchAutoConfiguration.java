@@ -1,0 +1,43 @@
+package dev.mistralboot.autoconfigure.batch;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.JobPoller;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.batch.MistralBatchClient;
+
+/**
+ * Auto-configures {@link MistralBatchClient}, polling jobs as {@code mistral.batch.poll-*} says.
+ * Disable it with {@code mistral.batch.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralBatchClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.batch.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralBatchProperties.class)
+public final class MistralBatchAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralBatchClient mistralBatchClient(MistralHttp mistralHttp, MistralBatchProperties properties) {
+		return new MistralBatchClient(mistralHttp, poller(properties));
+	}
+
+	static JobPoller poller(MistralBatchProperties properties) {
+		try {
+			return JobPoller.of(properties.getPollInterval(), properties.getPollTimeout());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + ": set mistral.batch.poll-interval and "
+					+ "mistral.batch.poll-timeout to positive durations", ex);
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.mistralboot.autoconfigure.finetuning;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.JobPoller;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+
+/**
+ * Auto-configures {@link MistralFineTuningClient}, polling jobs as {@code mistral.fine-tuning.poll-*} says.
+ * Disable it with {@code mistral.fine-tuning.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralFineTuningClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.fine-tuning.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralFineTuningProperties.class)
+public final class MistralFineTuningAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralFineTuningClient mistralFineTuningClient(MistralHttp mistralHttp, MistralFineTuningProperties properties) {
+		return new MistralFineTuningClient(mistralHttp, poller(properties));
+	}
+
+	static JobPoller poller(MistralFineTuningProperties properties) {
+		try {
+			return JobPoller.of(properties.getPollInterval(), properties.getPollTimeout());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + ": set mistral.fine-tuning.poll-interval and "
+					+ "mistral.fine-tuning.poll-timeout to positive durations", ex);
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.mistralboot.autoconfigure.models;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Models client settings ({@code mistral.models.*}).
+ */
+@ConfigurationProperties("mistral.models")
+public class MistralModelsProperties {
+
+	/**
+	 * Whether to create the models client bean.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to create the models client bean.
+	 * @return whether enabled
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Sets whether to create the models client bean.
+	 * @param enabled whether enabled
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+}
