@@ -294,7 +294,8 @@ final class MockResponses {
 	}
 
 	static double cost(long trainTokens) {
-		return Math.round(trainTokens / 1_000_000.0 * 100) / 100.0 + 4.0;
+		// A minimum fee plus a price per million training tokens, rounded to the cent.
+		return Math.round((4.0 + trainTokens / 1_000_000.0) * 100) / 100.0;
 	}
 
 	// ------------------------------------------------------------------------------------------ models
