@@ -64,8 +64,14 @@ final class MockContract {
 		String property = System.getProperty(OpenApiContract.PATH_PROPERTY);
 		if (property != null && !property.isBlank() && !property.contains("${")
 				&& Files.isRegularFile(Path.of(property.trim()))) {
-			// The instance the contract module shares with the JVM's other tests: parsed once.
-			return OpenApiContract.get();
+			try {
+				// The instance the contract module shares with the JVM's other tests: parsed once.
+				return OpenApiContract.get();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("MockMistral cannot use the Mistral OpenAPI description named by -D"
+						+ OpenApiContract.PATH_PROPERTY + ": " + ex.getMessage() + "; trying the packaged one");
+			}
 		}
 		Optional<OpenApiContract> packaged = fromClasspath(MockContract.class.getClassLoader());
 		if (packaged.isPresent()) {

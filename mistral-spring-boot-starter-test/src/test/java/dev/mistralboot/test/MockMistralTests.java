@@ -452,6 +452,18 @@ class MockMistralTests {
 	}
 
 	@Test
+	void rejectionBodyIsTheDeclared422Shape() throws Exception {
+		HttpResponse<String> response = postJson("/v1/embeddings", "{\"model\":\"mistral-embed\"}");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 422, response.body())).isEmpty();
+		assertThat(MockResponses.JSON.readTree(response.body()).path("detail").get(0).path("msg").asString())
+			.startsWith("MockMistral: this request does not conform").contains("input");
+		assertThat(this.mock.violations()).hasSize(1);
+		this.mock.reset();
+	}
+
+	@Test
 	void recordsRequestsWithoutShowingTheKey() {
 		this.chat.complete(question("What is 2 + 2?").temperature(0.2).build());
 
