@@ -3,7 +3,6 @@ package dev.mistralboot.sample.payments;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -66,15 +65,6 @@ public class PaymentTools {
 			case DATE -> this.json.writeValueAsString(Map.of("transaction_id", id, "date", payment.date()));
 			default -> this.json.writeValueAsString(Map.of("error", "unknown function " + name));
 		};
-	}
-
-	/**
-	 * Reads a function result back, for the mock server's scripted answers.
-	 * @param result the result JSON
-	 * @return the tree
-	 */
-	JsonNode read(String result) {
-		return this.json.readTree(result);
 	}
 
 	record Payment(String customerId, double amount, String date, String status) {
