@@ -1,37 +1,28 @@
 package dev.mistralboot.sample;
 
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
-
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatCompletionResponse;
-import dev.mistralboot.client.chat.MistralChatClient;
 
 /**
- * The sample application: asks one question from the command line.
+ * The sample web application: open http://localhost:8080 after
  *
  * <pre>
- * MISTRAL_API_KEY=... ./mvnw -pl sample-app -am spring-boot:run -Dspring-boot.run.arguments="Why is the sky blue?"
+ * ./mvnw -B -pl sample-app -am compile spring-boot:run
  * </pre>
+ *
+ * With {@code MISTRAL_API_KEY} set it talks to the Mistral API; without it, {@link MockMode} starts an embedded mock
+ * server. One controller per feature: {@code chat}, {@code payments} (tool calling), {@code search} (embeddings),
+ * {@code finetuning}.
  */
 @SpringBootApplication
 public class SampleApplication {
 
+	/**
+	 * Starts the application.
+	 * @param args command-line arguments, for example {@code --server.port=9090}
+	 */
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
-	}
-
-	@Bean
-	ApplicationRunner askOnce(MistralChatClient chat) {
-		return (args) -> {
-			String question = args.getNonOptionArgs().isEmpty() ? "Say hello in French, in one sentence."
-					: String.join(" ", args.getNonOptionArgs());
-			ChatCompletionResponse answer = chat.complete(ChatCompletionRequest.builder().user(question).build());
-			System.out.println("Q: " + question);
-			System.out.println("A: " + answer.text());
-		};
 	}
 
 }

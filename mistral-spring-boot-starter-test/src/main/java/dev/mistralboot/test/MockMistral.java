@@ -1,0 +1,434 @@
+package dev.mistralboot.test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.jspecify.annotations.Nullable;
+
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.contract.OpenApiContract;
+
+/**
+ * A mock Mistral API server on a random loopback port, for tests and for running applications without a key.
+ *
+ * <p>It answers like the live API, with bodies that conform to the official OpenAPI description:
+ * <ul>
+ * <li>chat completions ({@code POST /v1/chat/completions}), whole or streamed as server-sent events, with the
+ * scripted {@linkplain #chat() replies} (text, text in given pieces, tool calls) or a default answer;</li>
+ * <li>embeddings ({@code POST /v1/embeddings}): deterministic unit vectors of the {@linkplain #embeddings()
+ * configured dimension}, close for texts that share words;</li>
+ * <li>files ({@code POST/GET /v1/files}, {@code GET/DELETE /v1/files/{id}}, {@code GET /v1/files/{id}/content}),
+ * kept in memory;</li>
+ * <li>fine-tuning jobs ({@code /v1/fine_tuning/jobs}, with {@code dry_run}, {@code cancel} and {@code start}),
+ * whose status moves one {@linkplain #fineTuning() scripted step} each time the job is read;</li>
+ * <li>the model list ({@code GET /v1/models});</li>
+ * <li>{@linkplain #failNext(int, Duration) error statuses} with {@code Retry-After}, for the next requests.</li>
+ * </ul>
+ * Every request is recorded ({@link #requests()}, {@link #chatRequests()}) and validated against the OpenAPI
+ * description: a non-conforming request gets a 422 naming what is wrong, and is listed by {@link #violations()} and
+ * {@link #assertAllRequestsConform()} (which {@code @AutoConfigureMockMistral} calls after each test). Other
+ * endpoints answer 404 unless stubbed through {@link #wireMock()}.
+ *
+ * <pre>{@code
+ * try (MockMistral mock = MockMistral.start()) {
+ *     mock.chat().reply("Paris.");
+ *     MistralChatClient chat = new MistralChatClient(MistralHttp.builder().baseUrl(mock.baseUrl()).build());
+ *     chat.complete(ChatCompletionRequest.builder().model("mistral-small-latest").user("Capital of France?").build());
+ *     assertThat(mock.lastChatRequest().messages()).hasSize(1);
+ * }
+ * }</pre>
+ * Thread-safe. With Spring Boot tests, prefer {@link dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral}.
+ */
+public final class MockMistral implements AutoCloseable {
+
+	private final WireMockServer server;
+
+	private final MockMistralHandler handler;
+
+	private final Chat chat = new Chat();
+
+	private final Embeddings embeddings = new Embeddings();
+
+	private final FineTuning fineTuning = new FineTuning();
+
+	private MockMistral(WireMockServer server, MockMistralHandler handler) {
+		this.server = server;
+		this.handler = handler;
+	}
+
+	/**
+	 * Starts a server on a free port of {@code 127.0.0.1}. Requests are validated when the OpenAPI description is
+	 * available (packaged in this jar, or named by the system property {@value OpenApiContract#PATH_PROPERTY});
+	 * otherwise a WARN line says validation is off.
+	 * @return the running server; {@link #close()} it when done
+	 */
+	public static MockMistral start() {
+		return start(MockContract.get().orElse(null));
+	}
+
+	static MockMistral start(@Nullable OpenApiContract contract) {
+		MockMistralHandler handler = new MockMistralHandler(contract);
+		UUID catchAll = UUID.randomUUID();
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
+			.dynamicPort()
+			.http2PlainDisabled(true)
+			.disableRequestJournal()
+			.containerThreads(20)
+			.extensions(handler.transformer(), handler.userStubListener(catchAll)));
+		server.start();
+		server.addStubMapping(WireMock.any(WireMock.anyUrl())
+			.atPriority(Integer.MAX_VALUE)
+			.withId(catchAll)
+			.willReturn(WireMock.aResponse().withTransformers(MockMistralHandler.TRANSFORMER))
+			.build());
+		return new MockMistral(server, handler);
+	}
+
+	/**
+	 * The base URL to configure the clients with ({@code mistral.base-url}), without {@code /v1}.
+	 * @return for example {@code http://127.0.0.1:53172}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * Chat scripting.
+	 * @return the chat script of this server
+	 */
+	public Chat chat() {
+		return this.chat;
+	}
+
+	/**
+	 * Embeddings settings.
+	 * @return the embeddings settings of this server
+	 */
+	public Embeddings embeddings() {
+		return this.embeddings;
+	}
+
+	/**
+	 * Fine-tuning job scripting.
+	 * @return the fine-tuning script of this server
+	 */
+	public FineTuning fineTuning() {
+		return this.fineTuning;
+	}
+
+	/**
+	 * Answers the next request, whatever its endpoint, with an error status and the API's error body.
+	 * @param status the HTTP status, 400 to 599
+	 * @return this server
+	 * @throws IllegalArgumentException when the status is not an error status
+	 */
+	public MockMistral failNext(int status) {
+		return failNext(status, null, 1);
+	}
+
+	/**
+	 * Answers the next request with an error status and a {@code Retry-After} header, as the API does on 429.
+	 * @param status the HTTP status, 400 to 599
+	 * @param retryAfter the wait to announce, sent in whole seconds ({@code Duration.ZERO} keeps tests fast)
+	 * @return this server
+	 * @throws IllegalArgumentException when the status is not an error status or the wait is negative
+	 */
+	public MockMistral failNext(int status, Duration retryAfter) {
+		return failNext(status, Objects.requireNonNull(retryAfter, "retryAfter"), 1);
+	}
+
+	/**
+	 * Answers the next {@code times} requests with an error status and, when given, a {@code Retry-After} header.
+	 * @param status the HTTP status, 400 to 599
+	 * @param retryAfter the wait to announce, or {@code null} for no header
+	 * @param times how many requests fail, at least 1
+	 * @return this server
+	 * @throws IllegalArgumentException when the status is not an error status, the wait is negative or
+	 * {@code times} is below 1
+	 */
+	public MockMistral failNext(int status, @Nullable Duration retryAfter, int times) {
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("status must be an error status between 400 and 599, got " + status);
+		}
+		if (retryAfter != null && retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
+		}
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be at least 1, got " + times);
+		}
+		this.handler.enqueueFailure(new MockMistralHandler.Failure(status, retryAfter, times));
+		return this;
+	}
+
+	/**
+	 * Pauses between the events of streamed answers, so that a user interface shows them arriving piece by piece.
+	 * Zero (the default) sends them at once. Not cleared by {@link #reset()}.
+	 * @param delay the pause before each event
+	 * @return this server
+	 * @throws IllegalArgumentException when the delay is negative or longer than 10 seconds
+	 */
+	public MockMistral streamDelay(Duration delay) {
+		if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+			throw new IllegalArgumentException("delay must be between 0 and 10 seconds, got " + delay);
+		}
+		this.handler.streamDelay(delay);
+		return this;
+	}
+
+	/**
+	 * Every request received since the start or the last {@link #reset()}, oldest first.
+	 * @return an immutable snapshot
+	 */
+	public List<RecordedRequest> requests() {
+		return this.handler.requests();
+	}
+
+	/**
+	 * The requests for one operation of the OpenAPI description.
+	 * @param operationId for example {@code embeddings_v1_embeddings_post}
+	 * @return an immutable snapshot, oldest first; empty when validation is off (operation ids come from the
+	 * description)
+	 */
+	public List<RecordedRequest> requests(String operationId) {
+		return requests().stream().filter((request) -> operationId.equals(request.operationId())).toList();
+	}
+
+	/**
+	 * The chat completion requests received, read as the client's request type, oldest first.
+	 * @return an immutable snapshot
+	 */
+	public List<ChatCompletionRequest> chatRequests() {
+		return requests().stream()
+			.filter((request) -> request.method().equals("POST") && request.path().equals("/v1/chat/completions"))
+			.map((request) -> request.bodyAs(ChatCompletionRequest.class))
+			.toList();
+	}
+
+	/**
+	 * The last chat completion request received.
+	 * @return the request
+	 * @throws AssertionError when no chat request was received
+	 */
+	public ChatCompletionRequest lastChatRequest() {
+		List<ChatCompletionRequest> chats = chatRequests();
+		if (chats.isEmpty()) {
+			throw new AssertionError("MockMistral received no chat completion request; received: " + requests());
+		}
+		return chats.get(chats.size() - 1);
+	}
+
+	/**
+	 * Whether requests are validated against the OpenAPI description.
+	 * @return {@code false} when the description was not found (a WARN line said so)
+	 */
+	public boolean validatesRequests() {
+		return this.handler.validates();
+	}
+
+	/**
+	 * The requests that did not conform to the OpenAPI description, each with its errors.
+	 * @return readable descriptions, oldest first; secrets in bodies are masked
+	 */
+	public List<String> violations() {
+		return this.handler.violations();
+	}
+
+	/**
+	 * Fails when a request received since the start or the last {@link #reset()} did not conform to the OpenAPI
+	 * description.
+	 * @throws AssertionError listing each non-conforming request with what is wrong
+	 */
+	public void assertAllRequestsConform() {
+		List<String> violations = violations();
+		if (violations.isEmpty()) {
+			return;
+		}
+		StringBuilder message = new StringBuilder().append(violations.size())
+			.append(" request(s) sent to MockMistral do not conform to the Mistral OpenAPI description:");
+		int number = 1;
+		for (String violation : violations) {
+			message.append("\n\n#").append(number++).append(' ').append(violation);
+		}
+		throw new AssertionError(message.toString());
+	}
+
+	/**
+	 * Forgets recorded requests, violations, scripted replies and failures, uploaded files and jobs, and restores
+	 * the default settings (except {@link #streamDelay(Duration)}). User stubs added through {@link #wireMock()}
+	 * are removed.
+	 */
+	public void reset() {
+		this.handler.reset();
+		for (StubMapping stub : this.server.getStubMappings()) {
+			if (stub.getPriority() == null || stub.getPriority() != Integer.MAX_VALUE) {
+				this.server.removeStubMapping(stub);
+			}
+		}
+	}
+
+	/**
+	 * The WireMock server inside, to stub endpoints this mock does not simulate (OCR, audio, agents, ...). Stubs
+	 * added here take precedence over the simulation; their requests are validated and recorded too.
+	 * @return the server
+	 */
+	public WireMockServer wireMock() {
+		return this.server;
+	}
+
+	/** Stops the server. */
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	@Override
+	public String toString() {
+		return "MockMistral[" + baseUrl() + ", validatesRequests=" + validatesRequests() + "]";
+	}
+
+	/**
+	 * Scripted chat answers. Queued replies are served in order, one per chat request; when none is queued the
+	 * {@linkplain #respondWith(Function) responder} decides, else a default text answer is given.
+	 */
+	public final class Chat {
+
+		private Chat() {
+		}
+
+		/**
+		 * Queues a text answer (streamed word by word to a streaming request).
+		 * @param text the answer
+		 * @return this script, to queue more
+		 */
+		public Chat reply(String text) {
+			return reply(MockChatReply.text(text));
+		}
+
+		/**
+		 * Queues a text answer streamed in exactly these pieces (joined for a non-streaming request).
+		 * @param pieces the pieces
+		 * @return this script
+		 */
+		public Chat replyInPieces(String... pieces) {
+			return reply(MockChatReply.inPieces(pieces));
+		}
+
+		/**
+		 * Queues an answer calling one function.
+		 * @param functionName the function's name
+		 * @param argumentsJson the arguments, a JSON object
+		 * @return this script
+		 */
+		public Chat replyWithToolCall(String functionName, String argumentsJson) {
+			return reply(MockChatReply.toolCall(functionName, argumentsJson));
+		}
+
+		/**
+		 * Queues a reply.
+		 * @param reply the reply
+		 * @return this script
+		 */
+		public Chat reply(MockChatReply reply) {
+			MockMistral.this.handler.enqueueChat(Objects.requireNonNull(reply, "reply"));
+			return this;
+		}
+
+		/**
+		 * Answers chat requests for which no reply is queued with a function of the request, for behaviour that
+		 * depends on what the application sends (the last message, the tools offered, ...).
+		 * @param responder returns the reply, or {@code null} for the default answer; {@code null} removes it
+		 * @return this script
+		 */
+		public Chat respondWith(@Nullable Function<ChatCompletionRequest, @Nullable MockChatReply> responder) {
+			MockMistral.this.handler.chatResponder(responder);
+			return this;
+		}
+
+	}
+
+	/**
+	 * Embeddings settings.
+	 */
+	public final class Embeddings {
+
+		private Embeddings() {
+		}
+
+		/**
+		 * Sets the length of the vectors returned when a request sets no {@code output_dimension}.
+		 * @param dimension the length, 1 to 65536 (default 1024, like {@code mistral-embed})
+		 * @return this settings object
+		 * @throws IllegalArgumentException when out of range
+		 */
+		public Embeddings dimension(int dimension) {
+			if (dimension < 1 || dimension > 65536) {
+				throw new IllegalArgumentException("dimension must be between 1 and 65536, got " + dimension);
+			}
+			MockMistral.this.handler.dimension(dimension);
+			return this;
+		}
+
+		/**
+		 * The vector this server returns for a text with the current dimension, to compare with what the
+		 * application computed.
+		 * @param text the text
+		 * @return a new unit vector
+		 */
+		public float[] vectorOf(String text) {
+			return MockResponses.embedding(Objects.requireNonNull(text, "text"), MockMistral.this.handler.dimension());
+		}
+
+	}
+
+	/**
+	 * Fine-tuning job scripting.
+	 */
+	public final class FineTuning {
+
+		private FineTuning() {
+		}
+
+		/**
+		 * Sets the statuses new jobs walk through: the first on creation, then one step each time the job is read
+		 * ({@code GET /v1/fine_tuning/jobs/{id}}). Default: {@code QUEUED, VALIDATING, RUNNING, SUCCESS}. A job
+		 * created with {@code auto_start: false} waits at {@code VALIDATED} until started; a cancelled job goes
+		 * through {@code CANCELLATION_REQUESTED} to {@code CANCELLED}.
+		 * @param statuses API statuses, for example {@code "QUEUED", "RUNNING", "FAILED"}
+		 * @return this script
+		 * @throws IllegalArgumentException when empty or a status is not one of the API's
+		 */
+		public FineTuning statuses(String... statuses) {
+			if (statuses == null || statuses.length == 0) {
+				throw new IllegalArgumentException("give at least one status, for example statuses(\"QUEUED\", "
+						+ "\"RUNNING\", \"SUCCESS\")");
+			}
+			Optional<String> unknown = MockMistralHandler.unknownStatus(Arrays.asList(statuses));
+			if (unknown.isPresent()) {
+				throw new IllegalArgumentException("unknown job status '" + unknown.get() + "'; use one of "
+						+ MockMistralHandler.JOB_STATUSES);
+			}
+			MockMistral.this.handler.jobStatuses(Arrays.asList(statuses));
+			return this;
+		}
+
+	}
+
+}

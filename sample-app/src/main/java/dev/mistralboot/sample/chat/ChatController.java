@@ -1,0 +1,95 @@
+package dev.mistralboot.sample.chat;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatCompletionResponse;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.core.MistralStream;
+
+/**
+ * Chat: a whole answer as JSON, and the same answer streamed to the page as server-sent events, token by token.
+ */
+@RestController
+class ChatController {
+
+	private static final Log logger = LogFactory.getLog(ChatController.class);
+
+	private static final String SYSTEM = "You are the assistant of a Spring Boot sample application. Answer briefly.";
+
+	private final MistralChatClient chat;
+
+	private final AsyncTaskExecutor executor;
+
+	ChatController(MistralChatClient chat, AsyncTaskExecutor executor) {
+		this.chat = chat;
+		this.executor = executor;
+	}
+
+	@PostMapping("/api/chat")
+	Map<String, Object> chat(@RequestBody Question question) {
+		ChatCompletionResponse response = this.chat
+			.complete(ChatCompletionRequest.builder().system(SYSTEM).user(question.message()).build());
+		return Map.of("answer", response.text(), "model", String.valueOf(response.model()), "usage",
+				response.usage());
+	}
+
+	/**
+	 * Streams the answer: one {@code token} event per piece ({@code {"text": "..."}}), then a {@code done} event,
+	 * or a {@code failure} event with the error message.
+	 */
+	@GetMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@RequestParam String message) {
+		SseEmitter emitter = new SseEmitter(0L); // no timeout: the Mistral stream has its own idle timeout
+		ChatCompletionRequest request = ChatCompletionRequest.builder().system(SYSTEM).user(message).build();
+		this.executor.execute(() -> {
+			try (MistralStream<ChatCompletionChunk> chunks = this.chat.stream(request)) {
+				for (ChatCompletionChunk chunk : chunks) {
+					if (!chunk.text().isEmpty()) {
+						emitter.send(SseEmitter.event().name("token").data(Map.of("text", chunk.text())));
+					}
+				}
+				emitter.send(SseEmitter.event().name("done").data(Map.of("chunks", chunks.delivered())));
+				emitter.complete();
+			}
+			catch (MistralException ex) {
+				logger.warn("Chat stream failed: " + ex.getMessage());
+				sendFailure(emitter, ex.getMessage());
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the browser went away: closing the Mistral stream above released the connection
+				emitter.completeWithError(ex);
+			}
+		});
+		return emitter;
+	}
+
+	private static void sendFailure(SseEmitter emitter, String message) {
+		try {
+			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
+			emitter.complete();
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
+	}
+
+	record Question(String message) {
+	}
+
+}
