@@ -42,9 +42,18 @@ public final class MistralDownload implements AutoCloseable {
 		return this.metadata;
 	}
 
-	/** Closes the body and releases the connection. */
+	/**
+	 * Closes the body and releases the connection. A body not read to its end is not drained:
+	 * its connection is closed instead.
+	 */
 	@Override
 	public void close() {
+		try {
+			this.response.getBody().close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// closing anyway
+		}
 		this.response.close();
 	}
 

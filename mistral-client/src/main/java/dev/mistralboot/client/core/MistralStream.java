@@ -71,6 +71,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	private boolean iterated;
 
+	/** A failure met while parsing, thrown once the chunks parsed before it were delivered. */
+	private @Nullable RuntimeException pendingFailure;
+
 	MistralStream(MistralHttp http, ApiRequest request, byte[] body, ObjectReader reader) {
 		this.http = http;
 		this.request = request;
@@ -136,7 +139,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Releases the connection. Reading stops; unread events are discarded.
+	 * Releases the connection. Reading stops; unread events are discarded. A stream closed before
+	 * {@code [DONE]} is aborted (its connection closed) rather than read to its end.
 	 */
 	@Override
 	public void close() {
@@ -144,11 +148,20 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		release();
+		this.ready.clear();
+		release(!this.finished);
 	}
 
 	private boolean hasNext() {
+		if (this.closed) {
+			return false;
+		}
 		while (this.ready.isEmpty()) {
+			RuntimeException failure = this.pendingFailure;
+			if (failure != null) {
+				this.pendingFailure = null;
+				throw failure;
+			}
 			if (this.finished || this.closed) {
 				return false;
 			}
@@ -170,22 +183,29 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			this.watchdog.touch();
 		}
 		if (read < 0) {
-			this.parser.finish();
+			try {
+				this.parser.finish();
+			}
+			catch (MistralInvalidResponseException ex) {
+				// an event cut in the middle: the stream was cut, reported below
+			}
 			if (!this.decoder.isDone()) {
 				failed(null);
 				return;
 			}
 			this.finished = true;
-			release();
+			release(false);
 			return;
 		}
 		try {
 			this.parser.feed(this.buffer, 0, read);
 		}
 		catch (RuntimeException ex) {
+			// an error event or an unreadable chunk: deliver the chunks before it, then throw
 			this.finished = true;
-			release();
-			throw ex;
+			release(true);
+			this.pendingFailure = ex;
+			return;
 		}
 		if (this.decoder.isDone() && this.ready.isEmpty()) {
 			drainAndFinish();
@@ -213,13 +233,13 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		catch (IOException ex) {
 			// the answer is complete; the connection just will not be reused
 		}
-		release();
+		release(false);
 	}
 
 	private void failed(@Nullable IOException cause) {
 		IdleWatchdog dog = this.watchdog;
 		boolean timedOut = dog != null && dog.hasFired();
-		release();
+		release(true);
 		RuntimeException failure;
 		if (timedOut) {
 			failure = new MistralTimeoutException("The stream of " + this.request + " was silent for longer than "
@@ -272,27 +292,38 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			throw ex;
 		}
 		ClientHttpResponse opened = open.response();
-		if (!dog.replaceAction(opened::close)) {
+		InputStream body;
+		try {
+			body = opened.getBody();
+		}
+		catch (IOException ex) {
 			dog.stop();
 			Thread.interrupted();
-			opened.close();
+			abort(opened, null);
+			throw new java.io.UncheckedIOException(ex);
+		}
+		// On silence, close the body itself: unblocks the reading thread and drops the connection
+		// (closing the response would first drain it, waiting for the server)
+		if (!dog.replaceAction(() -> abort(opened, body))) {
+			dog.stop();
+			Thread.interrupted();
+			abort(opened, body);
 			throw new MistralTimeoutException("No answer to " + this.request + " within "
 					+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
 					this.http.streamIdleTimeout(), new IOException("idle timeout"), false);
 		}
 		this.watchdog = dog;
 		this.response = opened;
-		try {
-			this.in = opened.getBody();
-		}
-		catch (IOException ex) {
-			release();
-			throw new java.io.UncheckedIOException(ex);
-		}
+		this.in = body;
 		return open.metadata();
 	}
 
-	private void release() {
+	/**
+	 * Releases the connection.
+	 * @param abort {@code true} to drop the connection without reading the rest of the answer
+	 * (a stream that failed or was closed early); {@code false} after {@code [DONE]}
+	 */
+	private void release(boolean abort) {
 		IdleWatchdog dog = this.watchdog;
 		if (dog != null) {
 			dog.stop();
@@ -300,10 +331,29 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		}
 		ClientHttpResponse res = this.response;
 		if (res != null) {
+			InputStream body = this.in;
 			this.response = null;
 			this.in = null;
-			res.close();
+			if (abort) {
+				abort(res, body);
+			}
+			else {
+				res.close();
+			}
 		}
+	}
+
+	/** Closes the body before the response, so that closing does not drain an unfinished stream. */
+	private static void abort(ClientHttpResponse response, @Nullable InputStream body) {
+		if (body != null) {
+			try {
+				body.close();
+			}
+			catch (IOException | RuntimeException ex) {
+				// closing anyway
+			}
+		}
+		response.close();
 	}
 
 }

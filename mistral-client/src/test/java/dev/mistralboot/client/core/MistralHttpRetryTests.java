@@ -12,7 +12,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,14 +73,7 @@ class MistralHttpRetryTests {
 
 	/** Answers the given responses in order, then repeats the last. */
 	static void answers(ResponseDefinitionBuilder... responses) {
-		for (int i = 0; i < responses.length; i++) {
-			String state = (i == 0) ? Scenario.STARTED : "attempt-" + (i + 1);
-			var stub = post(urlPathEqualTo(TestRequests.CHAT)).inScenario("retries").whenScenarioStateIs(state);
-			if (i < responses.length - 1) {
-				stub = stub.willSetStateTo("attempt-" + (i + 2));
-			}
-			wireMock.server().stubFor(stub.willReturn(responses[i]));
-		}
+		wireMock.postAnswersInTurn(TestRequests.CHAT, responses);
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,10 @@
 package dev.mistralboot.client.test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -51,6 +55,25 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 	 */
 	public int requestCount() {
 		return server().getAllServeEvents().size();
+	}
+
+	/**
+	 * Answers {@code POST path} with the given responses in turn, then keeps answering with the
+	 * last one (a WireMock scenario), for retry tests.
+	 * @param path the path, such as {@code /v1/chat/completions}
+	 * @param responses the responses in order
+	 */
+	public void postAnswersInTurn(String path, ResponseDefinitionBuilder... responses) {
+		for (int i = 0; i < responses.length; i++) {
+			String state = (i == 0) ? Scenario.STARTED : "answer-" + (i + 1);
+			ScenarioMappingBuilder stub = WireMock.post(WireMock.urlPathEqualTo(path))
+				.inScenario("answers in turn")
+				.whenScenarioStateIs(state);
+			if (i < responses.length - 1) {
+				stub = stub.willSetStateTo("answer-" + (i + 2));
+			}
+			server().stubFor(stub.willReturn(responses[i]));
+		}
 	}
 
 	/**
