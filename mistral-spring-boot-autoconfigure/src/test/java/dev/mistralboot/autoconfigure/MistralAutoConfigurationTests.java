@@ -28,7 +28,6 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -311,14 +310,6 @@ class MistralAutoConfigurationTests {
 							.complete(ChatCompletionRequest.builder().user("hi").build())))
 					.hasMessageContaining("within PT0.2S"));
 		}
-	}
-
-	@Test
-	void contextsCloseCleanly() {
-		this.runner.withPropertyValues("mistral.api-key=k").run((context) -> {
-			ConfigurableApplicationContext ctx = context.getSourceApplicationContext();
-			assertThat(ctx.isActive()).isTrue();
-		});
 	}
 
 	/** A listening socket whose accept queue is full, so that connecting to it times out. */
