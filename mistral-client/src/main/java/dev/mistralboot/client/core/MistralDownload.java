@@ -49,12 +49,12 @@ public final class MistralDownload implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
+			// the body only: closing the response would first drain what is left of it
 			this.response.getBody().close();
 		}
 		catch (IOException | RuntimeException ex) {
-			// closing anyway
+			this.response.close();
 		}
-		this.response.close();
 	}
 
 }

@@ -173,7 +173,10 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	private void fill() {
 		int read;
 		try {
-			read = this.in.read(this.buffer);
+			// Never ask for more than is there: some bodies (Spring's Reactor Netty one) block in
+			// read(byte[]) until the whole buffer is full, which would hold events back
+			int available = this.in.available();
+			read = this.in.read(this.buffer, 0, (available > 0) ? Math.min(available, this.buffer.length) : 1);
 		}
 		catch (IOException ex) {
 			failed(ex);
@@ -343,14 +346,19 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		}
 	}
 
-	/** Closes the body before the response, so that closing does not drain an unfinished stream. */
+	/**
+	 * Drops an unfinished answer by closing its body only: that cancels the exchange and unblocks a
+	 * reading thread. {@link ClientHttpResponse#close()} would first drain the body, waiting for the
+	 * server to finish (Spring's JDK and Reactor Netty responses both do).
+	 */
 	private static void abort(ClientHttpResponse response, @Nullable InputStream body) {
 		if (body != null) {
 			try {
 				body.close();
+				return;
 			}
 			catch (IOException | RuntimeException ex) {
-				// closing anyway
+				// fall back to closing the response
 			}
 		}
 		response.close();
