@@ -6,6 +6,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -100,6 +101,21 @@ public final class MistralAutoConfiguration {
 	static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
 		JsonMapper base = jsonMapper.getIfAvailable();
 		return (base != null) ? MistralJson.derive(base) : MistralJson.defaultMapper();
+	}
+
+	/**
+	 * Masks Mistral secrets in Actuator's {@code /env} and {@code /configprops}, when Actuator is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "mistralSecretsSanitizingFunction")
+		SanitizingFunction mistralSecretsSanitizingFunction() {
+			return new MistralSecretsSanitizingFunction();
+		}
+
 	}
 
 	/**

@@ -23,8 +23,14 @@ public class MistralProperties {
 	 */
 	private String baseUrl = "https://api.mistral.ai";
 
+	/**
+	 * Connect, response and stream idle timeouts.
+	 */
 	private final Http http = new Http();
 
+	/**
+	 * Retries of HTTP 429, 500, 502, 503, 504 and connection failures.
+	 */
 	private final Retry retry = new Retry();
 
 	public @Nullable String getApiKey() {

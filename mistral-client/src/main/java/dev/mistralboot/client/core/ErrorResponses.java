@@ -222,7 +222,7 @@ public final class ErrorResponses {
 		}
 		message.append(". ").append(hint(status, headers));
 		if (attempts > 1) {
-			message.append(" Gave up after ").append(attempts).append(" attempts.");
+			message.append(" Attempts made: ").append(attempts).append('.');
 		}
 		String correlationId = headers.getFirst(ResponseMetadata.CORRELATION_ID_HEADER);
 		if (correlationId != null) {

@@ -40,7 +40,33 @@ final class Failures {
 			return new MistralIoException("Could not connect to " + baseUrl + " (" + target + "): " + reason
 					+ ". Check mistral.base-url, DNS, proxies and the network.", failure, true);
 		}
+		if (isClosedBeforeAnswer(failure)) {
+			return new MistralIoException("The connection was closed before any answer to " + target + " arrived: "
+					+ reason + ". A pooled connection the server had already closed, or a proxy dropping it; "
+					+ "retried under mistral.retry.*.", failure, false);
+		}
 		return new MistralIoException("I/O error during " + target + ": " + reason, failure, false);
+	}
+
+	/**
+	 * Whether the connection was closed or reset before a single byte of the answer arrived: the
+	 * typical failure of a pooled keep-alive connection that the server or a proxy closed meanwhile.
+	 * Such a failure is retried like a connect failure; a failure after the answer started is not.
+	 */
+	static boolean isClosedBeforeAnswer(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			String message = t.getMessage();
+			String lower = (message != null) ? message.toLowerCase(Locale.ROOT) : "";
+			if (lower.contains("header parser received no bytes") // JDK HttpClient
+					|| lower.contains("prematurely closed before response") // Reactor Netty
+					|| t.getClass().getName().endsWith("NoHttpResponseException")) { // Apache HttpClient
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	static boolean isConnectFailure(Throwable failure) {
@@ -79,13 +105,32 @@ final class Failures {
 		return false;
 	}
 
+	/**
+	 * Describes the failure by the first exception below Spring's wrappers and, when different, the
+	 * root cause: {@code ConnectException (ClosedChannelException)} rather than only the root.
+	 */
 	private static String describe(Throwable failure) {
-		Throwable root = failure;
+		Throwable first = failure;
+		while (first.getCause() != null && first.getCause() != first && isWrapper(first)) {
+			first = first.getCause();
+		}
+		Throwable root = first;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		@Nullable String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		String description = describeOne(first);
+		return (root != first) ? description + " (" + describeOne(root) + ")" : description;
+	}
+
+	private static boolean isWrapper(Throwable failure) {
+		String name = failure.getClass().getName();
+		return failure instanceof java.io.UncheckedIOException || failure instanceof MistralException
+				|| name.startsWith("org.springframework.") || name.startsWith("reactor.");
+	}
+
+	private static String describeOne(Throwable failure) {
+		@Nullable String message = failure.getMessage();
+		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 }

@@ -72,7 +72,11 @@ public final class MistralHttp {
 		ClientHttpRequestFactory factory = builder.requestFactory;
 		ClientHttpRequestFactory streamingFactory = builder.streamingRequestFactory;
 		if (factory == null || streamingFactory == null) {
-			HttpClient jdk = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+			// HTTP/2 over TLS (ALPN); plain http stays on HTTP/1.1: no h2c upgrade, which servers often mishandle
+			HttpClient jdk = HttpClient.newBuilder()
+				.connectTimeout(builder.connectTimeout)
+				.version(builder.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+				.build();
 			if (factory == null) {
 				JdkClientHttpRequestFactory jdkFactory = new JdkClientHttpRequestFactory(jdk);
 				jdkFactory.setReadTimeout(builder.responseTimeout);

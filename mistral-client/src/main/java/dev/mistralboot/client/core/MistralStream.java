@@ -74,6 +74,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	private boolean iterated;
 
+	/** A failure met while parsing, thrown once the chunks parsed before it were delivered. */
+	private @Nullable RuntimeException pendingFailure;
+
 	MistralStream(MistralHttp http, ApiRequest request, byte[] body, ObjectReader reader) {
 		this.http = http;
 		this.request = request;
@@ -140,8 +143,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Releases the connection. Reading stops; unread events are discarded. Closing a stream before
-	 * its end ends its observation as cancelled.
+	 * Releases the connection. Reading stops; unread events are discarded. A stream closed before
+	 * {@code [DONE]} is aborted (its connection closed) rather than read to its end, and its
+	 * observation ends as cancelled.
 	 */
 	@Override
 	public void close() {
@@ -149,14 +153,23 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		release();
+		this.ready.clear();
+		release(!this.finished);
 		if (!this.finished) {
 			this.observation.cancel();
 		}
 	}
 
 	private boolean hasNext() {
+		if (this.closed) {
+			return false;
+		}
 		while (this.ready.isEmpty()) {
+			RuntimeException failure = this.pendingFailure;
+			if (failure != null) {
+				this.pendingFailure = null;
+				throw failure;
+			}
 			if (this.finished || this.closed) {
 				return false;
 			}
@@ -168,7 +181,10 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	private void fill() {
 		int read;
 		try {
-			read = this.in.read(this.buffer);
+			// Never ask for more than is there: some bodies (Spring's Reactor Netty one) block in
+			// read(byte[]) until the whole buffer is full, which would hold events back
+			int available = this.in.available();
+			read = this.in.read(this.buffer, 0, (available > 0) ? Math.min(available, this.buffer.length) : 1);
 		}
 		catch (IOException ex) {
 			failed(ex);
@@ -178,13 +194,18 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			this.watchdog.touch();
 		}
 		if (read < 0) {
-			this.parser.finish();
+			try {
+				this.parser.finish();
+			}
+			catch (MistralInvalidResponseException ex) {
+				// an event cut in the middle: the stream was cut, reported below
+			}
 			if (!this.decoder.isDone()) {
 				failed(null);
 				return;
 			}
 			this.finished = true;
-			release();
+			release(false);
 			this.observation.stop();
 			return;
 		}
@@ -192,10 +213,12 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			this.parser.feed(this.buffer, 0, read);
 		}
 		catch (RuntimeException ex) {
+			// an error event or an unreadable chunk: deliver the chunks before it, then throw
 			this.finished = true;
-			release();
+			release(true);
 			this.observation.error(ex);
-			throw ex;
+			this.pendingFailure = ex;
+			return;
 		}
 		if (this.decoder.isDone() && this.ready.isEmpty()) {
 			drainAndFinish();
@@ -224,14 +247,14 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		catch (IOException ex) {
 			// the answer is complete; the connection just will not be reused
 		}
-		release();
+		release(false);
 		this.observation.stop();
 	}
 
 	private void failed(@Nullable IOException cause) {
 		IdleWatchdog dog = this.watchdog;
 		boolean timedOut = dog != null && dog.hasFired();
-		release();
+		release(true);
 		RuntimeException failure;
 		if (timedOut) {
 			failure = new MistralTimeoutException("The stream of " + this.request + " was silent for longer than "
@@ -295,27 +318,38 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			throw ex;
 		}
 		ClientHttpResponse opened = open.response();
-		if (!dog.replaceAction(opened::close)) {
+		InputStream body;
+		try {
+			body = opened.getBody();
+		}
+		catch (IOException ex) {
 			dog.stop();
 			Thread.interrupted();
-			opened.close();
+			abort(opened, null);
+			throw new java.io.UncheckedIOException(ex);
+		}
+		// On silence, close the body itself: unblocks the reading thread and drops the connection
+		// (closing the response would first drain it, waiting for the server)
+		if (!dog.replaceAction(() -> abort(opened, body))) {
+			dog.stop();
+			Thread.interrupted();
+			abort(opened, body);
 			throw new MistralTimeoutException("No answer to " + this.request + " within "
 					+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
 					this.http.streamIdleTimeout(), new IOException("idle timeout"), false);
 		}
 		this.watchdog = dog;
 		this.response = opened;
-		try {
-			this.in = opened.getBody();
-		}
-		catch (IOException ex) {
-			release();
-			throw new java.io.UncheckedIOException(ex);
-		}
+		this.in = body;
 		return open.metadata();
 	}
 
-	private void release() {
+	/**
+	 * Releases the connection.
+	 * @param abort {@code true} to drop the connection without reading the rest of the answer
+	 * (a stream that failed or was closed early); {@code false} after {@code [DONE]}
+	 */
+	private void release(boolean abort) {
 		IdleWatchdog dog = this.watchdog;
 		if (dog != null) {
 			dog.stop();
@@ -323,10 +357,34 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		}
 		ClientHttpResponse res = this.response;
 		if (res != null) {
+			InputStream body = this.in;
 			this.response = null;
 			this.in = null;
-			res.close();
+			if (abort) {
+				abort(res, body);
+			}
+			else {
+				res.close();
+			}
 		}
+	}
+
+	/**
+	 * Drops an unfinished answer by closing its body only: that cancels the exchange and unblocks a
+	 * reading thread. {@link ClientHttpResponse#close()} would first drain the body, waiting for the
+	 * server to finish (Spring's JDK and Reactor Netty responses both do).
+	 */
+	private static void abort(ClientHttpResponse response, @Nullable InputStream body) {
+		if (body != null) {
+			try {
+				body.close();
+				return;
+			}
+			catch (IOException | RuntimeException ex) {
+				// fall back to closing the response
+			}
+		}
+		response.close();
 	}
 
 }

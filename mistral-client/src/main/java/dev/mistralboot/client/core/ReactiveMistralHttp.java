@@ -1,7 +1,6 @@
 package dev.mistralboot.client.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +150,7 @@ public final class ReactiveMistralHttp {
 				.timeout(this.settings.responseTimeout)
 				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
 						"mistral.http.response-timeout"))
-				.retryWhen(retry(request, () -> true, observation));
+				.retryWhen(retry(request, () -> true, false, observation));
 		});
 	}
 
@@ -211,7 +210,7 @@ public final class ReactiveMistralHttp {
 					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
 							"mistral.http.stream-idle-timeout"));
 			}).doOnNext((chunk) -> delivered.incrementAndGet())
-				.retryWhen(retry(request, () -> delivered.get() == 0, observation));
+				.retryWhen(retry(request, () -> delivered.get() == 0, true, observation));
 		});
 	}
 
@@ -269,20 +268,31 @@ public final class ReactiveMistralHttp {
 				}
 			}
 		});
-		return response.body(BodyExtractors.toDataBuffers()).concatMapIterable((buffer) -> {
+		return response.body(BodyExtractors.toDataBuffers()).concatMap((buffer) -> {
+			RuntimeException failure = null;
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
 				parser.feed(bytes, 0, bytes.length);
+			}
+			catch (RuntimeException ex) {
+				// an error event or an unreadable chunk: deliver the chunks before it, then fail
+				failure = ex;
 			}
 			finally {
 				DataBufferUtils.release(buffer);
 			}
 			List<T> chunks = List.copyOf(out);
 			out.clear();
-			return chunks;
+			return (failure != null) ? Flux.fromIterable(chunks).concatWith(Flux.error(failure))
+					: Flux.fromIterable(chunks);
 		}).concatWith(Flux.defer(() -> {
-			parser.finish();
+			try {
+				parser.finish();
+			}
+			catch (MistralInvalidResponseException ex) {
+				// an event cut in the middle: the stream was cut, reported below
+			}
 			if (!decoder.isDone()) {
 				return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
 			}
@@ -311,18 +321,24 @@ public final class ReactiveMistralHttp {
 	}
 
 	private <T> T read(ApiRequest request, DataBuffer buffer, JavaType type) {
-		try (InputStream in = buffer.asInputStream(true)) {
+		byte[] bytes;
+		try {
 			if (type.getRawClass() == Void.class) {
 				return null;
 			}
-			return this.mapper.readValue(in, type);
+			bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+		try {
+			return this.mapper.readValue(bytes, type);
 		}
 		catch (JacksonException ex) {
+			String raw = new String(bytes, 0, Math.min(bytes.length, 10_000), java.nio.charset.StandardCharsets.UTF_8);
 			throw new MistralInvalidResponseException("The answer to " + request + " could not be read as "
-					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), "", ex);
-		}
-		catch (IOException ex) {
-			throw new MistralIoException("I/O error while reading the answer to " + request, ex, false);
+					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), raw, ex);
 		}
 	}
 
@@ -349,12 +365,18 @@ public final class ReactiveMistralHttp {
 		return failure;
 	}
 
-	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed,
+	/**
+	 * Retries under the policy while {@code allowed}; for a stream, a cut before its first chunk
+	 * is retried like a connect failure, as the blocking stream does.
+	 */
+	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed, boolean stream,
 			MistralObservations.Handle observation) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int attempt = (int) signal.totalRetries() + 1;
-			Duration delay = (failure instanceof RuntimeException runtime && request.repeatable() && allowed.getAsBoolean())
+			Throwable judged = (stream && failure instanceof MistralStreamException cut && cut.getError() == null)
+					? new MistralIoException(cut.getMessage(), cut, true) : failure;
+			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable() && allowed.getAsBoolean())
 					? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
 			if (delay == null) {
 				return Mono.error(failure);

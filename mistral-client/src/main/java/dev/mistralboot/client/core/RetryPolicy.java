@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * When and how long to wait before trying a failed call again.
  * <p>
- * Retried: HTTP 429, 500, 502, 503 and 504, and connect failures. The wait is exponential
+ * Retried: HTTP 429, 500, 502, 503 and 504, connect failures, and connections closed before any
+ * byte of the answer arrived (a pooled connection the server had closed). Read timeouts and failures
+ * after the answer started are not retried: the server may be generating, or have billed, the answer.
+ * The wait is exponential
  * ({@code initialBackoff * 2^(retry-1)}, capped at {@code maxBackoff}) with jitter (a random value
  * between half and all of it), unless the answer carries {@code Retry-After}: then that wait is
  * honoured, up to {@code maxRetryAfter}; a longer {@code Retry-After} makes the call fail at once
@@ -71,13 +74,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/**
 	 * Whether a failure is of a retryable kind (regardless of the attempts left).
 	 * @param failure the failure
-	 * @return {@code true} for 429, 500, 502, 503, 504 and connect failures
+	 * @return {@code true} for 429, 500, 502, 503, 504, connect failures and connections closed
+	 * before any answer
 	 */
 	public static boolean isRetryable(Throwable failure) {
 		if (failure instanceof MistralApiException api) {
 			return RETRYABLE_STATUSES.contains(api.getStatusCode());
 		}
-		return failure instanceof MistralIoException io && io.isConnectFailure();
+		return failure instanceof MistralIoException io && (io.isConnectFailure()
+				|| (!(io instanceof MistralTimeoutException) && Failures.isClosedBeforeAnswer(io)));
 	}
 
 	Duration backoff(int attempt, DoubleSupplier random) {

@@ -1,0 +1,107 @@
+package dev.mistralboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.client.core.MistralTimeoutException;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.LoopbackServer;
+import dev.mistralboot.contract.OpenApiContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The stream idle timeout and an early close work on the request factories Spring Boot picks
+ * ({@code spring.http.clients.imperative.factory}), not only on the core's own JDK client: a
+ * stalled stream fails in time and the connection is dropped, not drained.
+ */
+class AutoConfiguredStreamTimeoutTests {
+
+	private static final String[] EVENTS = Fixtures.text("chat-text.sse").split("\n\n");
+
+	/** Serves the first stream whole (a warm-up), then stalls every later one after two events. */
+	private static LoopbackServer stallingServer() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+		return new LoopbackServer((exchange) -> {
+			exchange.startChunked(200, "text/event-stream");
+			if (count.incrementAndGet() == 1) {
+				exchange.chunk(Fixtures.text("chat-text.sse"));
+				exchange.endChunked();
+				return;
+			}
+			exchange.chunk(EVENTS[0] + "\n\n");
+			exchange.chunk(EVENTS[1] + "\n\n");
+			exchange.awaitClientClose(Duration.ofSeconds(20));
+		});
+	}
+
+	private static void warmUp(MistralChatClient chat) {
+		try (MistralStream<ChatCompletionChunk> stream = chat.stream(ChatCompletionRequest.builder().user("hi").build())) {
+			assertThat(stream.stream().count()).isEqualTo(4);
+		}
+	}
+
+	private static ApplicationContextRunner runner(String factory, LoopbackServer server) {
+		return MistralAutoConfigurationTests.runner(Map.of())
+			.withPropertyValues("mistral.base-url=" + server.baseUrl(), "mistral.http.stream-idle-timeout=1s",
+					"spring.http.clients.imperative.factory=" + factory);
+	}
+
+	@Test
+	void idleTimeoutOnEveryFactory() throws Exception {
+		for (String factory : List.of("jdk", "reactor")) {
+			try (LoopbackServer server = stallingServer()) {
+				runner(factory, server).run((context) -> {
+					assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class).getClass().getSimpleName())
+						.containsIgnoringCase(factory);
+					warmUp(context.getBean(MistralChatClient.class));
+					List<ChatCompletionChunk> received = new ArrayList<>();
+					long start = System.nanoTime();
+					MistralTimeoutException ex;
+					try (MistralStream<ChatCompletionChunk> stream = context.getBean(MistralChatClient.class)
+						.stream(ChatCompletionRequest.builder().user("hi").build())) {
+						ex = catchThrowableOfType(MistralTimeoutException.class, () -> stream.forEach(received::add));
+					}
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory).isLessThan(Duration.ofSeconds(5));
+					assertThat(received).hasSize(2);
+					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
+					LoopbackServer.Exchange exchange = server.exchanges().get(1);
+					assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
+					OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
+							exchange.bodyText());
+				});
+			}
+		}
+	}
+
+	@Test
+	void closingEarlyDropsTheConnectionOnEveryFactory() throws Exception {
+		for (String factory : List.of("jdk", "reactor")) {
+			try (LoopbackServer server = stallingServer()) {
+				runner(factory, server).withPropertyValues("mistral.http.stream-idle-timeout=30s").run((context) -> {
+					warmUp(context.getBean(MistralChatClient.class));
+					long start = System.nanoTime();
+					try (MistralStream<ChatCompletionChunk> stream = context.getBean(MistralChatClient.class)
+						.stream(ChatCompletionRequest.builder().user("hi").build())) {
+						assertThat(stream.iterator().next().choices()).hasSize(1);
+					}
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory).isLessThan(Duration.ofSeconds(5));
+					assertThat(server.exchanges().get(1).clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
+				});
+			}
+		}
+	}
+
+}
