@@ -118,7 +118,12 @@ final class MockResponses {
 
 	// ------------------------------------------------------------------------------------------ embeddings
 
-	static ObjectNode embeddings(String model, List<String> inputs, int dimension) {
+	/**
+	 * An embeddings answer whose values have the requested {@code output_dtype}: floats, or the float vector
+	 * quantized like the API's integer types ({@code int8}: -128..127, {@code uint8}: 0..255, {@code binary} and
+	 * {@code ubinary}: one bit per dimension, the sign, packed eight to a value, signed or unsigned).
+	 */
+	static ObjectNode embeddings(String model, List<String> inputs, int dimension, String dtype) {
 		ObjectNode root = base(randomHex(), "list", model);
 		ArrayNode data = root.putArray("data");
 		int promptTokens = 0;
@@ -126,14 +131,45 @@ final class MockResponses {
 			ObjectNode item = data.addObject();
 			item.put("object", "embedding");
 			ArrayNode vector = item.putArray("embedding");
-			for (float value : embedding(inputs.get(i), dimension)) {
-				vector.add(value);
+			float[] values = embedding(inputs.get(i), dimension);
+			switch (dtype) {
+				case "int8" -> {
+					for (float value : values) {
+						vector.add(Math.max(-128, Math.min(127, Math.round(value * 127f))));
+					}
+				}
+				case "uint8" -> {
+					for (float value : values) {
+						vector.add(Math.max(0, Math.min(255, Math.round((value + 1f) * 127.5f))));
+					}
+				}
+				case "binary", "ubinary" -> {
+					for (int bits : packedSigns(values)) {
+						vector.add(dtype.equals("binary") ? (int) (byte) bits : bits);
+					}
+				}
+				default -> {
+					for (float value : values) {
+						vector.add(value);
+					}
+				}
 			}
 			item.put("index", i);
 			promptTokens += tokens(inputs.get(i));
 		}
 		root.set("usage", usage(promptTokens, 0));
 		return root;
+	}
+
+	/** One bit per value, 1 for a positive value, eight to a byte (first value in the highest bit), as 0..255. */
+	private static int[] packedSigns(float[] values) {
+		int[] packed = new int[(values.length + 7) / 8];
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] > 0) {
+				packed[i / 8] |= 0x80 >>> (i % 8);
+			}
+		}
+		return packed;
 	}
 
 	/**
