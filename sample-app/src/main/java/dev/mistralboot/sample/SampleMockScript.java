@@ -22,9 +22,10 @@ import dev.mistralboot.test.MockChatReply;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * What the mock server answers in mock mode: streamed text at a readable pace, the payment tool calls (a status or
- * date question about a transaction id gets the matching function call, then a sentence built from its result), and
- * MockMistral's own embeddings, files and fine-tuning job lifecycle. Tests apply the same script.
+ * What the mock server answers in mock mode: streamed text at a readable pace, the payment tool calls (when the request
+ * offers {@code retrieve_payment_status}, a status or date question about transaction ids gets one matching function
+ * call per id, then a sentence built from the tool results the application sends back), and MockMistral's own
+ * embeddings, files and fine-tuning job lifecycle. Tests apply the same script.
  */
 public final class SampleMockScript {
 
@@ -98,6 +99,9 @@ public final class SampleMockScript {
 			}
 			else if (result.has("date")) {
 				sentences.add(0, "The payment date of transaction " + id + " is " + result.path("date").asString() + ".");
+			}
+			else if (!id.isEmpty()) {
+				sentences.add(0, "I could not find transaction " + id + ": please check its id.");
 			}
 			else {
 				sentences.add(0, "I could not look that up: " + result.path("error").asString("no result") + ".");
