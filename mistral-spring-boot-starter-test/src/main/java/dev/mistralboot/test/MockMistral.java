@@ -25,7 +25,7 @@ import dev.mistralboot.contract.OpenApiContract;
  * <li>chat completions ({@code POST /v1/chat/completions}), whole or streamed as server-sent events, with the
  * scripted {@linkplain #chat() replies} (text, text in given pieces, tool calls) or a default answer;</li>
  * <li>embeddings ({@code POST /v1/embeddings}): deterministic unit vectors of the {@linkplain #embeddings()
- * configured dimension}, close for texts that share words, quantized to the requested {@code output_dtype}
+ * configured dimension}, close for texts that share words (common English words aside), quantized to the requested {@code output_dtype}
  * ({@code int8}, {@code uint8}, {@code binary}, {@code ubinary}) and always sent as JSON numbers, as the live API does
  * even for {@code encoding_format: base64};</li>
  * <li>files ({@code POST/GET /v1/files}, {@code GET/DELETE /v1/files/{id}}, {@code GET /v1/files/{id}/content}),

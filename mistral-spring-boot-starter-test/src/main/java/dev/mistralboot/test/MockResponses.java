@@ -2,6 +2,7 @@ package dev.mistralboot.test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,13 @@ final class MockResponses {
 
 	/** The mapper for requests and responses: the client's own configuration. */
 	static final JsonMapper JSON = MistralJson.defaultMapper();
+
+	/** Words too common to tell texts apart: without them, "the" and "of" would dominate mock similarities. */
+	private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
+			"for", "by", "with", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "it", "its",
+			"this", "that", "these", "those", "as", "into", "than", "then", "so", "what", "which", "who", "whom", "how",
+			"when", "where", "why", "do", "does", "did", "i", "me", "my", "you", "your", "we", "our", "they", "their",
+			"he", "she", "his", "her", "there", "here", "can", "will", "would", "about", "s");
 
 	private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -173,13 +181,14 @@ final class MockResponses {
 	}
 
 	/**
-	 * A deterministic unit vector for a text: a hashed bag of its words, so that texts sharing words are close by
-	 * cosine similarity and a semantic search over mock embeddings gives plausible results.
+	 * A deterministic unit vector for a text: a hashed bag of its words, common English words left out, so that
+	 * texts sharing words are close by cosine similarity and a semantic search over mock embeddings gives plausible
+	 * results.
 	 */
 	static float[] embedding(String text, int dimension) {
 		float[] vector = new float[dimension];
 		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			if (word.isEmpty()) {
+			if (word.isEmpty() || STOP_WORDS.contains(word)) {
 				continue;
 			}
 			String stem = (word.length() > 3 && word.endsWith("s")) ? word.substring(0, word.length() - 1) : word;

@@ -298,6 +298,18 @@ class MockMistralTests {
 	}
 
 	@Test
+	void commonWordsDoNotMakeTextsClose() {
+		float[] query = this.mock.embeddings().vectorOf("cheese from the mountains");
+		float[] cheese = this.mock.embeddings().vectorOf("Comté is a cheese made in the Jura mountains");
+		float[] wind = this.mock.embeddings().vectorOf("The wind blows from the north down the valley to the sea");
+
+		assertThat(cosine(query, cheese)).isGreaterThan(0.5);
+		assertThat(cosine(query, wind)).isZero();
+		assertThat(cosine(this.mock.embeddings().vectorOf("the house of the cat"),
+				this.mock.embeddings().vectorOf("the street of the dog"))).isZero();
+	}
+
+	@Test
 	void embeddingsFollowTheRequestedDtypeThroughTheTypedClient() {
 		this.mock.embeddings().dimension(64);
 		MistralEmbeddingsClient embeddings = new MistralEmbeddingsClient(this.http);

@@ -151,7 +151,7 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void paymentQuestionsAboutSeveralTransactionsAndUnknownOnesReachTheModel() {
+	void paymentQuestionsAboutSeveralTransactionsAndUnknownOnes() {
 		JsonNode dates = post("/api/payments/ask", Map.of("message", "When were T1001 and t1005 paid?"));
 
 		assertThat(dates.path("answer").asString()).isEqualTo("The payment date of transaction T1001 is 2021-10-05. "
@@ -159,6 +159,14 @@ class SampleApplicationTests {
 		assertThat(dates.path("toolCalls")).hasSize(2);
 		assertThat(this.mistral.chatRequests()).hasSize(2);
 		assertThat(this.mistral.chatRequests().get(1).messages()).hasSize(4);
+
+		JsonNode mixed = post("/api/payments/ask",
+				Map.of("message", "What is the status of transaction T1001 and when was T1003 paid?"));
+
+		assertThat(mixed.path("answer").asString())
+			.isEqualTo("Transaction T1001 is paid. The payment date of transaction T1003 is 2021-10-07.");
+		assertThat(mixed.path("toolCalls").get(0).asString()).startsWith("retrieve_payment_status");
+		assertThat(mixed.path("toolCalls").get(1).asString()).startsWith("retrieve_payment_date");
 
 		JsonNode unknown = post("/api/payments/ask", Map.of("message", "What is the status of T1009?"));
 
