@@ -25,7 +25,9 @@ import dev.mistralboot.contract.OpenApiContract;
  * <li>chat completions ({@code POST /v1/chat/completions}), whole or streamed as server-sent events, with the
  * scripted {@linkplain #chat() replies} (text, text in given pieces, tool calls) or a default answer;</li>
  * <li>embeddings ({@code POST /v1/embeddings}): deterministic unit vectors of the {@linkplain #embeddings()
- * configured dimension}, close for texts that share words;</li>
+ * configured dimension}, close for texts that share words (common English words aside), quantized to the requested {@code output_dtype}
+ * ({@code int8}, {@code uint8}, {@code binary}, {@code ubinary}) and always sent as JSON numbers, as the live API does
+ * even for {@code encoding_format: base64};</li>
  * <li>files ({@code POST/GET /v1/files}, {@code GET/DELETE /v1/files/{id}}, {@code GET /v1/files/{id}/content}),
  * kept in memory;</li>
  * <li>fine-tuning jobs ({@code /v1/fine_tuning/jobs}, with {@code dry_run}, {@code cancel} and {@code start}),
@@ -387,8 +389,8 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * The vector this server returns for a text with the current dimension, to compare with what the
-		 * application computed.
+		 * The vector this server returns for a text with the current dimension and {@code output_dtype}
+		 * {@code float}, to compare with what the application computed.
 		 * @param text the text
 		 * @return a new unit vector
 		 */

@@ -353,7 +353,9 @@ final class MockMistralHandler {
 		}
 		int size = body.path("output_dimension").isInt() ? body.path("output_dimension").asInt() : this.dimension;
 		String model = body.path("model").asString(DEFAULT_EMBEDDING_MODEL);
-		return json(200, MockResponses.embeddings(model, inputs, size));
+		// encoding_format "base64" is answered with JSON numbers too, like the live API (and the response schema)
+		String dtype = body.path("output_dtype").asString("float");
+		return json(200, MockResponses.embeddings(model, inputs, size, dtype));
 	}
 
 	private ResponseDefinition upload(LoggedRequest request) {

@@ -2,6 +2,7 @@ package dev.mistralboot.test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,13 @@ final class MockResponses {
 
 	/** The mapper for requests and responses: the client's own configuration. */
 	static final JsonMapper JSON = MistralJson.defaultMapper();
+
+	/** Words too common to tell texts apart: without them, "the" and "of" would dominate mock similarities. */
+	private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
+			"for", "by", "with", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "it", "its",
+			"this", "that", "these", "those", "as", "into", "than", "then", "so", "what", "which", "who", "whom", "how",
+			"when", "where", "why", "do", "does", "did", "i", "me", "my", "you", "your", "we", "our", "they", "their",
+			"he", "she", "his", "her", "there", "here", "can", "will", "would", "about", "s");
 
 	private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -118,7 +126,12 @@ final class MockResponses {
 
 	// ------------------------------------------------------------------------------------------ embeddings
 
-	static ObjectNode embeddings(String model, List<String> inputs, int dimension) {
+	/**
+	 * An embeddings answer whose values have the requested {@code output_dtype}: floats, or the float vector
+	 * quantized like the API's integer types ({@code int8}: -128..127, {@code uint8}: 0..255, {@code binary} and
+	 * {@code ubinary}: one bit per dimension, the sign, packed eight to a value, signed or unsigned).
+	 */
+	static ObjectNode embeddings(String model, List<String> inputs, int dimension, String dtype) {
 		ObjectNode root = base(randomHex(), "list", model);
 		ArrayNode data = root.putArray("data");
 		int promptTokens = 0;
@@ -126,8 +139,28 @@ final class MockResponses {
 			ObjectNode item = data.addObject();
 			item.put("object", "embedding");
 			ArrayNode vector = item.putArray("embedding");
-			for (float value : embedding(inputs.get(i), dimension)) {
-				vector.add(value);
+			float[] values = embedding(inputs.get(i), dimension);
+			switch (dtype) {
+				case "int8" -> {
+					for (float value : values) {
+						vector.add(Math.max(-128, Math.min(127, Math.round(value * 127f))));
+					}
+				}
+				case "uint8" -> {
+					for (float value : values) {
+						vector.add(Math.max(0, Math.min(255, Math.round((value + 1f) * 127.5f))));
+					}
+				}
+				case "binary", "ubinary" -> {
+					for (int bits : packedSigns(values)) {
+						vector.add(dtype.equals("binary") ? (int) (byte) bits : bits);
+					}
+				}
+				default -> {
+					for (float value : values) {
+						vector.add(value);
+					}
+				}
 			}
 			item.put("index", i);
 			promptTokens += tokens(inputs.get(i));
@@ -136,14 +169,26 @@ final class MockResponses {
 		return root;
 	}
 
+	/** One bit per value, 1 for a positive value, eight to a byte (first value in the highest bit), as 0..255. */
+	private static int[] packedSigns(float[] values) {
+		int[] packed = new int[(values.length + 7) / 8];
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] > 0) {
+				packed[i / 8] |= 0x80 >>> (i % 8);
+			}
+		}
+		return packed;
+	}
+
 	/**
-	 * A deterministic unit vector for a text: a hashed bag of its words, so that texts sharing words are close by
-	 * cosine similarity and a semantic search over mock embeddings gives plausible results.
+	 * A deterministic unit vector for a text: a hashed bag of its words, common English words left out, so that
+	 * texts sharing words are close by cosine similarity and a semantic search over mock embeddings gives plausible
+	 * results.
 	 */
 	static float[] embedding(String text, int dimension) {
 		float[] vector = new float[dimension];
 		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			if (word.isEmpty()) {
+			if (word.isEmpty() || STOP_WORDS.contains(word)) {
 				continue;
 			}
 			String stem = (word.length() > 3 && word.endsWith("s")) ? word.substring(0, word.length() - 1) : word;

@@ -36,6 +36,11 @@ import dev.mistralboot.client.core.MistralServerException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.client.core.MistralUnprocessableEntityException;
 import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.client.embeddings.Embedding;
+import dev.mistralboot.client.embeddings.EmbeddingDtype;
+import dev.mistralboot.client.embeddings.EmbeddingRequest;
+import dev.mistralboot.client.embeddings.EncodingFormat;
+import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 import dev.mistralboot.contract.OpenApiContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -290,6 +295,66 @@ class MockMistralTests {
 				.build(), JsonNode.class)
 			.body();
 		assertThat(small.path("data").get(0).path("embedding")).hasSize(8);
+	}
+
+	@Test
+	void commonWordsDoNotMakeTextsClose() {
+		float[] query = this.mock.embeddings().vectorOf("cheese from the mountains");
+		float[] cheese = this.mock.embeddings().vectorOf("Comté is a cheese made in the Jura mountains");
+		float[] wind = this.mock.embeddings().vectorOf("The wind blows from the north down the valley to the sea");
+
+		assertThat(cosine(query, cheese)).isGreaterThan(0.5);
+		assertThat(cosine(query, wind)).isZero();
+		assertThat(cosine(this.mock.embeddings().vectorOf("the house of the cat"),
+				this.mock.embeddings().vectorOf("the street of the dog"))).isZero();
+	}
+
+	@Test
+	void embeddingsFollowTheRequestedDtypeThroughTheTypedClient() {
+		this.mock.embeddings().dimension(64);
+		MistralEmbeddingsClient embeddings = new MistralEmbeddingsClient(this.http);
+		String text = "Comté is a French cheese from the Jura mountains";
+		float[] floats = this.mock.embeddings().vectorOf(text);
+
+		int[] int8 = embedWith(embeddings, text, EmbeddingDtype.INT8, null).ints();
+		int[] uint8 = embedWith(embeddings, text, EmbeddingDtype.UINT8, null).ints();
+		int[] binary = embedWith(embeddings, text, EmbeddingDtype.BINARY, null).ints();
+		int[] ubinary = embedWith(embeddings, text, EmbeddingDtype.UBINARY, null).ints();
+		float[] base64 = embedWith(embeddings, text, null, EncodingFormat.BASE64).floats();
+
+		assertThat(int8).hasSize(64);
+		assertThat(uint8).hasSize(64);
+		assertThat(binary).hasSize(8);
+		assertThat(ubinary).hasSize(8);
+		for (int i = 0; i < 64; i++) {
+			assertThat(int8[i]).isBetween(-128, 127).isEqualTo(Math.round(floats[i] * 127f));
+			assertThat(uint8[i]).isBetween(0, 255).isEqualTo(Math.round((floats[i] + 1f) * 127.5f));
+			boolean bit = (ubinary[i / 8] & (0x80 >>> (i % 8))) != 0;
+			assertThat(bit).as("bit %d", i).isEqualTo(floats[i] > 0);
+		}
+		for (int i = 0; i < 8; i++) {
+			assertThat(binary[i]).isBetween(-128, 127).isEqualTo((int) (byte) ubinary[i]);
+		}
+		assertThat(base64).isEqualTo(floats);
+		assertThat(this.mock.requests("embeddings_v1_embeddings_post")).extracting(
+				(request) -> request.json().path("output_dtype").asString(""))
+			.containsExactly("int8", "uint8", "binary", "ubinary", "");
+
+		JsonNode raw = this.http.execute(ApiRequest.post("/v1/embeddings").operation("test")
+			.json(Map.of("model", "mistral-embed", "input", List.of(text), "output_dtype", "binary"))
+			.build(), JsonNode.class).body();
+		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 200, raw.toString())).isEmpty();
+		assertThat(raw.path("data").get(0).path("embedding").get(0).isIntegralNumber()).isTrue();
+	}
+
+	private static Embedding embedWith(MistralEmbeddingsClient client, String text, EmbeddingDtype dtype,
+			EncodingFormat format) {
+		return client.embed(EmbeddingRequest.builder()
+			.model("mistral-embed")
+			.input(text)
+			.outputDtype(dtype)
+			.encodingFormat(format)
+			.build()).embeddings().get(0);
 	}
 
 	private static float[] vector(JsonNode item) {

@@ -22,13 +22,17 @@ import dev.mistralboot.test.MockChatReply;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * What the mock server answers in mock mode: streamed text at a readable pace, the payment tool calls (a status or
- * date question about a transaction id gets the matching function call, then a sentence built from its result), and
- * MockMistral's own embeddings, files and fine-tuning job lifecycle. Tests apply the same script.
+ * What the mock server answers in mock mode: streamed text at a readable pace, the payment tool calls (when the request
+ * offers {@code retrieve_payment_status}, a status or date question about transaction ids gets one matching function
+ * call per id, then a sentence built from the tool results the application sends back), and MockMistral's own
+ * embeddings, files and fine-tuning job lifecycle. Tests apply the same script.
  */
 public final class SampleMockScript {
 
 	private static final Pattern TRANSACTION = Pattern.compile("\\bT\\d{4}\\b", Pattern.CASE_INSENSITIVE);
+
+	/** Where a question about several transactions changes subject: "status of T1001 and when was T1003 paid?". */
+	private static final Pattern CLAUSE = Pattern.compile("\\band\\b|[,;?.!]", Pattern.CASE_INSENSITIVE);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,25 +69,36 @@ public final class SampleMockScript {
 					&& function.function().name().equals(PaymentTools.STATUS));
 	}
 
+	/**
+	 * One call per transaction id in the question: the date function when the id's clause (or else the question)
+	 * asks "when" or for a "date", the status function otherwise.
+	 */
 	private static MockChatReply callTools(String question) {
-		Set<String> ids = new LinkedHashSet<>();
-		Matcher matcher = TRANSACTION.matcher(question);
-		while (matcher.find()) {
-			ids.add(matcher.group().toUpperCase(Locale.ROOT));
-		}
-		if (ids.isEmpty()) {
-			return MockChatReply.text("Which transaction do you mean? Give me its id, for example T1001.");
-		}
-		String lower = question.toLowerCase(Locale.ROOT);
-		String function = (lower.contains("date") || lower.contains("when")) ? PaymentTools.DATE
-				: PaymentTools.STATUS;
+		boolean datesByDefault = asksForDate(question);
 		MockChatReply reply = null;
-		for (String id : ids) {
-			String arguments = "{\"transaction_id\":\"" + id + "\"}";
-			reply = (reply == null) ? MockChatReply.toolCall(function, arguments)
-					: reply.andToolCall(function, arguments);
+		Set<String> seen = new LinkedHashSet<>();
+		for (String clause : CLAUSE.split(question)) {
+			Matcher matcher = TRANSACTION.matcher(clause);
+			while (matcher.find()) {
+				String id = matcher.group().toUpperCase(Locale.ROOT);
+				boolean date = asksForDate(clause) || (!clause.toLowerCase(Locale.ROOT).contains("status")
+						&& datesByDefault);
+				String function = date ? PaymentTools.DATE : PaymentTools.STATUS;
+				if (!seen.add(function + id)) {
+					continue;
+				}
+				String arguments = "{\"transaction_id\":\"" + id + "\"}";
+				reply = (reply == null) ? MockChatReply.toolCall(function, arguments)
+						: reply.andToolCall(function, arguments);
+			}
 		}
-		return reply;
+		return (reply != null) ? reply
+				: MockChatReply.text("Which transaction do you mean? Give me its id, for example T1001.");
+	}
+
+	private static boolean asksForDate(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		return lower.contains("date") || lower.contains("when");
 	}
 
 	/** Builds the final answer from the tool results that follow the last assistant message. */
@@ -98,6 +113,9 @@ public final class SampleMockScript {
 			}
 			else if (result.has("date")) {
 				sentences.add(0, "The payment date of transaction " + id + " is " + result.path("date").asString() + ".");
+			}
+			else if (!id.isEmpty()) {
+				sentences.add(0, "I could not find transaction " + id + ": please check its id.");
 			}
 			else {
 				sentences.add(0, "I could not look that up: " + result.path("error").asString("no result") + ".");

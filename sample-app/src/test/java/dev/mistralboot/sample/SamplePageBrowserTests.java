@@ -32,11 +32,12 @@ import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample page in a real headless Chromium: the mock-mode badge shows, and a streamed answer arrives piece by
- * piece. Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up commands); skipped
+ * The sample page in a real headless Chromium: the mock-mode badge shows, a streamed answer arrives piece by piece, the
+ * tool-calling, search and fine-tuning sections work. Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up commands); skipped
  * without them, failed under {@code CI=true}. Leaves a screenshot in {@code target/sample-page.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = SampleApplicationTests.FAST_POLLING)
 @AutoConfigureMockMistral
 class SamplePageBrowserTests {
 
@@ -132,6 +133,25 @@ class SamplePageBrowserTests {
 		wait.until((driver) -> text("search-output").contains("Comté"));
 		assertThat(text("search-output").lines().findFirst()).hasValueSatisfying(
 				(line) -> assertThat(line).contains("Comté"));
+	}
+
+	@Test
+	void fineTuningJobIsWatchedUntilItEnds() {
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+		browser.findElement(By.id("ft-upload")).click();
+		wait.until((driver) -> text("ft-output").contains("training.jsonl"));
+		browser.findElement(By.id("ft-create")).click();
+		wait.until((driver) -> text("ft-output").contains("job.metadata"));
+		browser.findElement(By.id("ft-real")).click();
+		browser.findElement(By.id("ft-create")).click();
+		wait.until((driver) -> text("ft-output").contains("QUEUED"));
+		browser.findElement(By.id("ft-follow")).click();
+		wait.until((driver) -> text("ft-output").contains("ended"));
+
+		assertThat(text("ft-output")).matches("(?s)job \\S+ ended: VALIDATING → RUNNING → SUCCESS\nmodel: "
+				+ "ft:open-mistral-nemo:\\S+:sample");
 	}
 
 	private String text(String id) {

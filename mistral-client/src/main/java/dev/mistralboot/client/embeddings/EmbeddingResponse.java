@@ -13,11 +13,13 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 import dev.mistralboot.client.core.MistralInvalidResponseException;
+import dev.mistralboot.client.core.ObservedResponse;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
  * The answer to an embeddings request ({@code EmbeddingResponse} of the API): one vector per input.
- * {@link #embeddings()} lists the vectors in input order.
+ * {@link #embeddings()} lists the vectors in input order. Observations record its id, model and
+ * usage (the {@code gen_ai.client.token.usage} input tokens).
  *
  * @param id the answer id
  * @param object the object type ({@code list})
@@ -29,7 +31,7 @@ import dev.mistralboot.client.core.UsageInfo;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EmbeddingResponse(@Nullable String id, @Nullable String object, @Nullable String model,
-		@Nullable UsageInfo usage, List<EmbeddingData> data) {
+		@Nullable UsageInfo usage, List<EmbeddingData> data) implements ObservedResponse {
 
 	/**
 	 * Copies the data.

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.mistralboot.client.core.MistralBadRequestException;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
+import dev.mistralboot.client.core.MistralMeterObservationHandler;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
@@ -102,6 +106,36 @@ class MistralEmbeddingsClientTests {
 					{"model":"mistral-embed","metadata":{"job":"j1"},"input":["Embed this sentence.","As well as this one."],
 					 "output_dimension":3,"output_dtype":"float","encoding_format":"float"}
 					""")));
+	}
+
+	@Test
+	void observationsRecordTheInputTokensOfEmbeddings() {
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(conformingResponse(OPERATION, """
+				{"id":"e0b8c5","object":"list","model":"mistral-embed",
+				 "usage":{"prompt_tokens":12,"completion_tokens":0,"total_tokens":12},
+				 "data":[{"object":"embedding","embedding":[0.25,-0.5],"index":0}]}
+				"""))));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new MistralMeterObservationHandler(meters));
+		MistralHttp http = MistralHttp.builder()
+			.baseUrl(this.server.baseUrl())
+			.apiKey(API_KEY)
+			.observationRegistry(observations)
+			.build();
+
+		new MistralEmbeddingsClient(http, new EmbeddingsDefaults("mistral-embed", 128, 1, null)).embed("Hello");
+
+		DistributionSummary input = meters.find(MistralMeterObservationHandler.TOKEN_USAGE)
+			.tag(MistralMeterObservationHandler.TOKEN_TYPE, "input")
+			.tag("gen_ai.operation.name", "embeddings")
+			.tag("gen_ai.response.model", "mistral-embed")
+			.summary();
+		assertThat(input).isNotNull();
+		assertThat(input.totalAmount()).isEqualTo(12);
+		assertThat(meters.find(MistralMeterObservationHandler.TOKEN_USAGE)
+			.tag(MistralMeterObservationHandler.TOKEN_TYPE, "output")
+			.summary()).isNull();
 	}
 
 	@Test

@@ -1,65 +1,159 @@
 package dev.mistralboot.sample.finetuning;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.files.FileObject;
+import dev.mistralboot.client.files.FilePurpose;
+import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.files.UploadFileRequest;
+import dev.mistralboot.client.finetuning.CreateFineTuningJobRequest;
+import dev.mistralboot.client.finetuning.FineTuningJob;
+import dev.mistralboot.client.finetuning.FineTuningJobList;
+import dev.mistralboot.client.finetuning.FineTuningJobStatus;
+import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.TrainingFile;
+import dev.mistralboot.client.finetuning.TrainingParameters;
 
 /**
- * Fine-tuning jobs: upload the bundled training file ({@code data/training.jsonl}), create a job (a dry run unless
- * {@code dryRun=false}: a real job costs money), list jobs, watch one, cancel it.
+ * Fine-tuning with {@link MistralFilesClient} and {@link MistralFineTuningClient}: upload the bundled training file
+ * ({@code data/training.jsonl}), estimate a job with a dry run or create it (a real job costs money), list jobs, read
+ * one, cancel it, and watch it until it ends ({@code waitForCompletion}, polling every
+ * {@code mistral.fine-tuning.poll-interval}) as server-sent events. The answers are the clients' own types, written
+ * as JSON by Spring MVC.
  */
 @RestController
 class FineTuningController {
 
-	private static final String TRAINING_FILE = "data/training.jsonl";
+	private static final Log logger = LogFactory.getLog(FineTuningController.class);
 
-	private final FineTuningApi api;
+	private static final ClassPathResource TRAINING_FILE = new ClassPathResource("data/training.jsonl");
+
+	private final MistralFilesClient files;
+
+	private final MistralFineTuningClient fineTuning;
+
+	private final AsyncTaskExecutor executor;
 
 	private final String model;
 
 	private final int trainingSteps;
 
-	FineTuningController(FineTuningApi api, @Value("${sample.fine-tuning.model}") String model,
+	FineTuningController(MistralFilesClient files, MistralFineTuningClient fineTuning, AsyncTaskExecutor executor,
+			@Value("${sample.fine-tuning.model}") String model,
 			@Value("${sample.fine-tuning.training-steps}") int trainingSteps) {
-		this.api = api;
+		this.files = files;
+		this.fineTuning = fineTuning;
+		this.executor = executor;
 		this.model = model;
 		this.trainingSteps = trainingSteps;
 	}
 
+	/** Uploads the training file (streamed from the class path, retried on 429 and 5xx). */
 	@PostMapping("/api/fine-tuning/files")
-	JsonNode upload() throws IOException {
-		try (InputStream in = new ClassPathResource(TRAINING_FILE).getInputStream()) {
-			return this.api.upload("training.jsonl", in.readAllBytes());
-		}
+	FileObject upload() {
+		return this.files.upload(UploadFileRequest.of(TRAINING_FILE).purpose(FilePurpose.FINE_TUNE).build());
 	}
 
+	/** A dry run (the default) answers the cost estimate; {@code dryRun=false} creates the job. */
 	@PostMapping("/api/fine-tuning/jobs")
-	JsonNode create(@RequestParam String fileId, @RequestParam(defaultValue = "true") boolean dryRun) {
-		return this.api.create(this.model, fileId, this.trainingSteps, dryRun);
+	Object create(@RequestParam String fileId, @RequestParam(defaultValue = "true") boolean dryRun) {
+		CreateFineTuningJobRequest request = CreateFineTuningJobRequest.builder()
+			.model(this.model)
+			.trainingFiles(TrainingFile.of(fileId))
+			.hyperparameters(TrainingParameters.of(1e-4, this.trainingSteps))
+			.suffix("sample")
+			.autoStart(true)
+			.build();
+		return dryRun ? this.fineTuning.dryRun(request) : this.fineTuning.create(request);
 	}
 
 	@GetMapping("/api/fine-tuning/jobs")
-	JsonNode list() {
-		return this.api.list();
+	FineTuningJobList list() {
+		return this.fineTuning.list();
 	}
 
 	@GetMapping("/api/fine-tuning/jobs/{id}")
-	JsonNode get(@PathVariable String id) {
-		return this.api.get(id);
+	FineTuningJob get(@PathVariable String id) {
+		return this.fineTuning.get(id);
 	}
 
 	@PostMapping("/api/fine-tuning/jobs/{id}/cancel")
-	JsonNode cancel(@PathVariable String id) {
-		return this.api.cancel(id);
+	FineTuningJob cancel(@PathVariable String id) {
+		return this.fineTuning.cancel(id);
+	}
+
+	/**
+	 * Watches a job until it ends: one {@code status} event per status change ({@link Update}), then a {@code done}
+	 * event with the final status, or a {@code failure} event with the error message. Polling stops when the browser
+	 * goes away.
+	 */
+	@GetMapping(path = "/api/fine-tuning/jobs/{id}/watch", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter watch(@PathVariable String id) {
+		SseEmitter emitter = new SseEmitter(0L); // no timeout: mistral.fine-tuning.poll-timeout bounds the wait
+		this.executor.execute(() -> {
+			try {
+				FineTuningJob done = this.fineTuning.waitForCompletion(id,
+						(job) -> send(emitter, "status", Update.of(job)));
+				send(emitter, "done", Update.of(done));
+				emitter.complete();
+			}
+			catch (MistralException ex) {
+				logger.warn("Watching fine-tuning job " + id + " failed: " + ex.getMessage());
+				try {
+					send(emitter, "failure", Map.of("message", ex.getMessage()));
+					emitter.complete();
+				}
+				catch (UncheckedIOException | IllegalStateException gone) {
+					emitter.completeWithError(gone);
+				}
+			}
+			catch (UncheckedIOException | IllegalStateException ex) {
+				// the browser went away: stop polling
+				emitter.completeWithError(ex);
+			}
+		});
+		return emitter;
+	}
+
+	private static void send(SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A job's status as the watch sends it.
+	 * @param id the job id
+	 * @param status the status
+	 * @param fineTunedModel the trained model, once there is one
+	 */
+	record Update(String id, @Nullable FineTuningJobStatus status, @Nullable String fineTunedModel) {
+
+		static Update of(FineTuningJob job) {
+			return new Update(job.id(), job.status(), job.fineTunedModel());
+		}
+
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.mistralboot.sample.payments;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,56 +11,52 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mistralboot.client.chat.AssistantMessage;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.ChatMessage;
-import dev.mistralboot.client.chat.Content;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.ToolCall;
-import dev.mistralboot.client.chat.ToolChoice;
 import dev.mistralboot.client.chat.ToolMessage;
-import dev.mistralboot.client.chat.UserMessage;
+import dev.mistralboot.client.chat.tools.ToolCallingChat;
+import dev.mistralboot.client.chat.tools.ToolConversation;
+import dev.mistralboot.client.chat.tools.ToolRegistry;
 
 /**
- * Tool calling, the wire-level loop: send the question with the tool declarations; while the model asks for
- * function calls, run them and send their results back; return the final answer and the calls made.
- * (Once {@code @MistralTool} lands, the loop shrinks to annotated methods.)
+ * Tool calling, the payment-status example of the Mistral documentation: {@code chat.withTools(registry)} offers the
+ * {@link PaymentTools} methods to the model, runs the calls it asks for, sends their results back and returns the
+ * final answer. The page also shows the calls made, read from the conversation.
  */
 @RestController
 class PaymentController {
 
-	private static final int MAX_ROUNDS = 5;
+	private final ToolCallingChat chat;
 
-	private final MistralChatClient chat;
-
-	private final PaymentTools tools;
-
-	PaymentController(MistralChatClient chat, PaymentTools tools) {
-		this.chat = chat;
-		this.tools = tools;
+	PaymentController(MistralChatClient chat, ToolRegistry tools) {
+		this.chat = chat.withTools(tools);
 	}
 
 	@PostMapping("/api/payments/ask")
 	Answer ask(@RequestBody Question question) {
-		List<ChatMessage> messages = new ArrayList<>();
-		messages.add(new UserMessage(Content.of(question.message())));
-		List<String> calls = new ArrayList<>();
-		for (int round = 0; round < MAX_ROUNDS; round++) {
-			ChatCompletionResponse response = this.chat.complete(ChatCompletionRequest.builder()
-				.messages(messages)
-				.tools(this.tools.declarations())
-				.toolChoice(ToolChoice.AUTO)
-				.build());
-			if (response.toolCalls().isEmpty()) {
-				return new Answer(response.text(), calls);
-			}
-			messages.add(AssistantMessage.ofToolCalls(response.toolCalls()));
-			for (ToolCall call : response.toolCalls()) {
-				String result = this.tools.call(call.function().name(), call.function().arguments());
-				calls.add(call.function().name() + call.function().arguments() + " -> " + result);
-				messages.add(new ToolMessage(Content.of(result), call.id(), call.function().name()));
+		ToolConversation conversation = this.chat
+			.complete(ChatCompletionRequest.builder().user(question.message()).build());
+		return new Answer(conversation.text(), toolCalls(conversation.messages()));
+	}
+
+	/** Each call as {@code name{arguments} -> result}, in the order the model asked for them. */
+	private static List<String> toolCalls(List<ChatMessage> conversation) {
+		Map<String, String> results = new HashMap<>();
+		for (ChatMessage message : conversation) {
+			if (message instanceof ToolMessage tool && tool.content() != null) {
+				results.put(tool.toolCallId(), tool.content().text());
 			}
 		}
-		return new Answer("Stopped after " + MAX_ROUNDS + " rounds of tool calls.", calls);
+		List<String> calls = new ArrayList<>();
+		for (ChatMessage message : conversation) {
+			if (message instanceof AssistantMessage assistant) {
+				for (ToolCall call : assistant.toolCallsOrEmpty()) {
+					calls.add(call.function().name() + call.function().arguments() + " -> " + results.get(call.id()));
+				}
+			}
+		}
+		return calls;
 	}
 
 	record Question(String message) {

@@ -1,18 +1,22 @@
 package dev.mistralboot.sample.payments;
 
-import java.util.List;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import dev.mistralboot.client.chat.FunctionDefinition;
-import dev.mistralboot.client.chat.FunctionTool;
-import dev.mistralboot.client.chat.Tool;
+import dev.mistralboot.client.chat.tools.MistralTool;
+import dev.mistralboot.client.chat.tools.ToolParam;
 
 /**
- * The two functions of the payment-status example of the Mistral documentation, over its five transactions.
+ * The two functions of the payment-status example of the Mistral documentation, over its five transactions. Each
+ * {@link MistralTool} method becomes a tool of the auto-configured {@code ToolRegistry}: its parameter schema comes
+ * from the method's parameters, its result is sent back to the model as JSON.
  */
 @Component
 public class PaymentTools {
@@ -23,51 +27,77 @@ public class PaymentTools {
 	/** The name of the function returning a payment's date. */
 	public static final String DATE = "retrieve_payment_date";
 
-	private static final Map<String, Payment> PAYMENTS = Map.of(
-			"T1001", new Payment("C001", 125.50, "2021-10-05", "Paid"),
-			"T1002", new Payment("C002", 89.99, "2021-10-06", "Unpaid"),
-			"T1003", new Payment("C003", 120.00, "2021-10-07", "Paid"),
-			"T1004", new Payment("C002", 54.30, "2021-10-05", "Paid"),
-			"T1005", new Payment("C001", 210.20, "2021-10-08", "Pending"));
+	private static final String NOT_FOUND = "transaction id not found";
 
-	private static final Map<String, Object> TRANSACTION_ID_PARAMETER = Map.of("type", "object", "properties",
-			Map.of("transaction_id", Map.of("type", "string", "description", "The transaction id, such as T1001.")),
-			"required", List.of("transaction_id"));
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final Map<String, Transaction> TRANSACTIONS = Map.of(
+			"T1001", new Transaction("C001", 125.50, LocalDate.of(2021, 10, 5), "Paid"),
+			"T1002", new Transaction("C002", 89.99, LocalDate.of(2021, 10, 6), "Unpaid"),
+			"T1003", new Transaction("C003", 120.00, LocalDate.of(2021, 10, 7), "Paid"),
+			"T1004", new Transaction("C002", 54.30, LocalDate.of(2021, 10, 5), "Paid"),
+			"T1005", new Transaction("C001", 210.20, LocalDate.of(2021, 10, 8), "Pending"));
 
 	/**
-	 * The tool declarations sent with each request.
-	 * @return the two function tools
+	 * Looks up a payment's status.
+	 * @param transactionId the transaction id, such as {@code T1001}
+	 * @return the status, or an error the model reads and can explain when the transaction is unknown
 	 */
-	public List<Tool> declarations() {
-		return List.of(
-				new FunctionTool(new FunctionDefinition(STATUS, "Get the payment status of a transaction", null,
-						TRANSACTION_ID_PARAMETER)),
-				new FunctionTool(new FunctionDefinition(DATE, "Get the payment date of a transaction", null,
-						TRANSACTION_ID_PARAMETER)));
+	@MistralTool(name = STATUS, description = "Get payment status of a transaction")
+	public PaymentStatus retrievePaymentStatus(
+			@ToolParam(name = "transaction_id", description = "The transaction id, such as T1001.") String transactionId) {
+		String id = normalize(transactionId);
+		Transaction transaction = TRANSACTIONS.get(id);
+		return (transaction != null) ? new PaymentStatus(id, transaction.status(), null)
+				: new PaymentStatus(id, null, NOT_FOUND);
 	}
 
 	/**
-	 * Runs a function the model asked for.
-	 * @param name the function name
-	 * @param arguments the arguments as JSON text
-	 * @return the result as JSON text, an {@code error} member when the call cannot be answered
+	 * Looks up a payment's date.
+	 * @param transactionId the transaction id, such as {@code T1001}
+	 * @return the date, or an error the model reads and can explain when the transaction is unknown
 	 */
-	public String call(String name, String arguments) {
-		String id = this.json.readTree(arguments).path("transaction_id").asString("");
-		Payment payment = PAYMENTS.get(id);
-		if (payment == null) {
-			return this.json.writeValueAsString(Map.of("error", "transaction " + id + " not found"));
-		}
-		return switch (name) {
-			case STATUS -> this.json.writeValueAsString(Map.of("transaction_id", id, "status", payment.status()));
-			case DATE -> this.json.writeValueAsString(Map.of("transaction_id", id, "date", payment.date()));
-			default -> this.json.writeValueAsString(Map.of("error", "unknown function " + name));
-		};
+	@MistralTool(name = DATE, description = "Get payment date of a transaction")
+	public PaymentDate retrievePaymentDate(
+			@ToolParam(name = "transaction_id", description = "The transaction id, such as T1001.") String transactionId) {
+		String id = normalize(transactionId);
+		Transaction transaction = TRANSACTIONS.get(id);
+		return (transaction != null) ? new PaymentDate(id, transaction.date(), null)
+				: new PaymentDate(id, null, NOT_FOUND);
 	}
 
-	record Payment(String customerId, double amount, String date, String status) {
+	private static String normalize(String transactionId) {
+		return transactionId.trim().toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * What {@code retrieve_payment_status} answers, as JSON: {@code {"transaction_id":"T1001","status":"Paid"}}.
+	 * @param transactionId the transaction id
+	 * @param status {@code Paid}, {@code Unpaid} or {@code Pending}; absent when not found
+	 * @param error why there is no status; absent when found
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record PaymentStatus(@JsonProperty("transaction_id") String transactionId, @Nullable String status,
+			@Nullable String error) {
+	}
+
+	/**
+	 * What {@code retrieve_payment_date} answers, as JSON: {@code {"transaction_id":"T1001","date":"2021-10-05"}}.
+	 * @param transactionId the transaction id
+	 * @param date the payment date; absent when not found
+	 * @param error why there is no date; absent when found
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record PaymentDate(@JsonProperty("transaction_id") String transactionId, @Nullable LocalDate date,
+			@Nullable String error) {
+	}
+
+	/**
+	 * A row of the example's table.
+	 * @param customerId the customer
+	 * @param amount the amount paid or due
+	 * @param date the payment date
+	 * @param status {@code Paid}, {@code Unpaid} or {@code Pending}
+	 */
+	record Transaction(String customerId, double amount, LocalDate date, String status) {
 	}
 
 }

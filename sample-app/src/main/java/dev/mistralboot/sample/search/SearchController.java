@@ -15,20 +15,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mistralboot.client.embeddings.Embedding;
+import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
+
 /**
- * Semantic search over the bundled documents ({@code data/documents.json}): the documents are embedded once, the
- * query on each search, and the closest documents by cosine similarity are returned.
+ * Semantic search over the bundled documents ({@code data/documents.json}) with {@link MistralEmbeddingsClient}: the
+ * documents are embedded once with {@code embedAll} (batched under {@code mistral.embeddings.batch-size}), the query
+ * with {@code embed} on each search, and the documents closest to the query by cosine similarity are returned. The
+ * model is {@code mistral.embeddings.model}.
  */
 @RestController
 class SearchController {
 
-	private final Embeddings embeddings;
+	private final MistralEmbeddingsClient embeddings;
 
 	private final List<Document> documents;
 
-	private volatile List<float[]> vectors;
+	private volatile List<Embedding> vectors;
 
-	SearchController(Embeddings embeddings, JsonMapper json) {
+	SearchController(MistralEmbeddingsClient embeddings, JsonMapper json) {
 		this.embeddings = embeddings;
 		try (InputStream in = new ClassPathResource("data/documents.json").getInputStream()) {
 			this.documents = json.readValue(in, new TypeReference<List<Document>>() {
@@ -44,24 +49,28 @@ class SearchController {
 		if (query.isBlank()) {
 			throw new IllegalArgumentException("query must not be blank");
 		}
-		List<float[]> documentVectors = documentVectors();
-		float[] queryVector = this.embeddings.embed(List.of(query)).get(0);
+		if (top < 1) {
+			throw new IllegalArgumentException("top must be at least 1, was " + top);
+		}
+		List<Embedding> documentVectors = documentVectors();
+		float[] queryVector = this.embeddings.embed(query).floats();
 		List<Match> matches = new ArrayList<>();
 		for (int i = 0; i < this.documents.size(); i++) {
-			matches.add(new Match(this.documents.get(i).title(), this.documents.get(i).text(),
-					cosine(queryVector, documentVectors.get(i))));
+			Document document = this.documents.get(i);
+			matches.add(new Match(document.title(), document.text(),
+					cosine(queryVector, documentVectors.get(i).floats())));
 		}
 		matches.sort(Comparator.comparingDouble(Match::score).reversed());
-		return matches.subList(0, Math.max(0, Math.min(top, matches.size())));
+		return matches.subList(0, Math.min(top, matches.size()));
 	}
 
-	/** Embeds the documents on first use, in one request. */
-	private List<float[]> documentVectors() {
-		List<float[]> result = this.vectors;
+	/** Embeds the documents on first use, in input order. */
+	private List<Embedding> documentVectors() {
+		List<Embedding> result = this.vectors;
 		if (result == null) {
 			synchronized (this) {
 				if (this.vectors == null) {
-					this.vectors = this.embeddings.embed(this.documents.stream().map(Document::text).toList());
+					this.vectors = this.embeddings.embedAll(this.documents.stream().map(Document::text).toList());
 				}
 				result = this.vectors;
 			}
