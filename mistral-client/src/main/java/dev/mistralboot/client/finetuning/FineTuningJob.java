@@ -2,6 +2,7 @@ package dev.mistralboot.client.finetuning;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
@@ -131,6 +132,7 @@ public sealed interface FineTuningJob permits CompletionFineTuningJob, Classifie
 	 * Whether the job will not change any more.
 	 * @return {@code true} for a final status
 	 */
+	@JsonIgnore
 	default boolean isTerminal() {
 		FineTuningJobStatus status = status();
 		return status != null && status.isTerminal();

@@ -2,6 +2,7 @@ package dev.mistralboot.client.models;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
@@ -105,6 +106,7 @@ public sealed interface ModelCard permits BaseModelCard, FineTunedModelCard, Unk
 	 * Whether this is a fine-tuned model.
 	 * @return {@code true} for a {@link FineTunedModelCard}
 	 */
+	@JsonIgnore
 	default boolean isFineTuned() {
 		return this instanceof FineTunedModelCard;
 	}
