@@ -353,6 +353,10 @@ public final class MistralHttp {
 		return this.settings.sleeper;
 	}
 
+	Listener listener() {
+		return this.settings.listener;
+	}
+
 	Duration streamIdleTimeout() {
 		return this.settings.streamIdleTimeout;
 	}

@@ -273,6 +273,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			java.time.Duration delay = this.http.policy().delayBeforeRetry(
 					new MistralIoException(failure.getMessage(), failure, true), this.attempt);
 			if (delay != null) {
+				this.http.listener().onRetry(this.request, failure, this.attempt, delay);
 				this.observation.retry(failure);
 				this.http.sleeper().sleep(delay);
 				this.metadata = connect(this.attempt + 1);

@@ -223,6 +223,21 @@ class MistralStreamTests {
 	}
 
 	@Test
+	void streamRetriedBeforeTheFirstChunkTellsTheListener() {
+		answers(sse(""), sse(Fixtures.text("chat-text.sse")));
+		List<Integer> retried = new ArrayList<>();
+		MistralHttp http = http().mutate().listener(new MistralHttp.Listener() {
+			@Override
+			public void onRetry(ApiRequest request, RuntimeException failure, int attempt, Duration delay) {
+				retried.add(attempt);
+				assertThat(failure).isInstanceOf(MistralStreamException.class);
+			}
+		}).build();
+		assertThat(readAll(http.stream(TestRequests.chatStream(), JsonNode.class))).hasSize(4);
+		assertThat(retried).containsExactly(1);
+	}
+
+	@Test
 	void streamResetBeforeTheFirstChunkIsRetried() {
 		answers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), sse(Fixtures.text("chat-text.sse")));
 		MistralStream<JsonNode> stream = http().stream(TestRequests.chatStream(), JsonNode.class);
