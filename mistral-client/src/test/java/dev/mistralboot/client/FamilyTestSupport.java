@@ -1,6 +1,5 @@
 package dev.mistralboot.client;
 
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -69,9 +68,10 @@ public final class FamilyTestSupport {
 	 * @return the fixture
 	 */
 	public static String conformingResponse(String operationId, String json) {
-		List<String> errors = OpenApiContract.get().validateResponse(operationId, 200, json,
-				OpenApiContract.Mode.LIVE_API);
-		assertThat(errors).as("fixture of %s conforms to the API description", operationId).isEmpty();
+		OpenApiContract.ifAvailable((contract) -> assertThat(
+				contract.validateResponse(operationId, 200, json, OpenApiContract.Mode.LIVE_API))
+			.as("fixture of %s conforms to the API description", operationId)
+			.isEmpty());
 		return json;
 	}
 
@@ -82,8 +82,10 @@ public final class FamilyTestSupport {
 	 * @return the fixture
 	 */
 	public static String conformingSchema(String schema, String json) {
-		List<String> errors = OpenApiContract.get().validateSchema(schema, json, OpenApiContract.Mode.LIVE_API);
-		assertThat(errors).as("fixture conforms to %s", schema).isEmpty();
+		OpenApiContract.ifAvailable((contract) -> assertThat(
+				contract.validateSchema(schema, json, OpenApiContract.Mode.LIVE_API))
+			.as("fixture conforms to %s", schema)
+			.isEmpty());
 		return json;
 	}
 

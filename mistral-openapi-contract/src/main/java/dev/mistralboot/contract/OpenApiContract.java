@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -102,6 +103,8 @@ public final class OpenApiContract {
         LIVE_API
     }
 
+    private static final AtomicBoolean NOTICE_GIVEN = new AtomicBoolean();
+
     private final Path source;
     private final JsonNode root;
     private final SchemaRegistry registry;
@@ -158,6 +161,39 @@ public final class OpenApiContract {
         }
         Broken broken = (Broken) state;
         throw new IllegalStateException(broken.message(), broken.cause());
+    }
+
+    /**
+     * The description shared by the whole JVM when it is available. Unlike {@link #get()}, a missing file
+     * outside CI does not abort the calling test: the contract check is skipped (said once on standard
+     * error) and the rest of the test still runs. Under {@code CI=true} a missing file still fails.
+     *
+     * @return the contract, or empty when the file is absent and {@code CI} is not {@code true}
+     * @throws IllegalStateException when the file is absent and {@code CI=true}, or cannot be parsed
+     */
+    public static Optional<OpenApiContract> available() {
+        return available(OpenApiContract::get);
+    }
+
+    static Optional<OpenApiContract> available(java.util.function.Supplier<OpenApiContract> loader) {
+        try {
+            return Optional.of(loader.get());
+        } catch (TestAbortedException e) {
+            if (!NOTICE_GIVEN.getAndSet(true)) {
+                System.err.println("[mistral-openapi-contract] " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs a contract check when the description is {@link #available() available}, and skips only that
+     * check when it is not.
+     *
+     * @param check the check, given the contract
+     */
+    public static void ifAvailable(Consumer<OpenApiContract> check) {
+        available().ifPresent(check);
     }
 
     /**

@@ -39,6 +39,25 @@ class OpenApiContractLoadingTest {
     }
 
     @Test
+    void availableSkipsOnlyTheCheckOutsideCiAndFailsInCi() {
+        String where = "no file at /x/mistral-api.yaml";
+        assertThat(OpenApiContract.available(() -> {
+            throw OpenApiContract.whenMissing(null, where);
+        })).isEmpty();
+        List<String> ran = new ArrayList<>();
+        OpenApiContract.available(() -> {
+            throw OpenApiContract.whenMissing(null, where);
+        }).ifPresent((contract) -> ran.add("check"));
+        assertThat(ran).isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> OpenApiContract.available(() -> {
+                    throw OpenApiContract.whenMissing("true", where);
+                }))
+                .withMessageContaining("CI=true");
+        assertThat(OpenApiContract.available(OpenApiContract::get)).contains(OpenApiContract.get());
+    }
+
+    @Test
     void locateUsesThePropertyElseSearchesUpward(@TempDir Path dir) throws Exception {
         Path explicit = dir.resolve("somewhere/spec.yaml");
         assertThat(OpenApiContract.locate(explicit.toString(), dir)).isEqualTo(explicit);

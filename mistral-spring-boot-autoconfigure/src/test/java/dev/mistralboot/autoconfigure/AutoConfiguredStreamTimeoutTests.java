@@ -79,8 +79,8 @@ class AutoConfiguredStreamTimeoutTests {
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
 					LoopbackServer.Exchange exchange = server.exchanges().get(1);
 					assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
-					OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-							exchange.bodyText());
+					OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
+							exchange.bodyText()));
 				});
 			}
 		}

@@ -170,7 +170,7 @@ class BatchClientTests extends WireMockTestSupport {
 		String[] states = { "QUEUED", "RUNNING", "SUCCESS" };
 		for (int i = 0; i < states.length; i++) {
 			String json = job(states[i], i == 2);
-			OpenApiContract.get().assertResponseValid("jobs_api_routes_batch_get_batch_job", 200, json);
+			OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid("jobs_api_routes_batch_get_batch_job", 200, json));
 			server.stubFor(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID)).inScenario("batch")
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
 				.willSetStateTo("read-" + (i + 1))

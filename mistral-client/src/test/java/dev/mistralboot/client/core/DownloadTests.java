@@ -38,7 +38,8 @@ class DownloadTests {
 	void start() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/v1/files/", (exchange) -> {
-			OpenApiContract.get().assertRequestValid(exchange.getRequestMethod(), exchange.getRequestURI().toString());
+			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid(exchange.getRequestMethod(),
+					exchange.getRequestURI().toString()));
 			exchange.sendResponseHeaders(200, this.cut ? 1000 : 0);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(new byte[100]);

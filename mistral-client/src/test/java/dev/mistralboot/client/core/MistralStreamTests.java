@@ -279,8 +279,8 @@ class MistralStreamTests {
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("client closed the connection").isTrue();
 			assertThat(server.exchanges()).hasSize(1);
-			OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-					exchange.bodyText());
+			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
+					exchange.bodyText()));
 		}
 	}
 

@@ -307,8 +307,8 @@ class ReactiveMistralHttpTests {
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("the client closed the connection").isTrue();
 			assertThat(exchange.awaitFinished(Duration.ofSeconds(5))).isTrue();
-			OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-					exchange.bodyText());
+			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
+					exchange.bodyText()));
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -125,9 +124,9 @@ class FilesLargeUploadTests {
 		// the request minus the file content still conforms to the API description
 		byte[] envelope = (head.substring(0, contentStart) + "{}" + tail.substring(contentEnd))
 			.getBytes(StandardCharsets.ISO_8859_1);
-		List<String> errors = OpenApiContract.get().validateRequest("POST", "/v1/files", this.contentType.get(),
-				envelope);
-		assertThat(errors).isEmpty();
+		OpenApiContract.ifAvailable((contract) -> assertThat(
+				contract.validateRequest("POST", "/v1/files", this.contentType.get(), envelope))
+			.isEmpty());
 	}
 
 	/** Generated JSONL content, never held in memory. */

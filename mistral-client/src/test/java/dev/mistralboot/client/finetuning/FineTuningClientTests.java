@@ -307,7 +307,7 @@ class FineTuningClientTests extends WireMockTestSupport {
 			String json = completionJob(statuses[i], (i < 3) ? "" : """
 					,"events":[{"name":"status-updated","data":{"status":"FAILED_VALIDATION",
 					 "error":"Line 3: messages must alternate between user and assistant"},"created_at":1717171800}]""");
-			OpenApiContract.get().assertResponseValid("jobs_api_routes_fine_tuning_get_fine_tuning_job", 200, json);
+			OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid("jobs_api_routes_fine_tuning_get_fine_tuning_job", 200, json));
 			server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).inScenario("job")
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
 				.willSetStateTo("read-" + (i + 1))

@@ -65,7 +65,7 @@ public final class ChatTestServer implements AutoCloseable {
 	 */
 	public void answers(String... bodies) {
 		for (String body : bodies) {
-			OpenApiContract.get().assertResponseValid(OPERATION, 200, body);
+			OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid(OPERATION, 200, body));
 			stub(WireMock.okJson(body));
 		}
 	}
@@ -79,7 +79,7 @@ public final class ChatTestServer implements AutoCloseable {
 			StringBuilder body = new StringBuilder();
 			for (Object chunk : chunks) {
 				String json = chunk.toString();
-				OpenApiContract.get().assertSchemaValid("CompletionChunk", json, OpenApiContract.Mode.LIVE_API);
+				OpenApiContract.ifAvailable((contract) -> contract.assertSchemaValid("CompletionChunk", json, OpenApiContract.Mode.LIVE_API));
 				body.append("data: ").append(json).append("\n\n");
 			}
 			body.append("data: [DONE]\n\n");
