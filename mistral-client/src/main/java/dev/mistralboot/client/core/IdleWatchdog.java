@@ -100,6 +100,14 @@ final class IdleWatchdog implements Runnable {
 		}
 	}
 
+	/**
+	 * Runs an action once after a delay on the watchdog's thread (the deadline of a blocking call).
+	 * @return the scheduled action, to cancel
+	 */
+	static ScheduledFuture<?> runLater(Runnable action, long delayNanos) {
+		return SCHEDULER.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
+	}
+
 	private synchronized void schedule(long delayNanos) {
 		if (!this.stopped) {
 			this.future = SCHEDULER.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
@@ -108,7 +116,7 @@ final class IdleWatchdog implements Runnable {
 
 	private static ScheduledThreadPoolExecutor createScheduler() {
 		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "mistral-stream-watchdog");
+			Thread thread = new Thread(runnable, "mistral-http-watchdog");
 			thread.setDaemon(true);
 			return thread;
 		});

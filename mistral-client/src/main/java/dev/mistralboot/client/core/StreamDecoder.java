@@ -95,25 +95,36 @@ final class StreamDecoder<T> {
 		}
 	}
 
-	private static boolean mayBeError(byte[] data, int start, int end) {
-		for (byte[] marker : ERROR_MARKERS) {
-			if (indexOf(data, start, end, marker) >= 0) {
-				return true;
+	/**
+	 * Whether the data holds one of the {@link #ERROR_MARKERS}: one pass over the bytes, checking
+	 * the markers only after a quote (this runs for every chunk of every stream).
+	 */
+	static boolean mayBeError(byte[] data, int start, int end) {
+		for (int i = start; i < end - 1; i++) {
+			if (data[i] == '"') {
+				byte next = data[i + 1];
+				if (next == 'e' || next == 'd' || next == 'm') {
+					for (byte[] marker : ERROR_MARKERS) {
+						if (startsWith(data, i, end, marker)) {
+							return true;
+						}
+					}
+				}
 			}
 		}
 		return false;
 	}
 
-	private static int indexOf(byte[] data, int start, int end, byte[] pattern) {
-		outer: for (int i = start; i <= end - pattern.length; i++) {
-			for (int j = 0; j < pattern.length; j++) {
-				if (data[i + j] != pattern[j]) {
-					continue outer;
-				}
-			}
-			return i;
+	private static boolean startsWith(byte[] data, int at, int end, byte[] marker) {
+		if (end - at < marker.length) {
+			return false;
 		}
-		return -1;
+		for (int j = 0; j < marker.length; j++) {
+			if (data[at + j] != marker[j]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean equals(byte[] data, int start, int end, byte[] expected) {
