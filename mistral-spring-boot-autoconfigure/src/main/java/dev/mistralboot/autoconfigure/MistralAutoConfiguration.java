@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,10 +67,20 @@ public final class MistralAutoConfiguration {
 		MistralHttp.Builder builder = MistralHttp.builder()
 			.baseUrl(connectionDetails.baseUrl())
 			.apiKey(connectionDetails.apiKey())
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder))
-			.requestFactory(factories.build(settings.withReadTimeout(properties.getHttp().getResponseTimeout())))
-			.streamingRequestFactory(factories.build(settings.withReadTimeout(null)))
-			.jsonMapper(mapper(jsonMapper))
+			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+		if (factories instanceof JdkClientHttpRequestFactoryBuilder && properties.getHttp().isOwnJdkClient()) {
+			// Spring's JDK request factory starts a thread or two per call; the core's own calls on the
+			// caller's thread, on a JDK client built from the same spring.http.clients.* settings
+			String baseUrl = connectionDetails.baseUrl();
+			builder.httpClient(new JdkHttpClientBuilder()
+				.withCustomizer((client) -> client.version(MistralHttp.httpVersion(baseUrl)))
+				.build(settings));
+		}
+		else {
+			builder.requestFactory(factories.build(settings.withReadTimeout(properties.getHttp().getResponseTimeout())))
+				.streamingRequestFactory(factories.build(settings.withReadTimeout(null)));
+		}
+		builder.jsonMapper(mapper(jsonMapper))
 			.retryPolicy(retryPolicy(properties))
 			.connectTimeout(settings.connectTimeout())
 			.responseTimeout(properties.getHttp().getResponseTimeout())

@@ -83,6 +83,14 @@ public class MistralProperties {
 		 */
 		private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
+		/**
+		 * When Spring Boot's HTTP client is the JDK one, whether to call through a JDK HttpClient built
+		 * from the same spring.http.clients.* settings on the calling thread (Spring's JDK request factory
+		 * starts a thread or two per call). Set to false to use Boot's request factory, with its
+		 * customizers, as it is.
+		 */
+		private boolean ownJdkClient = true;
+
 		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -97,6 +105,14 @@ public class MistralProperties {
 
 		public void setResponseTimeout(Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
+		}
+
+		public boolean isOwnJdkClient() {
+			return this.ownJdkClient;
+		}
+
+		public void setOwnJdkClient(boolean ownJdkClient) {
+			this.ownJdkClient = ownJdkClient;
 		}
 
 		public Duration getStreamIdleTimeout() {

@@ -53,19 +53,23 @@ class AutoConfiguredStreamTimeoutTests {
 		}
 	}
 
+	/** Boot's JDK factory through the core's own JDK client (the default), as is, and Reactor Netty's. */
+	private static final List<String> FACTORIES = List.of("jdk", "jdk-as-is", "reactor");
+
 	private static ApplicationContextRunner runner(String factory, LoopbackServer server) {
 		return MistralAutoConfigurationTests.runner(Map.of())
 			.withPropertyValues("mistral.base-url=" + server.baseUrl(), "mistral.http.stream-idle-timeout=1s",
-					"spring.http.clients.imperative.factory=" + factory);
+					"spring.http.clients.imperative.factory=" + factory.replace("-as-is", ""),
+					"mistral.http.own-jdk-client=" + !factory.endsWith("-as-is"));
 	}
 
 	@Test
 	void idleTimeoutOnEveryFactory() throws Exception {
-		for (String factory : List.of("jdk", "reactor")) {
+		for (String factory : FACTORIES) {
 			try (LoopbackServer server = stallingServer()) {
 				runner(factory, server).run((context) -> {
 					assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class).getClass().getSimpleName())
-						.containsIgnoringCase(factory);
+						.containsIgnoringCase(factory.replace("-as-is", ""));
 					warmUp(context.getBean(MistralChatClient.class));
 					List<ChatCompletionChunk> received = new ArrayList<>();
 					long start = System.nanoTime();
@@ -79,8 +83,8 @@ class AutoConfiguredStreamTimeoutTests {
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
 					LoopbackServer.Exchange exchange = server.exchanges().get(1);
 					assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
-					OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-							exchange.bodyText()));
+					OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(),
+							exchange.header("Content-Type"), exchange.bodyText()));
 				});
 			}
 		}
@@ -88,7 +92,7 @@ class AutoConfiguredStreamTimeoutTests {
 
 	@Test
 	void closingEarlyDropsTheConnectionOnEveryFactory() throws Exception {
-		for (String factory : List.of("jdk", "reactor")) {
+		for (String factory : FACTORIES) {
 			try (LoopbackServer server = stallingServer()) {
 				runner(factory, server).withPropertyValues("mistral.http.stream-idle-timeout=30s").run((context) -> {
 					warmUp(context.getBean(MistralChatClient.class));

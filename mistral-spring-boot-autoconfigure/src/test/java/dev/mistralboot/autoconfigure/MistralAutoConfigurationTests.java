@@ -309,6 +309,19 @@ class MistralAutoConfigurationTests {
 						() -> context.getBean(MistralChatClient.class)
 							.complete(ChatCompletionRequest.builder().user("hi").build())))
 					.hasMessageContaining("within PT0.2S"));
+			// Boot's JDK factory: the core's own JDK client is built from the same settings
+			this.runner
+				.withPropertyValues("mistral.base-url=http://127.0.0.1:" + backlog.port(),
+						"spring.http.clients.imperative.factory=jdk", "spring.http.clients.connect-timeout=300ms",
+						"mistral.retry.max-attempts=1")
+				.run((context) -> {
+					long start = System.nanoTime();
+					MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
+							() -> context.getBean(MistralChatClient.class)
+								.complete(ChatCompletionRequest.builder().user("hi").build()));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+					assertThat(ex.isConnectFailure()).isTrue();
+				});
 		}
 	}
 

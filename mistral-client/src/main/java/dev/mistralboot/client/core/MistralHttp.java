@@ -80,9 +80,9 @@ public final class MistralHttp {
 			// The JDK's default executor (a pool) handles answers: a direct one, measured about 35%
 			// cheaper per small call, would run every connection's TLS and HTTP/2 work on the single
 			// selector thread (see JdkRequestFactory)
-			HttpClient jdk = HttpClient.newBuilder()
+			HttpClient jdk = (builder.httpClient != null) ? builder.httpClient : HttpClient.newBuilder()
 				.connectTimeout(builder.connectTimeout)
-				.version(builder.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+				.version(httpVersion(builder.baseUrl))
 				.build();
 			if (factory == null) {
 				factory = new JdkRequestFactory(jdk, builder.responseTimeout);
@@ -101,6 +101,16 @@ public final class MistralHttp {
 		});
 		this.restClient = base.clone().requestFactory(factory).build();
 		this.streamingRestClient = base.requestFactory(streamingFactory).build();
+	}
+
+	/**
+	 * The HTTP version the core's own JDK client uses for a base URL: HTTP/2 over TLS (ALPN), HTTP/1.1
+	 * for plain {@code http} (no h2c upgrade, which servers often mishandle).
+	 * @param baseUrl the base URL
+	 * @return the version
+	 */
+	public static HttpClient.Version httpVersion(String baseUrl) {
+		return baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
 	}
 
 	/**
@@ -556,6 +566,8 @@ public final class MistralHttp {
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
+		private @Nullable HttpClient httpClient;
+
 		private @Nullable ClientHttpRequestFactory requestFactory;
 
 		private @Nullable ClientHttpRequestFactory streamingRequestFactory;
@@ -647,6 +659,18 @@ public final class MistralHttp {
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the JDK HTTP client the core's own request factories use when no request factory is set
+		 * (configure its connect timeout, SSL context and proxy on it). Calls then run on the calling
+		 * thread, with no thread per call, which Spring's {@code JdkClientHttpRequestFactory} starts.
+		 * @param httpClient the client
+		 * @return this builder
+		 */
+		public Builder httpClient(HttpClient httpClient) {
+			this.httpClient = httpClient;
 			return this;
 		}
 
@@ -743,6 +767,7 @@ public final class MistralHttp {
 			copy.responseTimeout = this.responseTimeout;
 			copy.streamIdleTimeout = this.streamIdleTimeout;
 			copy.restClientBuilder = this.restClientBuilder;
+			copy.httpClient = this.httpClient;
 			copy.requestFactory = this.requestFactory;
 			copy.streamingRequestFactory = this.streamingRequestFactory;
 			copy.jsonMapper = this.jsonMapper;
