@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -548,21 +547,7 @@ public final class MistralHttp {
 	/**
 	 * Builds a {@link MistralHttp}.
 	 */
-	public static final class Builder {
-
-		private String baseUrl = DEFAULT_BASE_URL;
-
-		private @Nullable String apiKey;
-
-		private String userAgent = "mistral-spring-boot/" + Version.get();
-
-		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
-		private Duration responseTimeout = Duration.ofMinutes(5);
-
-		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+	public static final class Builder extends AbstractMistralHttpBuilder<Builder> {
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
@@ -572,82 +557,16 @@ public final class MistralHttp {
 
 		private @Nullable ClientHttpRequestFactory streamingRequestFactory;
 
-		private @Nullable JsonMapper jsonMapper;
-
 		private Sleeper sleeper = Sleeper.THREAD_SLEEP;
-
-		private Listener listener = Listener.NONE;
 
 		private @Nullable ModelDeprecations deprecations;
 
-		private @Nullable ObservationRegistry observationRegistry;
-
-		private @Nullable MistralObservationConvention observationConvention;
-
 		private Builder() {
+			super("MistralHttp.Builder");
 		}
 
-		/**
-		 * Sets the base URL (default {@code https://api.mistral.ai}).
-		 * @param baseUrl the base URL, without {@code /v1}
-		 * @return this builder
-		 */
-		public Builder baseUrl(String baseUrl) {
-			if (baseUrl == null || baseUrl.isBlank()) {
-				throw new IllegalArgumentException("baseUrl must not be blank: set mistral.base-url");
-			}
-			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-			return this;
-		}
-
-		/**
-		 * Sets the API key sent as {@code Authorization: Bearer}. May be {@code null} for a self-hosted
-		 * server without authentication.
-		 * @param apiKey the key
-		 * @return this builder
-		 */
-		public Builder apiKey(@Nullable String apiKey) {
-			this.apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
-			return this;
-		}
-
-		/**
-		 * Sets the retry policy.
-		 * @param retryPolicy the policy
-		 * @return this builder
-		 */
-		public Builder retryPolicy(RetryPolicy retryPolicy) {
-			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-			return this;
-		}
-
-		/**
-		 * Sets the connect timeout, used when this builder creates the HTTP client itself.
-		 * @param connectTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = positive(connectTimeout, "connectTimeout");
-			return this;
-		}
-
-		/**
-		 * Sets the response timeout of non-streaming calls (generation can be slow: minutes).
-		 * @param responseTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = positive(responseTimeout, "responseTimeout");
-			return this;
-		}
-
-		/**
-		 * Sets the longest silence allowed before the first event and between two events of a stream.
-		 * @param streamIdleTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		@Override
+		protected Builder self() {
 			return this;
 		}
 
@@ -697,55 +616,12 @@ public final class MistralHttp {
 		}
 
 		/**
-		 * Sets the JSON mapper (see {@link MistralJson#derive(JsonMapper)}).
-		 * @param jsonMapper the mapper
-		 * @return this builder
-		 */
-		public Builder jsonMapper(JsonMapper jsonMapper) {
-			this.jsonMapper = jsonMapper;
-			return this;
-		}
-
-		/**
 		 * Sets how the core waits between retries (tests replace it).
 		 * @param sleeper the sleeper
 		 * @return this builder
 		 */
 		public Builder sleeper(Sleeper sleeper) {
 			this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-			return this;
-		}
-
-		/**
-		 * Sets a listener for retries (metrics).
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(Listener listener) {
-			this.listener = Objects.requireNonNull(listener, "listener");
-			return this;
-		}
-
-		/**
-		 * Sets the registry that observes every operation ({@code gen_ai.client.operation}, see
-		 * {@link DefaultMistralObservationConvention}). Without it, or with
-		 * {@link ObservationRegistry#NOOP}, nothing is observed.
-		 * @param observationRegistry the registry
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
-			return this;
-		}
-
-		/**
-		 * Sets the convention that names and tags observations, instead of
-		 * {@link DefaultMistralObservationConvention}.
-		 * @param observationConvention the convention
-		 * @return this builder
-		 */
-		public Builder observationConvention(MistralObservationConvention observationConvention) {
-			this.observationConvention = Objects.requireNonNull(observationConvention, "observationConvention");
 			return this;
 		}
 
@@ -758,38 +634,14 @@ public final class MistralHttp {
 		}
 
 		Builder copy() {
-			Builder copy = new Builder();
-			copy.baseUrl = this.baseUrl;
-			copy.apiKey = this.apiKey;
-			copy.userAgent = this.userAgent;
-			copy.retryPolicy = this.retryPolicy;
-			copy.connectTimeout = this.connectTimeout;
-			copy.responseTimeout = this.responseTimeout;
-			copy.streamIdleTimeout = this.streamIdleTimeout;
+			Builder copy = copyCommonTo(new Builder());
 			copy.restClientBuilder = this.restClientBuilder;
 			copy.httpClient = this.httpClient;
 			copy.requestFactory = this.requestFactory;
 			copy.streamingRequestFactory = this.streamingRequestFactory;
-			copy.jsonMapper = this.jsonMapper;
 			copy.sleeper = this.sleeper;
-			copy.listener = this.listener;
 			copy.deprecations = this.deprecations;
-			copy.observationRegistry = this.observationRegistry;
-			copy.observationConvention = this.observationConvention;
 			return copy;
-		}
-
-		private static Duration positive(Duration duration, String name) {
-			if (duration == null || duration.isNegative() || duration.isZero()) {
-				throw new IllegalArgumentException(name + " must be positive, was " + duration);
-			}
-			return duration;
-		}
-
-		@Override
-		public String toString() {
-			return "MistralHttp.Builder[baseUrl=" + this.baseUrl + ", apiKey="
-					+ ((this.apiKey != null) ? "(set)" : "(none)") + "]";
 		}
 
 	}

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -407,97 +406,18 @@ public final class ReactiveMistralHttp {
 	/**
 	 * Builds a {@link ReactiveMistralHttp}.
 	 */
-	public static final class Builder {
-
-		private String baseUrl = MistralHttp.DEFAULT_BASE_URL;
-
-		private @Nullable String apiKey;
-
-		private String userAgent = "mistral-spring-boot/" + Version.get();
-
-		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
-		private Duration responseTimeout = Duration.ofMinutes(5);
-
-		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+	public static final class Builder extends AbstractMistralHttpBuilder<Builder> {
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
 		private @Nullable ClientHttpConnector connector;
 
-		private @Nullable JsonMapper jsonMapper;
-
-		private MistralHttp.Listener listener = MistralHttp.Listener.NONE;
-
-		private @Nullable ObservationRegistry observationRegistry;
-
-		private @Nullable MistralObservationConvention observationConvention;
-
 		private Builder() {
+			super("ReactiveMistralHttp.Builder");
 		}
 
-		/**
-		 * Sets the base URL.
-		 * @param baseUrl the base URL, without {@code /v1}
-		 * @return this builder
-		 */
-		public Builder baseUrl(String baseUrl) {
-			if (baseUrl == null || baseUrl.isBlank()) {
-				throw new IllegalArgumentException("baseUrl must not be blank: set mistral.base-url");
-			}
-			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-			return this;
-		}
-
-		/**
-		 * Sets the API key ({@code null} for a server without authentication).
-		 * @param apiKey the key
-		 * @return this builder
-		 */
-		public Builder apiKey(@Nullable String apiKey) {
-			this.apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
-			return this;
-		}
-
-		/**
-		 * Sets the retry policy.
-		 * @param retryPolicy the policy
-		 * @return this builder
-		 */
-		public Builder retryPolicy(RetryPolicy retryPolicy) {
-			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-			return this;
-		}
-
-		/**
-		 * Records the connect timeout the connector was built with (for messages).
-		 * @param connectTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-			return this;
-		}
-
-		/**
-		 * Sets the response timeout of non-streaming calls.
-		 * @param responseTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
-			return this;
-		}
-
-		/**
-		 * Sets the longest silence allowed before the first chunk and between two chunks.
-		 * @param streamIdleTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = Objects.requireNonNull(streamIdleTimeout, "streamIdleTimeout");
+		@Override
+		protected Builder self() {
 			return this;
 		}
 
@@ -522,48 +442,6 @@ public final class ReactiveMistralHttp {
 		}
 
 		/**
-		 * Sets the JSON mapper.
-		 * @param jsonMapper the mapper
-		 * @return this builder
-		 */
-		public Builder jsonMapper(JsonMapper jsonMapper) {
-			this.jsonMapper = jsonMapper;
-			return this;
-		}
-
-		/**
-		 * Sets a listener for retries.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(MistralHttp.Listener listener) {
-			this.listener = Objects.requireNonNull(listener, "listener");
-			return this;
-		}
-
-		/**
-		 * Sets the registry that observes every operation, as {@link MistralHttp.Builder#observationRegistry}.
-		 * A stream's observation lasts until its end, its failure or its cancellation.
-		 * @param observationRegistry the registry
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
-			return this;
-		}
-
-		/**
-		 * Sets the convention that names and tags observations, instead of
-		 * {@link DefaultMistralObservationConvention}.
-		 * @param observationConvention the convention
-		 * @return this builder
-		 */
-		public Builder observationConvention(MistralObservationConvention observationConvention) {
-			this.observationConvention = Objects.requireNonNull(observationConvention, "observationConvention");
-			return this;
-		}
-
-		/**
 		 * Builds the core.
 		 * @return the core
 		 */
@@ -572,27 +450,10 @@ public final class ReactiveMistralHttp {
 		}
 
 		Builder copy() {
-			Builder copy = new Builder();
-			copy.baseUrl = this.baseUrl;
-			copy.apiKey = this.apiKey;
-			copy.userAgent = this.userAgent;
-			copy.retryPolicy = this.retryPolicy;
-			copy.connectTimeout = this.connectTimeout;
-			copy.responseTimeout = this.responseTimeout;
-			copy.streamIdleTimeout = this.streamIdleTimeout;
+			Builder copy = copyCommonTo(new Builder());
 			copy.webClientBuilder = this.webClientBuilder;
 			copy.connector = this.connector;
-			copy.jsonMapper = this.jsonMapper;
-			copy.listener = this.listener;
-			copy.observationRegistry = this.observationRegistry;
-			copy.observationConvention = this.observationConvention;
 			return copy;
-		}
-
-		@Override
-		public String toString() {
-			return "ReactiveMistralHttp.Builder[baseUrl=" + this.baseUrl + ", apiKey="
-					+ ((this.apiKey != null) ? "(set)" : "(none)") + "]";
 		}
 
 	}
