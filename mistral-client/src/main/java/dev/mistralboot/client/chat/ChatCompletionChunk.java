@@ -1,6 +1,5 @@
 package dev.mistralboot.client.chat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -74,16 +73,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	@JsonIgnore
 	@Override
 	public List<String> finishReasons() {
-		List<String> reasons = null;
-		for (ChatCompletionStreamChoice choice : this.choices) {
-			if (choice.finishReason() != null) {
-				if (reasons == null) {
-					reasons = new ArrayList<>(this.choices.size());
-				}
-				reasons.add(choice.finishReason().value());
-			}
-		}
-		return (reasons != null) ? reasons : List.of();
+		return FinishReason.wireValues(this.choices, ChatCompletionStreamChoice::finishReason);
 	}
 
 	/**

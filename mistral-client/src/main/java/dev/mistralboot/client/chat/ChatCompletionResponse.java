@@ -1,6 +1,5 @@
 package dev.mistralboot.client.chat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -92,16 +91,7 @@ public record ChatCompletionResponse(@Nullable String id, @Nullable String objec
 	@JsonIgnore
 	@Override
 	public List<String> finishReasons() {
-		List<String> reasons = null;
-		for (ChatCompletionChoice choice : this.choices) {
-			if (choice.finishReason() != null) {
-				if (reasons == null) {
-					reasons = new ArrayList<>(this.choices.size());
-				}
-				reasons.add(choice.finishReason().value());
-			}
-		}
-		return (reasons != null) ? reasons : List.of();
+		return FinishReason.wireValues(this.choices, ChatCompletionChoice::finishReason);
 	}
 
 	/**

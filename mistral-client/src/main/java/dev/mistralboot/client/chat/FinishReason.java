@@ -1,5 +1,9 @@
 package dev.mistralboot.client.chat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -49,6 +53,23 @@ public enum FinishReason {
 			}
 		}
 		return UNKNOWN;
+	}
+
+	/**
+	 * The wire values of the choices' finish reasons, skipping choices that have none (for observations).
+	 */
+	static <T> List<String> wireValues(List<T> choices, Function<T, FinishReason> reason) {
+		List<String> values = null;
+		for (T choice : choices) {
+			FinishReason value = reason.apply(choice);
+			if (value != null) {
+				if (values == null) {
+					values = new ArrayList<>(choices.size());
+				}
+				values.add(value.value());
+			}
+		}
+		return (values != null) ? values : List.of();
 	}
 
 }
