@@ -254,31 +254,10 @@ public final class MistralHttp {
 		long start = System.nanoTime();
 		Duration idle = this.settings.streamIdleTimeout;
 		return withRetries(request, (attempt) -> {
-			Thread caller = Thread.currentThread();
-			IdleWatchdog dog = new IdleWatchdog(idle, caller::interrupt);
-			OpenResponse open;
-			try {
-				open = open(request, body, attempt, start, MediaType.ALL, this.streamingRestClient);
-			}
-			catch (RuntimeException ex) {
-				dog.stop();
-				if (dog.hasFired()) {
-					Thread.interrupted();
-					throw new MistralTimeoutException("No answer to " + request + " within " + idle
-							+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, ex, false);
-				}
-				throw ex;
-			}
-			ClientHttpResponse response = open.response();
-			MistralDownload download = new MistralDownload(request, response, open.metadata(), dog, idle);
-			if (!dog.replaceAction(download::abort)) {
-				dog.stop();
-				Thread.interrupted();
-				response.close();
-				throw new MistralTimeoutException("No answer to " + request + " within " + idle
-						+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, new IOException("idle timeout"),
-						false);
-			}
+			Watched watched = openWatched(request, body, attempt, start, MediaType.ALL);
+			MistralDownload download = new MistralDownload(request, watched.open().response(),
+					watched.open().metadata(), watched.watchdog(), idle);
+			onSilence(watched, request, download::abort);
 			return download;
 		}, idle, "mistral.http.stream-idle-timeout");
 	}
@@ -313,8 +292,48 @@ public final class MistralHttp {
 		}
 	}
 
-	OpenResponse openEventStream(ApiRequest request, byte[] body, int attempt, long start) {
-		return open(request, body, attempt, start, MediaType.TEXT_EVENT_STREAM, this.streamingRestClient);
+	/** An open response and the watchdog that guards its silences. */
+	record Watched(OpenResponse open, IdleWatchdog watchdog) {
+	}
+
+	/**
+	 * Sends a request on the streaming client (streams and downloads), interrupting the caller when no
+	 * headers arrive within the stream idle timeout. The returned watchdog still holds that interrupt:
+	 * give it the body's silence action with {@link #onSilence}.
+	 */
+	Watched openWatched(ApiRequest request, byte[] body, int attempt, long start, MediaType accept) {
+		IdleWatchdog dog = new IdleWatchdog(this.settings.streamIdleTimeout, Thread.currentThread()::interrupt);
+		try {
+			return new Watched(open(request, body, attempt, start, accept, this.streamingRestClient), dog);
+		}
+		catch (RuntimeException ex) {
+			dog.stop();
+			if (dog.hasFired()) {
+				Thread.interrupted();
+				throw noAnswerInTime(request, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Replaces the watchdog's interrupt by the action that ends a silent body. When the watchdog fired
+	 * in between, the action runs at once and the timeout is thrown.
+	 */
+	void onSilence(Watched watched, ApiRequest request, Runnable action) {
+		IdleWatchdog dog = watched.watchdog();
+		if (!dog.replaceAction(action)) {
+			dog.stop();
+			Thread.interrupted();
+			action.run();
+			throw noAnswerInTime(request, new IOException("idle timeout"));
+		}
+	}
+
+	private MistralTimeoutException noAnswerInTime(ApiRequest request, Exception cause) {
+		Duration idle = this.settings.streamIdleTimeout;
+		return new MistralTimeoutException("No answer to " + request + " within " + idle
+				+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, cause, false);
 	}
 
 	@FunctionalInterface

@@ -14,6 +14,7 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -316,47 +317,26 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	private ResponseMetadata open(int number) {
-		Thread caller = Thread.currentThread();
-		IdleWatchdog dog = new IdleWatchdog(this.http.streamIdleTimeout(), caller::interrupt);
-		MistralHttp.OpenResponse open;
-		try {
-			open = this.http.openEventStream(this.request, this.body, number, this.start);
-		}
-		catch (RuntimeException ex) {
-			dog.stop();
-			if (dog.hasFired()) {
-				Thread.interrupted();
-				throw new MistralTimeoutException("No answer to " + this.request + " within "
-						+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
-						this.http.streamIdleTimeout(), ex, false);
-			}
-			throw ex;
-		}
-		ClientHttpResponse opened = open.response();
+		MistralHttp.Watched watched = this.http.openWatched(this.request, this.body, number, this.start,
+				MediaType.TEXT_EVENT_STREAM);
+		ClientHttpResponse opened = watched.open().response();
 		InputStream body;
 		try {
 			body = opened.getBody();
 		}
 		catch (IOException ex) {
-			dog.stop();
+			watched.watchdog().stop();
 			Thread.interrupted();
 			abort(opened, null);
 			throw new java.io.UncheckedIOException(ex);
 		}
 		// On silence, close the body itself: unblocks the reading thread and drops the connection
 		// (closing the response would first drain it, waiting for the server)
-		if (!dog.replaceAction(() -> abort(opened, body))) {
-			dog.stop();
-			Thread.interrupted();
-			abort(opened, body);
-			throw new MistralTimeoutException("No answer to " + this.request + " within "
-					+ this.http.streamIdleTimeout() + ". Raise mistral.http.stream-idle-timeout if needed.",
-					this.http.streamIdleTimeout(), new IOException("idle timeout"), false);
-		}
-		this.watchdog = dog;
+		this.http.onSilence(watched, this.request, () -> abort(opened, body));
+		this.watchdog = watched.watchdog();
 		this.response = opened;
 		this.in = body;
-		return open.metadata();
+		return watched.open().metadata();
 	}
 
 	/**
