@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriBuilder;
 
 /**
@@ -37,7 +36,7 @@ final class UriTemplates {
 		}
 		builder.path(request.path());
 		int q = 0;
-		for (Map.Entry<String, List<String>> entry : ((MultiValueMap<String, String>) request.query()).entrySet()) {
+		for (Map.Entry<String, List<String>> entry : request.query().entrySet()) {
 			for (String value : entry.getValue()) {
 				String name = "__q" + (q++);
 				builder.queryParam(entry.getKey(), "{" + name + "}");
