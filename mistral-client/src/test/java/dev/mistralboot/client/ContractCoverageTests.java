@@ -13,10 +13,11 @@ import dev.mistralboot.contract.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs after every other test class of the module ({@code junit-platform.properties} orders classes
- * by {@link Order}) and fails when an operation of the covered tags was not exercised by a request
- * that conforms to the API description, so that the claim "every operation has a tested client
- * method" cannot drift when the description gains operations.
+ * Runs after every other test class of the module ({@code junit-platform.properties}
+ * orders classes by {@link Order}) and fails when an operation of the covered tags was
+ * not exercised by a request that conforms to the API description, so that the claim
+ * "every operation has a tested client method" cannot drift when the description gains
+ * operations.
  */
 @Order(Integer.MAX_VALUE)
 class ContractCoverageTests {

@@ -10,9 +10,9 @@ import dev.mistralboot.client.models.ModelCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Convenience accessors of the model types ({@code isTerminal()}, {@code isFineTuned()}) are not
- * JSON properties: an object written back out (as an application's REST controller does) has only
- * the API's fields.
+ * Convenience accessors of the model types ({@code isTerminal()}, {@code isFineTuned()})
+ * are not JSON properties: an object written back out (as an application's REST
+ * controller does) has only the API's fields.
  */
 class DerivedAccessorsJsonTests {
 
@@ -30,8 +30,8 @@ class DerivedAccessorsJsonTests {
 
 	@Test
 	void modelCardWrittenBackHasNoDerivedField() {
-		ModelCard card = this.mapper.readValue("{\"id\":\"ft:m\",\"type\":\"fine-tuned\",\"job\":\"j1\",\"root\":\"m\"}",
-				ModelCard.class);
+		ModelCard card = this.mapper
+			.readValue("{\"id\":\"ft:m\",\"type\":\"fine-tuned\",\"job\":\"j1\",\"root\":\"m\"}", ModelCard.class);
 		assertThat(card.isFineTuned()).isTrue();
 		String json = this.mapper.writeValueAsString(card);
 		assertThat(json).contains("\"id\":\"ft:m\"").doesNotContain("fine_tuned\"").doesNotContain("fineTuned");

@@ -1,6 +1,5 @@
 package dev.mistralboot.client;
 
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -14,8 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the endpoint family tests share: a WireMock server on loopback, HTTP cores pointed at it,
- * and a check that response fixtures conform to the API description.
+ * What the endpoint family tests share: a WireMock server on loopback, HTTP cores pointed
+ * at it, and a check that response fixtures conform to the API description.
  */
 public final class FamilyTestSupport {
 
@@ -46,8 +45,9 @@ public final class FamilyTestSupport {
 	}
 
 	/**
-	 * A reactive core for the server, without retries, on the JDK HTTP client (Reactor Netty's
-	 * connector needs Spring's application context classes, absent from this module).
+	 * A reactive core for the server, without retries, on the JDK HTTP client (Reactor
+	 * Netty's connector needs Spring's application context classes, absent from this
+	 * module).
 	 * @param server the server
 	 * @return the core
 	 */
@@ -61,8 +61,8 @@ public final class FamilyTestSupport {
 	}
 
 	/**
-	 * Fails unless a response fixture conforms to the operation's 200 schema, with the live-API
-	 * relaxations.
+	 * Fails unless a response fixture conforms to the operation's 200 schema, with the
+	 * live-API relaxations.
 	 * @param operationId the operation
 	 * @param json the fixture
 	 * @return the fixture
@@ -76,16 +76,17 @@ public final class FamilyTestSupport {
 	}
 
 	/**
-	 * Fails unless a fixture conforms to a component schema, with the live-API relaxations.
+	 * Fails unless a fixture conforms to a component schema, with the live-API
+	 * relaxations.
 	 * @param schema the component schema name
 	 * @param json the fixture
 	 * @return the fixture
 	 */
 	public static String conformingSchema(String schema, String json) {
-		OpenApiContract.ifAvailable((contract) -> assertThat(
-				contract.validateSchema(schema, json, OpenApiContract.Mode.LIVE_API))
-			.as("fixture conforms to %s", schema)
-			.isEmpty());
+		OpenApiContract
+			.ifAvailable((contract) -> assertThat(contract.validateSchema(schema, json, OpenApiContract.Mode.LIVE_API))
+				.as("fixture conforms to %s", schema)
+				.isEmpty());
 		return json;
 	}
 

@@ -20,10 +20,10 @@ import dev.mistralboot.contract.OpenApiContract;
 import dev.mistralboot.contract.WireMockContract;
 
 /**
- * Base of the endpoint family tests: one WireMock server on a random loopback port per test class,
- * reset before each test; every request it received is checked against the OpenAPI description
- * after each test. Fixtures served with {@link #stubJson} are checked against the operation's
- * response schema first.
+ * Base of the endpoint family tests: one WireMock server on a random loopback port per
+ * test class, reset before each test; every request it received is checked against the
+ * OpenAPI description after each test. Fixtures served with {@link #stubJson} are checked
+ * against the operation's response schema first.
  */
 public abstract class WireMockTestSupport {
 
@@ -59,12 +59,13 @@ public abstract class WireMockTestSupport {
 	}
 
 	/**
-	 * A core builder pointed at the server, without retries, on a JDK HTTP client pinned to HTTP/1.1.
+	 * A core builder pointed at the server, without retries, on a JDK HTTP client pinned
+	 * to HTTP/1.1.
 	 * <p>
-	 * Pinned because the JDK client otherwise upgrades plain-text connections to HTTP/2 (h2c), which
-	 * WireMock's Jetty accepts: WireMock's faults then corrupt HTTP/2 frames instead of cutting a body,
-	 * and an error answered before an upload body was read arrives as {@code RST_STREAM} rather than as
-	 * the status.
+	 * Pinned because the JDK client otherwise upgrades plain-text connections to HTTP/2
+	 * (h2c), which WireMock's Jetty accepts: WireMock's faults then corrupt HTTP/2 frames
+	 * instead of cutting a body, and an error answered before an upload body was read
+	 * arrives as {@code RST_STREAM} rather than as the status.
 	 * @return the builder
 	 */
 	protected static MistralHttp.Builder httpBuilder() {
@@ -82,7 +83,8 @@ public abstract class WireMockTestSupport {
 	}
 
 	/**
-	 * Checks a 200 fixture against the operation's response schema (live-API mode), then serves it.
+	 * Checks a 200 fixture against the operation's response schema (live-API mode), then
+	 * serves it.
 	 * @param mapping the request to match
 	 * @param operationId the operation whose response schema the fixture must match
 	 * @param json the fixture

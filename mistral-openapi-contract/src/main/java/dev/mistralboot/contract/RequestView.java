@@ -16,169 +16,183 @@ import tools.jackson.databind.JsonNode;
 /** A concrete request, with the path split and the body parsed lazily. */
 final class RequestView {
 
-    private final String method;
-    private final String path;
-    private final @Nullable String rawQuery;
-    private final String[] segments;
-    private final @Nullable String contentType;
-    private final @Nullable String mediaType;
-    private final byte[] body;
-    private boolean parsed;
-    private @Nullable JsonNode json;
-    private @Nullable List<MultipartForm.Part> parts;
-    private @Nullable String bodyProblem;
+	private final String method;
 
-    RequestView(String method, String url, @Nullable String contentType, byte @Nullable [] body) {
-        this.method = method.trim().toUpperCase(Locale.ROOT);
-        String pathAndQuery = url.trim();
-        int scheme = pathAndQuery.indexOf("://");
-        if (scheme >= 0) {
-            int slash = pathAndQuery.indexOf('/', scheme + 3);
-            pathAndQuery = slash < 0 ? "/" : pathAndQuery.substring(slash);
-        }
-        int hash = pathAndQuery.indexOf('#');
-        if (hash >= 0) {
-            pathAndQuery = pathAndQuery.substring(0, hash);
-        }
-        int question = pathAndQuery.indexOf('?');
-        this.path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        this.rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        String[] raw = trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
-        this.segments = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            segments[i] = percentDecode(raw[i]);
-        }
-        this.contentType = contentType;
-        this.mediaType = contentType == null ? null
-                : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        this.body = body == null ? new byte[0] : body;
-    }
+	private final String path;
 
-    String method() {
-        return method;
-    }
+	private final @Nullable String rawQuery;
 
-    String path() {
-        return path;
-    }
+	private final String[] segments;
 
-    String[] segments() {
-        return segments;
-    }
+	private final @Nullable String contentType;
 
-    @Nullable String mediaType() {
-        return mediaType;
-    }
+	private final @Nullable String mediaType;
 
-    byte[] body() {
-        return body;
-    }
+	private final byte[] body;
 
-    @Nullable JsonNode json() {
-        parse();
-        return json;
-    }
+	private boolean parsed;
 
-    @Nullable List<MultipartForm.Part> parts() {
-        parse();
-        return parts;
-    }
+	private @Nullable JsonNode json;
 
-    String bodyProblem() {
-        parse();
-        return bodyProblem == null ? "unknown problem" : bodyProblem;
-    }
+	private @Nullable List<MultipartForm.Part> parts;
 
-    boolean streamRequested() {
-        parse();
-        if (json != null) {
-            return json.path("stream").asBoolean(false);
-        }
-        if (parts != null) {
-            return parts.stream().anyMatch(p -> p.name().equals("stream") && p.text().trim().equals("true"));
-        }
-        return false;
-    }
+	private @Nullable String bodyProblem;
 
-    Map<String, List<String>> query() {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
+	RequestView(String method, String url, @Nullable String contentType, byte @Nullable [] body) {
+		this.method = method.trim().toUpperCase(Locale.ROOT);
+		String pathAndQuery = url.trim();
+		int scheme = pathAndQuery.indexOf("://");
+		if (scheme >= 0) {
+			int slash = pathAndQuery.indexOf('/', scheme + 3);
+			pathAndQuery = slash < 0 ? "/" : pathAndQuery.substring(slash);
+		}
+		int hash = pathAndQuery.indexOf('#');
+		if (hash >= 0) {
+			pathAndQuery = pathAndQuery.substring(0, hash);
+		}
+		int question = pathAndQuery.indexOf('?');
+		this.path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+		this.rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
+		String trimmed = path.startsWith("/") ? path.substring(1) : path;
+		String[] raw = trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+		this.segments = new String[raw.length];
+		for (int i = 0; i < raw.length; i++) {
+			segments[i] = percentDecode(raw[i]);
+		}
+		this.contentType = contentType;
+		this.mediaType = contentType == null ? null : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+		this.body = body == null ? new byte[0] : body;
+	}
 
-    private void parse() {
-        if (parsed) {
-            return;
-        }
-        parsed = true;
-        if (body.length == 0) {
-            return;
-        }
-        boolean jsonType = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"));
-        boolean multipartType = mediaType != null && mediaType.startsWith("multipart/");
-        if (jsonType || (mediaType == null && looksLikeJson())) {
-            try {
-                json = Json.MAPPER.readTree(body);
-            } catch (JacksonException e) {
-                bodyProblem = e.getOriginalMessage();
-            }
-        } else if (multipartType || mediaType == null) {
-            Optional<String> boundary = multipartType ? MultipartForm.boundary(contentType)
-                    : MultipartForm.sniffBoundary(body);
-            if (boundary.isEmpty()) {
-                bodyProblem = multipartType ? "Content-Type " + contentType + " has no boundary"
-                        : "body is neither JSON nor multipart";
-                return;
-            }
-            try {
-                parts = MultipartForm.parse(body, boundary.get());
-            } catch (IllegalArgumentException e) {
-                bodyProblem = e.getMessage();
-            }
-        }
-    }
+	String method() {
+		return method;
+	}
 
-    private boolean looksLikeJson() {
-        for (byte b : body) {
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                continue;
-            }
-            return b == '{' || b == '[';
-        }
-        return false;
-    }
+	String path() {
+		return path;
+	}
 
-    private static String percentDecode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[bytes.length];
-        int n = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-                out[n++] = (byte) (hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-                i += 2;
-            } else {
-                out[n++] = bytes[i];
-            }
-        }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
-    }
+	String[] segments() {
+		return segments;
+	}
 
-    private static int hex(byte b) {
-        return Character.digit((char) b, 16);
-    }
+	@Nullable String mediaType() {
+		return mediaType;
+	}
+
+	byte[] body() {
+		return body;
+	}
+
+	@Nullable JsonNode json() {
+		parse();
+		return json;
+	}
+
+	@Nullable List<MultipartForm.Part> parts() {
+		parse();
+		return parts;
+	}
+
+	String bodyProblem() {
+		parse();
+		return bodyProblem == null ? "unknown problem" : bodyProblem;
+	}
+
+	boolean streamRequested() {
+		parse();
+		if (json != null) {
+			return json.path("stream").asBoolean(false);
+		}
+		if (parts != null) {
+			return parts.stream().anyMatch(p -> p.name().equals("stream") && p.text().trim().equals("true"));
+		}
+		return false;
+	}
+
+	Map<String, List<String>> query() {
+		Map<String, List<String>> query = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return query;
+		}
+		for (String pair : rawQuery.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+		}
+		return query;
+	}
+
+	private void parse() {
+		if (parsed) {
+			return;
+		}
+		parsed = true;
+		if (body.length == 0) {
+			return;
+		}
+		boolean jsonType = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"));
+		boolean multipartType = mediaType != null && mediaType.startsWith("multipart/");
+		if (jsonType || (mediaType == null && looksLikeJson())) {
+			try {
+				json = Json.MAPPER.readTree(body);
+			}
+			catch (JacksonException e) {
+				bodyProblem = e.getOriginalMessage();
+			}
+		}
+		else if (multipartType || mediaType == null) {
+			Optional<String> boundary = multipartType ? MultipartForm.boundary(contentType)
+					: MultipartForm.sniffBoundary(body);
+			if (boundary.isEmpty()) {
+				bodyProblem = multipartType ? "Content-Type " + contentType + " has no boundary"
+						: "body is neither JSON nor multipart";
+				return;
+			}
+			try {
+				parts = MultipartForm.parse(body, boundary.get());
+			}
+			catch (IllegalArgumentException e) {
+				bodyProblem = e.getMessage();
+			}
+		}
+	}
+
+	private boolean looksLikeJson() {
+		for (byte b : body) {
+			if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+				continue;
+			}
+			return b == '{' || b == '[';
+		}
+		return false;
+	}
+
+	private static String percentDecode(String segment) {
+		if (segment.indexOf('%') < 0) {
+			return segment;
+		}
+		byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
+		byte[] out = new byte[bytes.length];
+		int n = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+				out[n++] = (byte) (hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+				i += 2;
+			}
+			else {
+				out[n++] = bytes[i];
+			}
+		}
+		return new String(out, 0, n, StandardCharsets.UTF_8);
+	}
+
+	private static int hex(byte b) {
+		return Character.digit((char) b, 16);
+	}
+
 }

@@ -29,10 +29,11 @@ import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
 
 /**
- * Auto-configures the HTTP core every Mistral client family is built on: {@link MistralHttp} on
- * Spring Boot's {@link RestClient.Builder}, and {@link ReactiveMistralHttp} on its
- * {@link WebClient.Builder} when WebFlux is present. Both keep Boot's HTTP client choice, SSL
- * bundles and {@code spring.http.clients.*} settings, with Mistral's own timeouts on top.
+ * Auto-configures the HTTP core every Mistral client family is built on:
+ * {@link MistralHttp} on Spring Boot's {@link RestClient.Builder}, and
+ * {@link ReactiveMistralHttp} on its {@link WebClient.Builder} when WebFlux is present.
+ * Both keep Boot's HTTP client choice, SSL bundles and {@code spring.http.clients.*}
+ * settings, with Mistral's own timeouts on top.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -48,8 +49,7 @@ public final class MistralAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MistralConnectionDetails.class)
-	PropertiesMistralConnectionDetails mistralConnectionDetails(MistralProperties properties,
-			Environment environment) {
+	PropertiesMistralConnectionDetails mistralConnectionDetails(MistralProperties properties, Environment environment) {
 		return new PropertiesMistralConnectionDetails(properties, environment);
 	}
 
@@ -69,8 +69,10 @@ public final class MistralAutoConfiguration {
 			.apiKey(connectionDetails.apiKey())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		if (factories instanceof JdkClientHttpRequestFactoryBuilder && properties.getHttp().isOwnJdkClient()) {
-			// Spring's JDK request factory starts a thread or two per call; the core's own calls on the
-			// caller's thread, on a JDK client built from the same spring.http.clients.* settings
+			// Spring's JDK request factory starts a thread or two per call; the core's
+			// own calls on the
+			// caller's thread, on a JDK client built from the same spring.http.clients.*
+			// settings
 			String baseUrl = connectionDetails.baseUrl();
 			builder.httpClient(new JdkHttpClientBuilder()
 				.withCustomizer((client) -> client.version(MistralHttp.httpVersion(baseUrl)))
@@ -116,7 +118,8 @@ public final class MistralAutoConfiguration {
 	}
 
 	/**
-	 * Masks Mistral secrets in Actuator's {@code /env} and {@code /configprops}, when Actuator is present.
+	 * Masks Mistral secrets in Actuator's {@code /env} and {@code /configprops}, when
+	 * Actuator is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)

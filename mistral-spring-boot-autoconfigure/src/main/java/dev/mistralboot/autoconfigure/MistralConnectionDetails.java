@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the Mistral API is and how to authenticate. By default read from {@code mistral.base-url}
- * and {@code mistral.api-key} (or {@code MISTRAL_API_KEY}); define a bean of this type to supply
- * them another way (a secret store, a test server).
+ * Where the Mistral API is and how to authenticate. By default read from
+ * {@code mistral.base-url} and {@code mistral.api-key} (or {@code MISTRAL_API_KEY});
+ * define a bean of this type to supply them another way (a secret store, a test server).
  */
 public interface MistralConnectionDetails {
 

@@ -3,8 +3,8 @@ package dev.mistralboot.autoconfigure;
 import dev.mistralboot.client.core.MistralHttp;
 
 /**
- * Customizes the auto-configured {@link MistralHttp} before it is built (listeners, retry policy,
- * a different JSON mapper, ...). Beans of this type are applied in order.
+ * Customizes the auto-configured {@link MistralHttp} before it is built (listeners, retry
+ * policy, a different JSON mapper, ...). Beans of this type are applied in order.
  */
 @FunctionalInterface
 public interface MistralHttpCustomizer {

@@ -7,14 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Connection, timeout and retry settings shared by every Mistral client ({@code mistral.*}).
+ * Connection, timeout and retry settings shared by every Mistral client
+ * ({@code mistral.*}).
  */
 @ConfigurationProperties("mistral")
 public class MistralProperties {
 
 	/**
-	 * API key sent as a bearer token. Falls back to the MISTRAL_API_KEY environment variable.
-	 * Required for the Mistral cloud; may be empty for a self-hosted server.
+	 * API key sent as a bearer token. Falls back to the MISTRAL_API_KEY environment
+	 * variable. Required for the Mistral cloud; may be empty for a self-hosted server.
 	 */
 	private @Nullable String apiKey;
 
@@ -69,25 +70,28 @@ public class MistralProperties {
 	public static class Http {
 
 		/**
-		 * Connect timeout. Defaults to spring.http.clients.connect-timeout when that is set, else 10s.
+		 * Connect timeout. Defaults to spring.http.clients.connect-timeout when that is
+		 * set, else 10s.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Longest wait for a complete non-streaming answer. Generation can be slow: minutes.
+		 * Longest wait for a complete non-streaming answer. Generation can be slow:
+		 * minutes.
 		 */
 		private Duration responseTimeout = Duration.ofMinutes(5);
 
 		/**
-		 * Longest silence allowed before the first event of a stream and between two events.
+		 * Longest silence allowed before the first event of a stream and between two
+		 * events.
 		 */
 		private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * When Spring Boot's HTTP client is the JDK one, whether to call through a JDK HttpClient built
-		 * from the same spring.http.clients.* settings on the calling thread (Spring's JDK request factory
-		 * starts a thread or two per call). Set to false to use Boot's request factory, with its
-		 * customizers, as it is.
+		 * When Spring Boot's HTTP client is the JDK one, whether to call through a JDK
+		 * HttpClient built from the same spring.http.clients.* settings on the calling
+		 * thread (Spring's JDK request factory starts a thread or two per call). Set to
+		 * false to use Boot's request factory, with its customizers, as it is.
 		 */
 		private boolean ownJdkClient = true;
 

@@ -6,10 +6,11 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks the Mistral API keys in Actuator's {@code /env} and {@code /configprops} endpoints, even
- * when {@code management.endpoint.*.show-values=always}: {@code mistral.api-key}, every
- * {@code mistral.*.api-key} (a family's own key, a Weights &amp; Biases key, ...), every
- * {@code mistral.*.token}, and the {@code MISTRAL_API_KEY} environment variable.
+ * Masks the Mistral API keys in Actuator's {@code /env} and {@code /configprops}
+ * endpoints, even when {@code management.endpoint.*.show-values=always}:
+ * {@code mistral.api-key}, every {@code mistral.*.api-key} (a family's own key, a Weights
+ * &amp; Biases key, ...), every {@code mistral.*.token}, and the {@code MISTRAL_API_KEY}
+ * environment variable.
  */
 final class MistralSecretsSanitizingFunction implements SanitizingFunction {
 
@@ -19,8 +20,9 @@ final class MistralSecretsSanitizingFunction implements SanitizingFunction {
 	}
 
 	/**
-	 * Whether a property key names a Mistral secret, in any of the forms Spring Boot accepts
-	 * ({@code mistral.api-key}, {@code mistral.apiKey}, {@code MISTRAL_API_KEY}, ...).
+	 * Whether a property key names a Mistral secret, in any of the forms Spring Boot
+	 * accepts ({@code mistral.api-key}, {@code mistral.apiKey}, {@code MISTRAL_API_KEY},
+	 * ...).
 	 * @param key the key as the endpoint reports it
 	 * @return {@code true} to mask its value
 	 */

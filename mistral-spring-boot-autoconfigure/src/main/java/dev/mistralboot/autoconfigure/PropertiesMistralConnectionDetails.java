@@ -6,8 +6,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Connection details from {@code mistral.base-url} and {@code mistral.api-key}, falling back to the
- * {@code MISTRAL_API_KEY} environment variable.
+ * Connection details from {@code mistral.base-url} and {@code mistral.api-key}, falling
+ * back to the {@code MISTRAL_API_KEY} environment variable.
  */
 final class PropertiesMistralConnectionDetails implements MistralConnectionDetails {
 

@@ -3,8 +3,8 @@ package dev.mistralboot.autoconfigure;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Customizes the auto-configured {@link ReactiveMistralHttp} before it is built. Beans of this
- * type are applied in order.
+ * Customizes the auto-configured {@link ReactiveMistralHttp} before it is built. Beans of
+ * this type are applied in order.
  */
 @FunctionalInterface
 public interface ReactiveMistralHttpCustomizer {

@@ -23,15 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The stream idle timeout and an early close work on the request factories Spring Boot picks
- * ({@code spring.http.clients.imperative.factory}), not only on the core's own JDK client: a
- * stalled stream fails in time and the connection is dropped, not drained.
+ * The stream idle timeout and an early close work on the request factories Spring Boot
+ * picks ({@code spring.http.clients.imperative.factory}), not only on the core's own JDK
+ * client: a stalled stream fails in time and the connection is dropped, not drained.
  */
 class AutoConfiguredStreamTimeoutTests {
 
 	private static final String[] EVENTS = Fixtures.text("chat-text.sse").split("\n\n");
 
-	/** Serves the first stream whole (a warm-up), then stalls every later one after two events. */
+	/**
+	 * Serves the first stream whole (a warm-up), then stalls every later one after two
+	 * events.
+	 */
 	private static LoopbackServer stallingServer() throws Exception {
 		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 		return new LoopbackServer((exchange) -> {
@@ -48,12 +51,16 @@ class AutoConfiguredStreamTimeoutTests {
 	}
 
 	private static void warmUp(MistralChatClient chat) {
-		try (MistralStream<ChatCompletionChunk> stream = chat.stream(ChatCompletionRequest.builder().user("hi").build())) {
+		try (MistralStream<ChatCompletionChunk> stream = chat
+			.stream(ChatCompletionRequest.builder().user("hi").build())) {
 			assertThat(stream.stream().count()).isEqualTo(4);
 		}
 	}
 
-	/** Boot's JDK factory through the core's own JDK client (the default), as is, and Reactor Netty's. */
+	/**
+	 * Boot's JDK factory through the core's own JDK client (the default), as is, and
+	 * Reactor Netty's.
+	 */
 	private static final List<String> FACTORIES = List.of("jdk", "jdk-as-is", "reactor");
 
 	private static ApplicationContextRunner runner(String factory, LoopbackServer server) {
@@ -78,7 +85,8 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						ex = catchThrowableOfType(MistralTimeoutException.class, () -> stream.forEach(received::add));
 					}
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory).isLessThan(Duration.ofSeconds(5));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
+						.isLessThan(Duration.ofSeconds(5));
 					assertThat(received).hasSize(2);
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
 					LoopbackServer.Exchange exchange = server.exchanges().get(1);
@@ -101,7 +109,8 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						assertThat(stream.iterator().next().choices()).hasSize(1);
 					}
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory).isLessThan(Duration.ofSeconds(5));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
+						.isLessThan(Duration.ofSeconds(5));
 					assertThat(server.exchanges().get(1).clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
 				});
 			}

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated {@code META-INF/spring-configuration-metadata.json} describes every
- * {@code mistral.*} property of every {@code @ConfigurationProperties} class of this module, so
- * IDEs complete and document them.
+ * {@code mistral.*} property of every {@code @ConfigurationProperties} class of this
+ * module, so IDEs complete and document them.
  */
 class ConfigurationMetadataTests {
 
@@ -41,19 +41,20 @@ class ConfigurationMetadataTests {
 				"mistral.chat.safe-prompt");
 		assertThat(metadata.keySet()).containsAll(expected);
 		for (String name : expected) {
-			assertThat(metadata.get(name).path("description").asString("")).as("description of %s", name)
-				.isNotBlank();
+			assertThat(metadata.get(name).path("description").asString("")).as("description of %s", name).isNotBlank();
 		}
 	}
 
 	@Test
 	void defaultsAreDocumented() throws Exception {
 		Map<String, JsonNode> metadata = readMetadata();
-		assertThat(metadata.get("mistral.base-url").path("defaultValue").asString()).isEqualTo("https://api.mistral.ai");
+		assertThat(metadata.get("mistral.base-url").path("defaultValue").asString())
+			.isEqualTo("https://api.mistral.ai");
 		assertThat(metadata.get("mistral.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(metadata.get("mistral.http.stream-idle-timeout").path("defaultValue").asString()).isEqualTo("60s");
 		assertThat(metadata.get("mistral.chat.enabled").path("defaultValue").asBoolean()).isTrue();
-		assertThat(metadata.get("mistral.chat.model").path("defaultValue").asString()).isEqualTo("mistral-small-latest");
+		assertThat(metadata.get("mistral.chat.model").path("defaultValue").asString())
+			.isEqualTo("mistral-small-latest");
 	}
 
 	private static Map<String, JsonNode> readMetadata() throws IOException {
@@ -75,7 +76,10 @@ class ConfigurationMetadataTests {
 		return properties;
 	}
 
-	/** Every property of every {@code @ConfigurationProperties} class under dev.mistralboot.autoconfigure. */
+	/**
+	 * Every property of every {@code @ConfigurationProperties} class under
+	 * dev.mistralboot.autoconfigure.
+	 */
 	private static Set<String> expectedProperties() throws ClassNotFoundException {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));

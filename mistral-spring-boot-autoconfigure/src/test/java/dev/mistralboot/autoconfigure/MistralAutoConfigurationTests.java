@@ -55,8 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The auto-configuration as an application gets it, with Spring Boot's Jackson, HTTP client,
- * RestClient and WebClient auto-configurations.
+ * The auto-configuration as an application gets it, with Spring Boot's Jackson, HTTP
+ * client, RestClient and WebClient auto-configurations.
  */
 class MistralAutoConfigurationTests {
 
@@ -65,7 +65,10 @@ class MistralAutoConfigurationTests {
 	@RegisterExtension
 	static final MistralWireMock wireMock = new MistralWireMock();
 
-	/** A runner whose system environment is only what a test puts there (the machine's is hidden). */
+	/**
+	 * A runner whose system environment is only what a test puts there (the machine's is
+	 * hidden).
+	 */
 	static ApplicationContextRunner runner(Map<String, Object> systemEnvironment) {
 		return new ApplicationContextRunner()
 			.withInitializer((context) -> context.getEnvironment()
@@ -111,8 +114,8 @@ class MistralAutoConfigurationTests {
 				assertThat(properties.getHttp().getStreamIdleTimeout()).isEqualTo(Duration.ofSeconds(7));
 				MistralHttp http = context.getBean(MistralHttp.class);
 				assertThat(http.baseUrl()).isEqualTo("http://127.0.0.1:1");
-				assertThat(http.retryPolicy()).isEqualTo(new RetryPolicy(5, Duration.ofMillis(100),
-						Duration.ofSeconds(2), Duration.ofSeconds(30)));
+				assertThat(http.retryPolicy()).isEqualTo(
+						new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)));
 				assertThat(context.getBean(MistralChatClient.class).defaults())
 					.isEqualTo(new ChatDefaults("mistral-large-latest", 0.4, 256, true));
 				assertThat(context.getBean(MistralChatProperties.class).isEnabled()).isTrue();
@@ -146,8 +149,7 @@ class MistralAutoConfigurationTests {
 					.block();
 			});
 		wireMock.server()
-			.verify(2, postRequestedFor(urlPathEqualTo(CHAT))
-				.withHeader("Authorization", equalTo("Bearer yaml-key"))
+			.verify(2, postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer yaml-key"))
 				.withRequestBody(equalToJson(
 						"{\"model\":\"open-mistral-nemo\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
 	}
@@ -248,7 +250,8 @@ class MistralAutoConfigurationTests {
 	@Test
 	void propertyWinsOverTheEnvironmentVariable() {
 		runner(Map.of("MISTRAL_API_KEY", "env-key")).withPropertyValues("mistral.api-key=yaml-key")
-			.run((context) -> assertThat(context.getBean(MistralConnectionDetails.class).apiKey()).isEqualTo("yaml-key"));
+			.run((context) -> assertThat(context.getBean(MistralConnectionDetails.class).apiKey())
+				.isEqualTo("yaml-key"));
 	}
 
 	@Test
@@ -261,7 +264,8 @@ class MistralAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("https://api.mistral.ai")
 				.contains("mistral.api-key")
 				.contains("MISTRAL_API_KEY");
-			assertThat(analysis.getAction()).contains("MISTRAL_API_KEY").contains("mistral.api-key")
+			assertThat(analysis.getAction()).contains("MISTRAL_API_KEY")
+				.contains("mistral.api-key")
 				.contains("mistral.base-url");
 		});
 	}
@@ -309,7 +313,8 @@ class MistralAutoConfigurationTests {
 						() -> context.getBean(MistralChatClient.class)
 							.complete(ChatCompletionRequest.builder().user("hi").build())))
 					.hasMessageContaining("within PT0.2S"));
-			// Boot's JDK factory: the core's own JDK client is built from the same settings
+			// Boot's JDK factory: the core's own JDK client is built from the same
+			// settings
 			this.runner
 				.withPropertyValues("mistral.base-url=http://127.0.0.1:" + backlog.port(),
 						"spring.http.clients.imperative.factory=jdk", "spring.http.clients.connect-timeout=300ms",
@@ -325,7 +330,9 @@ class MistralAutoConfigurationTests {
 		}
 	}
 
-	/** A listening socket whose accept queue is full, so that connecting to it times out. */
+	/**
+	 * A listening socket whose accept queue is full, so that connecting to it times out.
+	 */
 	record FullBacklog(ServerSocket server, List<Socket> fillers) implements AutoCloseable {
 
 		static @Nullable FullBacklog open() throws IOException {

@@ -18,8 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mistral secrets are masked in Actuator's {@code /env} and {@code /configprops}, even with
- * {@code show-values=always}.
+ * Mistral secrets are masked in Actuator's {@code /env} and {@code /configprops}, even
+ * with {@code show-values=always}.
  */
 class MistralSecretsSanitizingTests {
 
@@ -31,14 +31,16 @@ class MistralSecretsSanitizingTests {
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("application.yml",
-						Map.of("mistral.api-key", "yaml-secret-2", "mistral.fine-tuning.wandb.api-key", "wandb-secret-3",
-								"mistral.fim.api-key", "fim-secret-4", "mistral.chat.model", "mistral-small-latest",
-								"mistral.chat.max-tokens", "100", "unrelated.value", "visible"))))
+						Map.of("mistral.api-key", "yaml-secret-2", "mistral.fine-tuning.wandb.api-key",
+								"wandb-secret-3", "mistral.fim.api-key", "fim-secret-4", "mistral.chat.model",
+								"mistral-small-latest", "mistral.chat.max-tokens", "100", "unrelated.value",
+								"visible"))))
 			.run((context) -> {
 				List<SanitizingFunction> functions = new ArrayList<>(
 						context.getBeansOfType(SanitizingFunction.class).values());
 				assertThat(functions).hasSize(1);
-				EnvironmentEndpoint endpoint = new EnvironmentEndpoint(context.getEnvironment(), functions, Show.ALWAYS);
+				EnvironmentEndpoint endpoint = new EnvironmentEndpoint(context.getEnvironment(), functions,
+						Show.ALWAYS);
 				assertThat(value(endpoint, "mistral.api-key")).isEqualTo(MASK);
 				assertThat(value(endpoint, "mistral.fine-tuning.wandb.api-key")).isEqualTo(MASK);
 				assertThat(value(endpoint, "mistral.fim.api-key")).isEqualTo(MASK);
@@ -46,8 +48,11 @@ class MistralSecretsSanitizingTests {
 				assertThat(value(endpoint, "mistral.chat.model")).isEqualTo("mistral-small-latest");
 				assertThat(value(endpoint, "mistral.chat.max-tokens")).isEqualTo("100");
 				assertThat(value(endpoint, "unrelated.value")).isEqualTo("visible");
-				String whole = String.valueOf(endpoint.environment(null).getPropertySources().stream()
-					.map((source) -> source.getProperties().toString()).toList());
+				String whole = String.valueOf(endpoint.environment(null)
+					.getPropertySources()
+					.stream()
+					.map((source) -> source.getProperties().toString())
+					.toList());
 				assertThat(whole).doesNotContain("env-secret-1", "yaml-secret-2", "wandb-secret-3", "fim-secret-4");
 			});
 	}

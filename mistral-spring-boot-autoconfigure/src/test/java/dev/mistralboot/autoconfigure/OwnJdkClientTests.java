@@ -18,9 +18,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When Spring Boot's HTTP client is the JDK one, the auto-configured core calls through a JDK client
- * built from Boot's settings on the calling thread (Spring's JDK request factory starts a thread or
- * two per call); {@code mistral.http.own-jdk-client=false} keeps Boot's request factory as it is.
+ * When Spring Boot's HTTP client is the JDK one, the auto-configured core calls through a
+ * JDK client built from Boot's settings on the calling thread (Spring's JDK request
+ * factory starts a thread or two per call); {@code mistral.http.own-jdk-client=false}
+ * keeps Boot's request factory as it is.
  */
 class OwnJdkClientTests {
 

@@ -12,11 +12,14 @@ import tools.jackson.databind.JsonNode;
 import dev.mistralboot.client.chat.FinishReason;
 
 /**
- * One scripted chat answer of {@link MockMistral}: text (whole, or in the pieces a stream delivers) or tool calls.
+ * One scripted chat answer of {@link MockMistral}: text (whole, or in the pieces a stream
+ * delivers) or tool calls.
  *
- * <p>The same reply serves both kinds of request: a request with {@code "stream": true} receives it as server-sent
- * events, one chunk per piece (plus a role-only first chunk and a last chunk with the finish reason and usage, like
- * the live API); any other request receives one {@code chat.completion} object with the pieces joined. Immutable.
+ * <p>
+ * The same reply serves both kinds of request: a request with {@code "stream": true}
+ * receives it as server-sent events, one chunk per piece (plus a role-only first chunk
+ * and a last chunk with the finish reason and usage, like the live API); any other
+ * request receives one {@code chat.completion} object with the pieces joined. Immutable.
  *
  * <pre>{@code
  * MockChatReply.text("Paris is the capital of France.");        // streamed word by word
@@ -41,7 +44,8 @@ public final class MockChatReply {
 	}
 
 	/**
-	 * A text answer; streamed, it arrives word by word (each piece a word and the white space after it).
+	 * A text answer; streamed, it arrives word by word (each piece a word and the white
+	 * space after it).
 	 * @param text the answer
 	 * @return the reply
 	 * @throws IllegalArgumentException when {@code text} is {@code null}
@@ -55,7 +59,8 @@ public final class MockChatReply {
 	}
 
 	/**
-	 * A text answer streamed in exactly these pieces (joined for a non-streaming request).
+	 * A text answer streamed in exactly these pieces (joined for a non-streaming
+	 * request).
 	 * @param pieces the pieces, in order
 	 * @return the reply
 	 * @throws IllegalArgumentException when no piece is given or a piece is {@code null}
@@ -73,11 +78,14 @@ public final class MockChatReply {
 	}
 
 	/**
-	 * An answer asking the application to call one function, with finish reason {@code tool_calls}.
+	 * An answer asking the application to call one function, with finish reason
+	 * {@code tool_calls}.
 	 * @param functionName the function's name, as declared in the request's tools
-	 * @param argumentsJson the arguments, a JSON object such as {@code {"transaction_id":"T1001"}}
+	 * @param argumentsJson the arguments, a JSON object such as
+	 * {@code {"transaction_id":"T1001"}}
 	 * @return the reply
-	 * @throws IllegalArgumentException when the name is blank or the arguments are not a JSON object
+	 * @throws IllegalArgumentException when the name is blank or the arguments are not a
+	 * JSON object
 	 */
 	public static MockChatReply toolCall(String functionName, String argumentsJson) {
 		return new MockChatReply(List.of(), List.of(Call.of(functionName, argumentsJson)), FinishReason.TOOL_CALLS);
@@ -88,13 +96,13 @@ public final class MockChatReply {
 	 * @param functionName the function's name
 	 * @param argumentsJson the arguments, a JSON object
 	 * @return a new reply
-	 * @throws IllegalArgumentException when the name is blank, the arguments are not a JSON object, or this reply is
-	 * a text answer
+	 * @throws IllegalArgumentException when the name is blank, the arguments are not a
+	 * JSON object, or this reply is a text answer
 	 */
 	public MockChatReply andToolCall(String functionName, String argumentsJson) {
 		if (this.toolCalls.isEmpty()) {
-			throw new IllegalArgumentException("andToolCall(...) adds to a tool-call reply; start with "
-					+ "MockChatReply.toolCall(...)");
+			throw new IllegalArgumentException(
+					"andToolCall(...) adds to a tool-call reply; start with " + "MockChatReply.toolCall(...)");
 		}
 		List<Call> calls = new ArrayList<>(this.toolCalls);
 		calls.add(Call.of(functionName, argumentsJson));
@@ -102,10 +110,12 @@ public final class MockChatReply {
 	}
 
 	/**
-	 * This reply with another finish reason, for example {@link FinishReason#LENGTH} for a cut answer.
+	 * This reply with another finish reason, for example {@link FinishReason#LENGTH} for
+	 * a cut answer.
 	 * @param finishReason the finish reason
 	 * @return a new reply
-	 * @throws IllegalArgumentException when {@code finishReason} is {@code null} or {@link FinishReason#UNKNOWN}
+	 * @throws IllegalArgumentException when {@code finishReason} is {@code null} or
+	 * {@link FinishReason#UNKNOWN}
 	 */
 	public MockChatReply withFinishReason(FinishReason finishReason) {
 		if (finishReason == null || finishReason == FinishReason.UNKNOWN) {
@@ -163,7 +173,8 @@ public final class MockChatReply {
 
 		/**
 		 * Checks the call.
-		 * @throws IllegalArgumentException when the name is blank or the arguments are not a JSON object
+		 * @throws IllegalArgumentException when the name is blank or the arguments are
+		 * not a JSON object
 		 */
 		public Call {
 			Objects.requireNonNull(name, "name");

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
 import dev.mistralboot.contract.OpenApiContract;
 
 /**
- * Finds the Mistral OpenAPI description that {@link MockMistral} validates requests against, once per JVM.
+ * Finds the Mistral OpenAPI description that {@link MockMistral} validates requests
+ * against, once per JVM.
  *
- * <p>Looked up in this order: the file named by the system property {@value OpenApiContract#PATH_PROPERTY} (this
- * project's own build sets it), then the copy packaged into this jar at build time
- * ({@value #RESOURCE}). When neither exists, request validation is off and one WARN line says so.
+ * <p>
+ * Looked up in this order: the file named by the system property
+ * {@value OpenApiContract#PATH_PROPERTY} (this project's own build sets it), then the
+ * copy packaged into this jar at build time ({@value #RESOURCE}). When neither exists,
+ * request validation is off and one WARN line says so.
  */
 final class MockContract {
 
@@ -32,7 +35,8 @@ final class MockContract {
 	}
 
 	/**
-	 * The description, or empty when it is neither named by the system property nor packaged.
+	 * The description, or empty when it is neither named by the system property nor
+	 * packaged.
 	 * @return the shared contract
 	 */
 	static Optional<OpenApiContract> get() {
@@ -49,7 +53,8 @@ final class MockContract {
 			if (in == null) {
 				return Optional.empty();
 			}
-			// OpenApiContract reads files: extract once to a temporary file, removed when the JVM exits.
+			// OpenApiContract reads files: extract once to a temporary file, removed when
+			// the JVM exits.
 			Path file = Files.createTempFile("mistral-api-", ".yaml");
 			file.toFile().deleteOnExit();
 			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -65,7 +70,8 @@ final class MockContract {
 		if (property != null && !property.isBlank() && !property.contains("${")
 				&& Files.isRegularFile(Path.of(property.trim()))) {
 			try {
-				// The instance the contract module shares with the JVM's other tests: parsed once.
+				// The instance the contract module shares with the JVM's other tests:
+				// parsed once.
 				return OpenApiContract.get();
 			}
 			catch (RuntimeException ex) {
@@ -80,9 +86,8 @@ final class MockContract {
 		logger.warn("MockMistral does not validate requests: the Mistral OpenAPI description is not packaged in "
 				+ "mistral-spring-boot-starter-test (" + RESOURCE + ") and the system property "
 				+ OpenApiContract.PATH_PROPERTY + " names no file"
-				+ ((property != null) ? " (it is '" + property + "')" : "")
-				+ ". Scripted answers still work. Set -D" + OpenApiContract.PATH_PROPERTY
-				+ "=/path/to/mistral-api.yaml to turn validation on.");
+				+ ((property != null) ? " (it is '" + property + "')" : "") + ". Scripted answers still work. Set -D"
+				+ OpenApiContract.PATH_PROPERTY + "=/path/to/mistral-api.yaml to turn validation on.");
 		return null;
 	}
 

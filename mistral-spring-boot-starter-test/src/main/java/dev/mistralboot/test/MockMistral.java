@@ -18,27 +18,35 @@ import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.contract.OpenApiContract;
 
 /**
- * A mock Mistral API server on a random loopback port, for tests and for running applications without a key.
+ * A mock Mistral API server on a random loopback port, for tests and for running
+ * applications without a key.
  *
- * <p>It answers like the live API, with bodies that conform to the official OpenAPI description:
+ * <p>
+ * It answers like the live API, with bodies that conform to the official OpenAPI
+ * description:
  * <ul>
- * <li>chat completions ({@code POST /v1/chat/completions}), whole or streamed as server-sent events, with the
- * scripted {@linkplain #chat() replies} (text, text in given pieces, tool calls) or a default answer;</li>
- * <li>embeddings ({@code POST /v1/embeddings}): deterministic unit vectors of the {@linkplain #embeddings()
- * configured dimension}, close for texts that share words (common English words aside), quantized to the requested {@code output_dtype}
- * ({@code int8}, {@code uint8}, {@code binary}, {@code ubinary}) and always sent as JSON numbers, as the live API does
- * even for {@code encoding_format: base64};</li>
- * <li>files ({@code POST/GET /v1/files}, {@code GET/DELETE /v1/files/{id}}, {@code GET /v1/files/{id}/content}),
- * kept in memory;</li>
- * <li>fine-tuning jobs ({@code /v1/fine_tuning/jobs}, with {@code dry_run}, {@code cancel} and {@code start}),
- * whose status moves one {@linkplain #fineTuning() scripted step} each time the job is read;</li>
+ * <li>chat completions ({@code POST /v1/chat/completions}), whole or streamed as
+ * server-sent events, with the scripted {@linkplain #chat() replies} (text, text in given
+ * pieces, tool calls) or a default answer;</li>
+ * <li>embeddings ({@code POST /v1/embeddings}): deterministic unit vectors of the
+ * {@linkplain #embeddings() configured dimension}, close for texts that share words
+ * (common English words aside), quantized to the requested {@code output_dtype}
+ * ({@code int8}, {@code uint8}, {@code binary}, {@code ubinary}) and always sent as JSON
+ * numbers, as the live API does even for {@code encoding_format: base64};</li>
+ * <li>files ({@code POST/GET /v1/files}, {@code GET/DELETE /v1/files/{id}}, {@code GET
+ * /v1/files/{id}/content}), kept in memory;</li>
+ * <li>fine-tuning jobs ({@code /v1/fine_tuning/jobs}, with {@code dry_run},
+ * {@code cancel} and {@code start}), whose status moves one {@linkplain #fineTuning()
+ * scripted step} each time the job is read;</li>
  * <li>the model list ({@code GET /v1/models});</li>
- * <li>{@linkplain #failNext(int, Duration) error statuses} with {@code Retry-After}, for the next requests.</li>
+ * <li>{@linkplain #failNext(int, Duration) error statuses} with {@code Retry-After}, for
+ * the next requests.</li>
  * </ul>
- * Every request is recorded ({@link #requests()}, {@link #chatRequests()}) and validated against the OpenAPI
- * description: a non-conforming request gets a 422 naming what is wrong, and is listed by {@link #violations()} and
- * {@link #assertAllRequestsConform()} (which {@code @AutoConfigureMockMistral} calls after each test). Other
- * endpoints answer 404 unless stubbed through {@link #wireMock()}.
+ * Every request is recorded ({@link #requests()}, {@link #chatRequests()}) and validated
+ * against the OpenAPI description: a non-conforming request gets a 422 naming what is
+ * wrong, and is listed by {@link #violations()} and {@link #assertAllRequestsConform()}
+ * (which {@code @AutoConfigureMockMistral} calls after each test). Other endpoints answer
+ * 404 unless stubbed through {@link #wireMock()}.
  *
  * <pre>{@code
  * try (MockMistral mock = MockMistral.start()) {
@@ -47,8 +55,8 @@ import dev.mistralboot.contract.OpenApiContract;
  *     chat.complete(ChatCompletionRequest.builder().model("mistral-small-latest").user("Capital of France?").build());
  *     assertThat(mock.lastChatRequest().messages()).hasSize(1);
  * }
- * }</pre>
- * Thread-safe. With Spring Boot tests, prefer {@link dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral}.
+ * }</pre> Thread-safe. With Spring Boot tests, prefer
+ * {@link dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral}.
  */
 public final class MockMistral implements AutoCloseable {
 
@@ -68,9 +76,10 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server on a free port of {@code 127.0.0.1}. Requests are validated when the OpenAPI description is
-	 * available (packaged in this jar, or named by the system property {@value OpenApiContract#PATH_PROPERTY});
-	 * otherwise a WARN line says validation is off.
+	 * Starts a server on a free port of {@code 127.0.0.1}. Requests are validated when
+	 * the OpenAPI description is available (packaged in this jar, or named by the system
+	 * property {@value OpenApiContract#PATH_PROPERTY}); otherwise a WARN line says
+	 * validation is off.
 	 * @return the running server; {@link #close()} it when done
 	 */
 	public static MockMistral start() {
@@ -97,7 +106,8 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL to configure the clients with ({@code mistral.base-url}), without {@code /v1}.
+	 * The base URL to configure the clients with ({@code mistral.base-url}), without
+	 * {@code /v1}.
 	 * @return for example {@code http://127.0.0.1:53172}
 	 */
 	public String baseUrl() {
@@ -137,7 +147,8 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Answers the next request, whatever its endpoint, with an error status and the API's error body.
+	 * Answers the next request, whatever its endpoint, with an error status and the API's
+	 * error body.
 	 * @param status the HTTP status, 400 to 599
 	 * @return this server
 	 * @throws IllegalArgumentException when the status is not an error status
@@ -147,24 +158,28 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Answers the next request with an error status and a {@code Retry-After} header, as the API does on 429.
+	 * Answers the next request with an error status and a {@code Retry-After} header, as
+	 * the API does on 429.
 	 * @param status the HTTP status, 400 to 599
-	 * @param retryAfter the wait to announce, sent in whole seconds ({@code Duration.ZERO} keeps tests fast)
+	 * @param retryAfter the wait to announce, sent in whole seconds
+	 * ({@code Duration.ZERO} keeps tests fast)
 	 * @return this server
-	 * @throws IllegalArgumentException when the status is not an error status or the wait is negative
+	 * @throws IllegalArgumentException when the status is not an error status or the wait
+	 * is negative
 	 */
 	public MockMistral failNext(int status, Duration retryAfter) {
 		return failNext(status, Objects.requireNonNull(retryAfter, "retryAfter"), 1);
 	}
 
 	/**
-	 * Answers the next {@code times} requests with an error status and, when given, a {@code Retry-After} header.
+	 * Answers the next {@code times} requests with an error status and, when given, a
+	 * {@code Retry-After} header.
 	 * @param status the HTTP status, 400 to 599
 	 * @param retryAfter the wait to announce, or {@code null} for no header
 	 * @param times how many requests fail, at least 1
 	 * @return this server
-	 * @throws IllegalArgumentException when the status is not an error status, the wait is negative or
-	 * {@code times} is below 1
+	 * @throws IllegalArgumentException when the status is not an error status, the wait
+	 * is negative or {@code times} is below 1
 	 */
 	public MockMistral failNext(int status, @Nullable Duration retryAfter, int times) {
 		if (status < 400 || status > 599) {
@@ -181,11 +196,13 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Pauses between the events of streamed answers, so that a user interface shows them arriving piece by piece.
-	 * Zero (the default) sends them at once. Not cleared by {@link #reset()}.
+	 * Pauses between the events of streamed answers, so that a user interface shows them
+	 * arriving piece by piece. Zero (the default) sends them at once. Not cleared by
+	 * {@link #reset()}.
 	 * @param delay the pause before each event
 	 * @return this server
-	 * @throws IllegalArgumentException when the delay is negative or longer than 10 seconds
+	 * @throws IllegalArgumentException when the delay is negative or longer than 10
+	 * seconds
 	 */
 	public MockMistral streamDelay(Duration delay) {
 		if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
@@ -206,15 +223,16 @@ public final class MockMistral implements AutoCloseable {
 	/**
 	 * The requests for one operation of the OpenAPI description.
 	 * @param operationId for example {@code embeddings_v1_embeddings_post}
-	 * @return an immutable snapshot, oldest first; empty when validation is off (operation ids come from the
-	 * description)
+	 * @return an immutable snapshot, oldest first; empty when validation is off
+	 * (operation ids come from the description)
 	 */
 	public List<RecordedRequest> requests(String operationId) {
 		return requests().stream().filter((request) -> operationId.equals(request.operationId())).toList();
 	}
 
 	/**
-	 * The chat completion requests received, read as the client's request type, oldest first.
+	 * The chat completion requests received, read as the client's request type, oldest
+	 * first.
 	 * @return an immutable snapshot
 	 */
 	public List<ChatCompletionRequest> chatRequests() {
@@ -254,8 +272,8 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Fails when a request received since the start or the last {@link #reset()} did not conform to the OpenAPI
-	 * description.
+	 * Fails when a request received since the start or the last {@link #reset()} did not
+	 * conform to the OpenAPI description.
 	 * @throws AssertionError listing each non-conforming request with what is wrong
 	 */
 	public void assertAllRequestsConform() {
@@ -273,9 +291,10 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets recorded requests, violations, scripted replies and failures, uploaded files and jobs, and restores
-	 * the default settings (except {@link #streamDelay(Duration)}). User stubs added through {@link #wireMock()}
-	 * are removed.
+	 * Forgets recorded requests, violations, scripted replies and failures, uploaded
+	 * files and jobs, and restores the default settings (except
+	 * {@link #streamDelay(Duration)}). User stubs added through {@link #wireMock()} are
+	 * removed.
 	 */
 	public void reset() {
 		this.handler.reset();
@@ -287,8 +306,9 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * The WireMock server inside, to stub endpoints this mock does not simulate (OCR, audio, agents, ...). Stubs
-	 * added here take precedence over the simulation; their requests are validated and recorded too.
+	 * The WireMock server inside, to stub endpoints this mock does not simulate (OCR,
+	 * audio, agents, ...). Stubs added here take precedence over the simulation; their
+	 * requests are validated and recorded too.
 	 * @return the server
 	 */
 	public WireMockServer wireMock() {
@@ -307,8 +327,9 @@ public final class MockMistral implements AutoCloseable {
 	}
 
 	/**
-	 * Scripted chat answers. Queued replies are served in order, one per chat request; when none is queued the
-	 * {@linkplain #respondWith(Function) responder} decides, else a default text answer is given.
+	 * Scripted chat answers. Queued replies are served in order, one per chat request;
+	 * when none is queued the {@linkplain #respondWith(Function) responder} decides, else
+	 * a default text answer is given.
 	 */
 	public final class Chat {
 
@@ -325,7 +346,8 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * Queues a text answer streamed in exactly these pieces (joined for a non-streaming request).
+		 * Queues a text answer streamed in exactly these pieces (joined for a
+		 * non-streaming request).
 		 * @param pieces the pieces
 		 * @return this script
 		 */
@@ -354,9 +376,11 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * Answers chat requests for which no reply is queued with a function of the request, for behaviour that
-		 * depends on what the application sends (the last message, the tools offered, ...).
-		 * @param responder returns the reply, or {@code null} for the default answer; {@code null} removes it
+		 * Answers chat requests for which no reply is queued with a function of the
+		 * request, for behaviour that depends on what the application sends (the last
+		 * message, the tools offered, ...).
+		 * @param responder returns the reply, or {@code null} for the default answer;
+		 * {@code null} removes it
 		 * @return this script
 		 */
 		public Chat respondWith(@Nullable Function<ChatCompletionRequest, @Nullable MockChatReply> responder) {
@@ -375,8 +399,10 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the length of the vectors returned when a request sets no {@code output_dimension}.
-		 * @param dimension the length, 1 to 65536 (default 1024, like {@code mistral-embed})
+		 * Sets the length of the vectors returned when a request sets no
+		 * {@code output_dimension}.
+		 * @param dimension the length, 1 to 65536 (default 1024, like
+		 * {@code mistral-embed})
 		 * @return this settings object
 		 * @throws IllegalArgumentException when out of range
 		 */
@@ -389,8 +415,9 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * The vector this server returns for a text with the current dimension and {@code output_dtype}
-		 * {@code float}, to compare with what the application computed.
+		 * The vector this server returns for a text with the current dimension and
+		 * {@code output_dtype} {@code float}, to compare with what the application
+		 * computed.
 		 * @param text the text
 		 * @return a new unit vector
 		 */
@@ -409,23 +436,24 @@ public final class MockMistral implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the statuses new jobs walk through: the first on creation, then one step each time the job is read
-		 * ({@code GET /v1/fine_tuning/jobs/{id}}). Default: {@code QUEUED, VALIDATING, RUNNING, SUCCESS}. A job
-		 * created with {@code auto_start: false} waits at {@code VALIDATED} until started; a cancelled job goes
-		 * through {@code CANCELLATION_REQUESTED} to {@code CANCELLED}.
+		 * Sets the statuses new jobs walk through: the first on creation, then one step
+		 * each time the job is read ({@code GET /v1/fine_tuning/jobs/{id}}). Default:
+		 * {@code QUEUED, VALIDATING, RUNNING, SUCCESS}. A job created with
+		 * {@code auto_start: false} waits at {@code VALIDATED} until started; a cancelled
+		 * job goes through {@code CANCELLATION_REQUESTED} to {@code CANCELLED}.
 		 * @param statuses API statuses, for example {@code "QUEUED", "RUNNING", "FAILED"}
 		 * @return this script
 		 * @throws IllegalArgumentException when empty or a status is not one of the API's
 		 */
 		public FineTuning statuses(String... statuses) {
 			if (statuses == null || statuses.length == 0) {
-				throw new IllegalArgumentException("give at least one status, for example statuses(\"QUEUED\", "
-						+ "\"RUNNING\", \"SUCCESS\")");
+				throw new IllegalArgumentException(
+						"give at least one status, for example statuses(\"QUEUED\", " + "\"RUNNING\", \"SUCCESS\")");
 			}
 			Optional<String> unknown = MockMistralHandler.unknownStatus(Arrays.asList(statuses));
 			if (unknown.isPresent()) {
-				throw new IllegalArgumentException("unknown job status '" + unknown.get() + "'; use one of "
-						+ MockMistralHandler.JOB_STATUSES);
+				throw new IllegalArgumentException(
+						"unknown job status '" + unknown.get() + "'; use one of " + MockMistralHandler.JOB_STATUSES);
 			}
 			MockMistral.this.handler.jobStatuses(Arrays.asList(statuses));
 			return this;

@@ -35,8 +35,9 @@ import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.contract.OpenApiContract;
 
 /**
- * The behaviour behind {@link MockMistral}: validates and records every request, serves scripted failures and
- * answers, and simulates the stateful endpoints (files, fine-tuning jobs). Thread-safe.
+ * The behaviour behind {@link MockMistral}: validates and records every request, serves
+ * scripted failures and answers, and simulates the stateful endpoints (files, fine-tuning
+ * jobs). Thread-safe.
  */
 final class MockMistralHandler {
 
@@ -95,7 +96,8 @@ final class MockMistralHandler {
 		this.contract = contract;
 	}
 
-	// ------------------------------------------------------------------------------------------ scripting
+	// ------------------------------------------------------------------------------------------
+	// scripting
 
 	synchronized void enqueueChat(MockChatReply reply) {
 		this.chatReplies.add(reply);
@@ -149,9 +151,12 @@ final class MockMistralHandler {
 		return this.contract != null;
 	}
 
-	// ------------------------------------------------------------------------------------------ serving
+	// ------------------------------------------------------------------------------------------
+	// serving
 
-	/** Validates and records a request; returns the 422 to serve when it does not conform. */
+	/**
+	 * Validates and records a request; returns the 422 to serve when it does not conform.
+	 */
 	private @Nullable ResponseDefinition check(LoggedRequest request) {
 		String method = request.getMethod().getName();
 		String url = request.getUrl();
@@ -173,10 +178,11 @@ final class MockMistralHandler {
 		}
 		String violation = describe(method, url, operationId, contentType, body, errors);
 		this.violations.add(violation);
-		return json(422, MockResponses.validationError("mock_mistral_contract_violation",
-				"MockMistral: this request does not conform to the Mistral OpenAPI description: "
-						+ String.join("; ", errors),
-				null));
+		return json(422,
+				MockResponses.validationError("mock_mistral_contract_violation",
+						"MockMistral: this request does not conform to the Mistral OpenAPI description: "
+								+ String.join("; ", errors),
+						null));
 	}
 
 	synchronized ResponseDefinition serve(LoggedRequest request) {
@@ -213,17 +219,15 @@ final class MockMistralHandler {
 			return embeddings(request);
 		}
 		if (method.equals("GET") && path.equals("/v1/models")) {
-			return json(200, MockResponses.models(List.of(DEFAULT_CHAT_MODEL, "mistral-large-latest"),
-					DEFAULT_EMBEDDING_MODEL));
+			return json(200,
+					MockResponses.models(List.of(DEFAULT_CHAT_MODEL, "mistral-large-latest"), DEFAULT_EMBEDDING_MODEL));
 		}
 		if (method.equals("POST") && path.equals("/v1/files")) {
 			return upload(request);
 		}
 		if (method.equals("GET") && path.equals("/v1/files")) {
-			return json(200, MockResponses.list(this.files.values()
-				.stream()
-				.map((file) -> MockResponses.file(file, false))
-				.toList()));
+			return json(200, MockResponses
+				.list(this.files.values().stream().map((file) -> MockResponses.file(file, false)).toList()));
 		}
 		if ((matcher = FILE_CONTENT.matcher(path)).matches() && method.equals("GET")) {
 			StoredFile file = this.files.get(matcher.group(1));
@@ -250,10 +254,8 @@ final class MockMistralHandler {
 				return createJob(request);
 			}
 			if (method.equals("GET")) {
-				return json(200, MockResponses.list(this.jobs.values()
-					.stream()
-					.map((job) -> MockResponses.job(job, false))
-					.toList()));
+				return json(200, MockResponses
+					.list(this.jobs.values().stream().map((job) -> MockResponses.job(job, false)).toList()));
 			}
 		}
 		if ((matcher = JOB_ACTION.matcher(path)).matches() && method.equals("POST")) {
@@ -353,7 +355,8 @@ final class MockMistralHandler {
 		}
 		int size = body.path("output_dimension").isInt() ? body.path("output_dimension").asInt() : this.dimension;
 		String model = body.path("model").asString(DEFAULT_EMBEDDING_MODEL);
-		// encoding_format "base64" is answered with JSON numbers too, like the live API (and the response schema)
+		// encoding_format "base64" is answered with JSON numbers too, like the live API
+		// (and the response schema)
 		String dtype = body.path("output_dtype").asString("float");
 		return json(200, MockResponses.embeddings(model, inputs, size, dtype));
 	}
@@ -406,8 +409,8 @@ final class MockMistralHandler {
 		}
 		String suffix = body.path("suffix").isString() ? body.path("suffix").asString() : null;
 		boolean autoStart = body.path("auto_start").asBoolean(true);
-		StoredJob job = new StoredJob(UUID.randomUUID().toString(), body.path("model").asString(""), suffix,
-				autoStart, trainingFiles, trainingSteps, learningRate, Math.max(dataTokens, 1), this.jobStatuses);
+		StoredJob job = new StoredJob(UUID.randomUUID().toString(), body.path("model").asString(""), suffix, autoStart,
+				trainingFiles, trainingSteps, learningRate, Math.max(dataTokens, 1), this.jobStatuses);
 		this.jobs.put(job.id(), job);
 		return json(200, MockResponses.job(job, false));
 	}
@@ -441,7 +444,8 @@ final class MockMistralHandler {
 			.build();
 	}
 
-	// ------------------------------------------------------------------------------------------ messages
+	// ------------------------------------------------------------------------------------------
+	// messages
 
 	static String describe(String method, String url, @Nullable String operationId, @Nullable String contentType,
 			byte[] body, List<String> errors) {
@@ -454,13 +458,17 @@ final class MockMistralHandler {
 			text.append("\n  - ").append(error);
 		}
 		if (body.length > 0) {
-			text.append("\n  body (").append((contentType != null) ? contentType : "no Content-Type").append("): ")
+			text.append("\n  body (")
+				.append((contentType != null) ? contentType : "no Content-Type")
+				.append("): ")
 				.append(shown(body, contentType));
 		}
 		return text.toString();
 	}
 
-	/** The body for a message: JSON with secret fields masked, cut to a readable length. */
+	/**
+	 * The body for a message: JSON with secret fields masked, cut to a readable length.
+	 */
 	private static String shown(byte[] body, @Nullable String contentType) {
 		String text;
 		if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
@@ -479,8 +487,9 @@ final class MockMistralHandler {
 		else {
 			text = new String(body, StandardCharsets.UTF_8);
 		}
-		return (text.length() > MAX_SHOWN_BODY) ? text.substring(0, MAX_SHOWN_BODY) + "... ("
-				+ (text.length() - MAX_SHOWN_BODY) + " more characters)" : text;
+		return (text.length() > MAX_SHOWN_BODY)
+				? text.substring(0, MAX_SHOWN_BODY) + "... (" + (text.length() - MAX_SHOWN_BODY) + " more characters)"
+				: text;
 	}
 
 	private static void mask(JsonNode node) {
@@ -499,7 +508,8 @@ final class MockMistralHandler {
 		}
 	}
 
-	// ------------------------------------------------------------------------------------------ WireMock glue
+	// ------------------------------------------------------------------------------------------
+	// WireMock glue
 
 	/** Serves every request that no user stub with a higher priority answers. */
 	ResponseDefinitionTransformerV2 transformer() {
@@ -529,7 +539,8 @@ final class MockMistralHandler {
 
 			@Override
 			public void afterMatch(ServeEvent serveEvent, Parameters parameters) {
-				if (serveEvent.getStubMapping() != null && !catchAllStubId.equals(serveEvent.getStubMapping().getId())) {
+				if (serveEvent.getStubMapping() != null
+						&& !catchAllStubId.equals(serveEvent.getStubMapping().getId())) {
 					synchronized (MockMistralHandler.this) {
 						check(serveEvent.getRequest());
 					}
@@ -544,7 +555,8 @@ final class MockMistralHandler {
 		};
 	}
 
-	// ------------------------------------------------------------------------------------------ state
+	// ------------------------------------------------------------------------------------------
+	// state
 
 	/** A scripted error status for the next requests. */
 	record Failure(int status, @Nullable Duration retryAfter, int remaining) {
@@ -564,7 +576,9 @@ final class MockMistralHandler {
 	record StatusChange(String status, long at) {
 	}
 
-	/** A fine-tuning job walking through its scripted statuses, one step per {@code GET}. */
+	/**
+	 * A fine-tuning job walking through its scripted statuses, one step per {@code GET}.
+	 */
 	static final class StoredJob {
 
 		private final String id;
@@ -611,7 +625,10 @@ final class MockMistralHandler {
 			this.history.add(new StatusChange(this.status, this.createdAt));
 		}
 
-		/** Moves one step along the scripted statuses; a job without auto-start waits at VALIDATED. */
+		/**
+		 * Moves one step along the scripted statuses; a job without auto-start waits at
+		 * VALIDATED.
+		 */
 		void advance() {
 			if (TERMINAL.contains(this.status)) {
 				return;

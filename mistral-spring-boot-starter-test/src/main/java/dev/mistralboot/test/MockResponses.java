@@ -14,17 +14,21 @@ import dev.mistralboot.client.chat.FinishReason;
 import dev.mistralboot.client.core.MistralJson;
 
 /**
- * Builds the JSON bodies {@link MockMistral} serves, shaped like the live API's answers and conforming to the
- * response schemas of the OpenAPI description (with its documented live-API relaxations).
+ * Builds the JSON bodies {@link MockMistral} serves, shaped like the live API's answers
+ * and conforming to the response schemas of the OpenAPI description (with its documented
+ * live-API relaxations).
  */
 final class MockResponses {
 
 	/** The mapper for requests and responses: the client's own configuration. */
 	static final JsonMapper JSON = MistralJson.defaultMapper();
 
-	/** Words too common to tell texts apart: without them, "the" and "of" would dominate mock similarities. */
-	private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from",
-			"for", "by", "with", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "it", "its",
+	/**
+	 * Words too common to tell texts apart: without them, "the" and "of" would dominate
+	 * mock similarities.
+	 */
+	private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from", "for",
+			"by", "with", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "it", "its",
 			"this", "that", "these", "those", "as", "into", "than", "then", "so", "what", "which", "who", "whom", "how",
 			"when", "where", "why", "do", "does", "did", "i", "me", "my", "you", "your", "we", "our", "they", "their",
 			"he", "she", "his", "her", "there", "here", "can", "will", "would", "about", "s");
@@ -34,7 +38,8 @@ final class MockResponses {
 	private MockResponses() {
 	}
 
-	// ------------------------------------------------------------------------------------------ chat
+	// ------------------------------------------------------------------------------------------
+	// chat
 
 	static ObjectNode chatCompletion(String model, MockChatReply reply, int promptTokens) {
 		ObjectNode root = base(randomHex(), "chat.completion", model);
@@ -57,8 +62,9 @@ final class MockResponses {
 	}
 
 	/**
-	 * The server-sent events of a streamed reply, like the live API: a role-only first chunk, one chunk per piece, a
-	 * last chunk with the finish reason and usage (tool calls travel whole in that last chunk), then {@code [DONE]}.
+	 * The server-sent events of a streamed reply, like the live API: a role-only first
+	 * chunk, one chunk per piece, a last chunk with the finish reason and usage (tool
+	 * calls travel whole in that last chunk), then {@code [DONE]}.
 	 */
 	static List<String> chatChunks(String model, MockChatReply reply, int promptTokens) {
 		String id = randomHex();
@@ -124,12 +130,14 @@ final class MockResponses {
 		return Math.max(tokens, 1);
 	}
 
-	// ------------------------------------------------------------------------------------------ embeddings
+	// ------------------------------------------------------------------------------------------
+	// embeddings
 
 	/**
-	 * An embeddings answer whose values have the requested {@code output_dtype}: floats, or the float vector
-	 * quantized like the API's integer types ({@code int8}: -128..127, {@code uint8}: 0..255, {@code binary} and
-	 * {@code ubinary}: one bit per dimension, the sign, packed eight to a value, signed or unsigned).
+	 * An embeddings answer whose values have the requested {@code output_dtype}: floats,
+	 * or the float vector quantized like the API's integer types ({@code int8}:
+	 * -128..127, {@code uint8}: 0..255, {@code binary} and {@code ubinary}: one bit per
+	 * dimension, the sign, packed eight to a value, signed or unsigned).
 	 */
 	static ObjectNode embeddings(String model, List<String> inputs, int dimension, String dtype) {
 		ObjectNode root = base(randomHex(), "list", model);
@@ -169,7 +177,10 @@ final class MockResponses {
 		return root;
 	}
 
-	/** One bit per value, 1 for a positive value, eight to a byte (first value in the highest bit), as 0..255. */
+	/**
+	 * One bit per value, 1 for a positive value, eight to a byte (first value in the
+	 * highest bit), as 0..255.
+	 */
 	private static int[] packedSigns(float[] values) {
 		int[] packed = new int[(values.length + 7) / 8];
 		for (int i = 0; i < values.length; i++) {
@@ -181,9 +192,9 @@ final class MockResponses {
 	}
 
 	/**
-	 * A deterministic unit vector for a text: a hashed bag of its words, common English words left out, so that
-	 * texts sharing words are close by cosine similarity and a semantic search over mock embeddings gives plausible
-	 * results.
+	 * A deterministic unit vector for a text: a hashed bag of its words, common English
+	 * words left out, so that texts sharing words are close by cosine similarity and a
+	 * semantic search over mock embeddings gives plausible results.
 	 */
 	static float[] embedding(String text, int dimension) {
 		float[] vector = new float[dimension];
@@ -211,7 +222,8 @@ final class MockResponses {
 		return vector;
 	}
 
-	// ------------------------------------------------------------------------------------------ files
+	// ------------------------------------------------------------------------------------------
+	// files
 
 	static ObjectNode file(MockMistralHandler.StoredFile file, boolean withDeleted) {
 		ObjectNode node = JSON.createObjectNode();
@@ -251,7 +263,8 @@ final class MockResponses {
 		return node;
 	}
 
-	// ------------------------------------------------------------------------------------------ fine-tuning
+	// ------------------------------------------------------------------------------------------
+	// fine-tuning
 
 	static ObjectNode job(MockMistralHandler.StoredJob job, boolean detailed) {
 		ObjectNode node = JSON.createObjectNode();
@@ -343,7 +356,8 @@ final class MockResponses {
 		return Math.round((4.0 + trainTokens / 1_000_000.0) * 100) / 100.0;
 	}
 
-	// ------------------------------------------------------------------------------------------ models
+	// ------------------------------------------------------------------------------------------
+	// models
 
 	static ObjectNode models(List<String> chatModels, String embeddingModel) {
 		ObjectNode node = JSON.createObjectNode();
@@ -375,7 +389,8 @@ final class MockResponses {
 		return card;
 	}
 
-	// ------------------------------------------------------------------------------------------ errors
+	// ------------------------------------------------------------------------------------------
+	// errors
 
 	/** An error body in the shape the API uses for most statuses. */
 	static ObjectNode error(int status) {
@@ -415,7 +430,8 @@ final class MockResponses {
 		return node;
 	}
 
-	// ------------------------------------------------------------------------------------------ helpers
+	// ------------------------------------------------------------------------------------------
+	// helpers
 
 	private static ObjectNode base(String id, String object, String model) {
 		ObjectNode node = JSON.createObjectNode();
@@ -433,7 +449,10 @@ final class MockResponses {
 		return usage;
 	}
 
-	/** A rough token count: about four characters a token, like Mistral's tokenizers on English text. */
+	/**
+	 * A rough token count: about four characters a token, like Mistral's tokenizers on
+	 * English text.
+	 */
 	static int tokens(String text) {
 		return (text.length() + 3) / 4;
 	}

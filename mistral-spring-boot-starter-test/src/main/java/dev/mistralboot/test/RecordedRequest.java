@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A request {@link MockMistral} received, to verify what the application sent. Immutable.
  *
- * <p>{@link #toString()} shows the method and URL only: headers (which carry the API key) and the body stay out.
+ * <p>
+ * {@link #toString()} shows the method and URL only: headers (which carry the API key)
+ * and the body stay out.
  */
 public final class RecordedRequest {
 
@@ -25,8 +27,7 @@ public final class RecordedRequest {
 
 	private final byte[] body;
 
-	RecordedRequest(String method, String url, @Nullable String operationId, Map<String, String> headers,
-			byte[] body) {
+	RecordedRequest(String method, String url, @Nullable String operationId, Map<String, String> headers, byte[] body) {
 		this.method = method;
 		this.url = url;
 		this.operationId = operationId;

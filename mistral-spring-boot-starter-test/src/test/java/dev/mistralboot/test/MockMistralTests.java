@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link MockMistral} driven by the real clients over loopback HTTP; every answer it serves is checked against the
- * response schemas of the OpenAPI description, every request against the request schemas.
+ * {@link MockMistral} driven by the real clients over loopback HTTP; every answer it
+ * serves is checked against the response schemas of the OpenAPI description, every
+ * request against the request schemas.
  */
 class MockMistralTests {
 
@@ -94,7 +95,8 @@ class MockMistralTests {
 		return ChatCompletionRequest.builder().model("mistral-small-latest").user(text);
 	}
 
-	// ------------------------------------------------------------------------------------------ chat
+	// ------------------------------------------------------------------------------------------
+	// chat
 
 	@Test
 	void repliesWithScriptedTextInOrderThenTheDefault() {
@@ -155,14 +157,14 @@ class MockMistralTests {
 		this.mock.chat().reply("Two words");
 		HttpResponse<String> raw = postJson("/v1/chat/completions",
 				"{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
-		assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(raw.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		List<String> events = raw.body().lines().filter((line) -> line.startsWith("data: ")).toList();
 		assertThat(events).last().isEqualTo("data: [DONE]");
 		assertThat(events).hasSize(5); // role, "Two ", "words", finish + usage, [DONE]
 		for (String event : events.subList(0, events.size() - 1)) {
-			assertThat(this.contract.validateSchema("CompletionChunk", event.substring(6),
-					OpenApiContract.Mode.LIVE_API))
+			assertThat(
+					this.contract.validateSchema("CompletionChunk", event.substring(6), OpenApiContract.Mode.LIVE_API))
 				.as(event)
 				.isEmpty();
 		}
@@ -223,7 +225,8 @@ class MockMistralTests {
 		assertThat(this.chat.complete(question("Long story").build()).finishReason()).isEqualTo(FinishReason.LENGTH);
 	}
 
-	// ------------------------------------------------------------------------------------------ failures
+	// ------------------------------------------------------------------------------------------
+	// failures
 
 	@Test
 	void failNextWithRetryAfterIsRetriedByTheClient() {
@@ -260,14 +263,14 @@ class MockMistralTests {
 	void failuresRepeatTheGivenNumberOfTimes() {
 		this.mock.failNext(503, null, 3);
 
-		assertThatThrownBy(() -> this.chat.complete(question("Hi").build()))
-			.isInstanceOf(MistralServerException.class)
+		assertThatThrownBy(() -> this.chat.complete(question("Hi").build())).isInstanceOf(MistralServerException.class)
 			.hasMessageContaining("503");
 		assertThat(this.mock.requests()).hasSize(3);
 		assertThat(this.chat.complete(question("Hi again").build()).text()).startsWith("This is MockMistral");
 	}
 
-	// ------------------------------------------------------------------------------------------ embeddings
+	// ------------------------------------------------------------------------------------------
+	// embeddings
 
 	@Test
 	void embeddingsHaveTheConfiguredDimensionAndSimilarTextsAreClose() {
@@ -279,8 +282,7 @@ class MockMistralTests {
 			.execute(ApiRequest.post("/v1/embeddings").operation("embeddings").json(body).build(), JsonNode.class)
 			.body();
 
-		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 200, response.toString()))
-			.isEmpty();
+		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 200, response.toString())).isEmpty();
 		JsonNode data = response.path("data");
 		assertThat(data).hasSize(3);
 		float[] cheese = vector(data.get(0));
@@ -290,7 +292,8 @@ class MockMistralTests {
 		assertThat(response.path("usage").path("prompt_tokens").asInt()).isPositive();
 
 		JsonNode small = this.http
-			.execute(ApiRequest.post("/v1/embeddings").operation("test")
+			.execute(ApiRequest.post("/v1/embeddings")
+				.operation("test")
 				.json(Map.of("model", "mistral-embed", "input", "one", "output_dimension", 8))
 				.build(), JsonNode.class)
 			.body();
@@ -306,7 +309,8 @@ class MockMistralTests {
 		assertThat(cosine(query, cheese)).isGreaterThan(0.5);
 		assertThat(cosine(query, wind)).isZero();
 		assertThat(cosine(this.mock.embeddings().vectorOf("the house of the cat"),
-				this.mock.embeddings().vectorOf("the street of the dog"))).isZero();
+				this.mock.embeddings().vectorOf("the street of the dog")))
+			.isZero();
 	}
 
 	@Test
@@ -336,25 +340,31 @@ class MockMistralTests {
 			assertThat(binary[i]).isBetween(-128, 127).isEqualTo((int) (byte) ubinary[i]);
 		}
 		assertThat(base64).isEqualTo(floats);
-		assertThat(this.mock.requests("embeddings_v1_embeddings_post")).extracting(
-				(request) -> request.json().path("output_dtype").asString(""))
+		assertThat(this.mock.requests("embeddings_v1_embeddings_post"))
+			.extracting((request) -> request.json().path("output_dtype").asString(""))
 			.containsExactly("int8", "uint8", "binary", "ubinary", "");
 
-		JsonNode raw = this.http.execute(ApiRequest.post("/v1/embeddings").operation("test")
-			.json(Map.of("model", "mistral-embed", "input", List.of(text), "output_dtype", "binary"))
-			.build(), JsonNode.class).body();
+		JsonNode raw = this.http
+			.execute(ApiRequest.post("/v1/embeddings")
+				.operation("test")
+				.json(Map.of("model", "mistral-embed", "input", List.of(text), "output_dtype", "binary"))
+				.build(), JsonNode.class)
+			.body();
 		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 200, raw.toString())).isEmpty();
 		assertThat(raw.path("data").get(0).path("embedding").get(0).isIntegralNumber()).isTrue();
 	}
 
 	private static Embedding embedWith(MistralEmbeddingsClient client, String text, EmbeddingDtype dtype,
 			EncodingFormat format) {
-		return client.embed(EmbeddingRequest.builder()
-			.model("mistral-embed")
-			.input(text)
-			.outputDtype(dtype)
-			.encodingFormat(format)
-			.build()).embeddings().get(0);
+		return client
+			.embed(EmbeddingRequest.builder()
+				.model("mistral-embed")
+				.input(text)
+				.outputDtype(dtype)
+				.encodingFormat(format)
+				.build())
+			.embeddings()
+			.get(0);
 	}
 
 	private static float[] vector(JsonNode item) {
@@ -374,13 +384,16 @@ class MockMistralTests {
 		return dot;
 	}
 
-	// ------------------------------------------------------------------------------------------ files and jobs
+	// ------------------------------------------------------------------------------------------
+	// files and jobs
 
 	@Test
 	void filesAndFineTuningJobWalkThroughTheirLifecycle() {
 		this.mock.fineTuning().statuses("QUEUED", "VALIDATING", "RUNNING", "SUCCESS");
 		byte[] training = ("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},"
-				+ "{\"role\":\"assistant\",\"content\":\"Hello\"}]}\n").repeat(3).getBytes(StandardCharsets.UTF_8);
+				+ "{\"role\":\"assistant\",\"content\":\"Hello\"}]}\n")
+			.repeat(3)
+			.getBytes(StandardCharsets.UTF_8);
 
 		JsonNode file = upload("train.jsonl", training);
 		String fileId = file.path("id").asString();
@@ -392,16 +405,17 @@ class MockMistralTests {
 		assertValid("files_api_routes_retrieve_file", get("/v1/files/" + fileId));
 
 		Map<String, Object> job = Map.of("model", "open-mistral-7b", "training_files",
-				List.of(Map.of("file_id", fileId)), "hyperparameters", Map.of("training_steps", 10), "suffix",
-				"demo");
+				List.of(Map.of("file_id", fileId)), "hyperparameters", Map.of("training_steps", 10), "suffix", "demo");
 		JsonNode dryRun = this.http
-			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").query("dry_run", true).json(job).build(), JsonNode.class)
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").query("dry_run", true).json(job).build(),
+					JsonNode.class)
 			.body();
 		assertValid("jobs_api_routes_fine_tuning_create_fine_tuning_job", dryRun);
 		assertThat(dryRun.path("object").asString()).isEqualTo("job.metadata");
 		assertThat(dryRun.path("cost").asDouble()).isPositive();
 
-		JsonNode created = this.http.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class)
+		JsonNode created = this.http
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class)
 			.body();
 		assertValid("jobs_api_routes_fine_tuning_create_fine_tuning_job", created);
 		String jobId = created.path("id").asString();
@@ -420,15 +434,17 @@ class MockMistralTests {
 		assertThat(detailed.path("events")).hasSize(4);
 		assertThat(detailed.path("checkpoints")).hasSize(1);
 
-		try (var download = this.http.download(ApiRequest.get("/v1/files/{id}/content", fileId).operation("test").build())) {
+		try (var download = this.http
+			.download(ApiRequest.get("/v1/files/{id}/content", fileId).operation("test").build())) {
 			assertThat(download.body().readAllBytes()).isEqualTo(training);
 		}
 		catch (java.io.IOException ex) {
 			throw new AssertionError(ex);
 		}
 		JsonNode deleted = this.http
-			.execute(ApiRequest.of(org.springframework.http.HttpMethod.DELETE, "/v1/files/{id}", fileId).operation("test").build(),
-					JsonNode.class)
+			.execute(ApiRequest.of(org.springframework.http.HttpMethod.DELETE, "/v1/files/{id}", fileId)
+				.operation("test")
+				.build(), JsonNode.class)
 			.body();
 		assertValid("files_api_routes_delete_file", deleted);
 		assertThatThrownBy(() -> get("/v1/files/" + fileId)).isInstanceOf(MistralNotFoundException.class);
@@ -439,13 +455,15 @@ class MockMistralTests {
 		String fileId = upload("train.jsonl", "{}\n".getBytes(StandardCharsets.UTF_8)).path("id").asString();
 		Map<String, Object> job = Map.of("model", "open-mistral-7b", "training_files",
 				List.of(Map.of("file_id", fileId)), "hyperparameters", Map.of("training_steps", 1));
-		String first = this.http.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class)
+		String first = this.http
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class)
 			.body()
 			.path("id")
 			.asString();
 
 		JsonNode cancelled = this.http
-			.execute(ApiRequest.post("/v1/fine_tuning/jobs/{id}/cancel", first).operation("test").build(), JsonNode.class)
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs/{id}/cancel", first).operation("test").build(),
+					JsonNode.class)
 			.body();
 		assertValid("jobs_api_routes_fine_tuning_cancel_fine_tuning_job", cancelled);
 		assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLATION_REQUESTED");
@@ -453,7 +471,8 @@ class MockMistralTests {
 
 		Map<String, Object> manual = new java.util.HashMap<>(job);
 		manual.put("auto_start", false);
-		String second = this.http.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(manual).build(), JsonNode.class)
+		String second = this.http
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(manual).build(), JsonNode.class)
 			.body()
 			.path("id")
 			.asString();
@@ -461,7 +480,8 @@ class MockMistralTests {
 		assertThat(get("/v1/fine_tuning/jobs/" + second).path("status").asString()).isEqualTo("VALIDATED");
 		assertThat(get("/v1/fine_tuning/jobs/" + second).path("status").asString()).isEqualTo("VALIDATED");
 		JsonNode started = this.http
-			.execute(ApiRequest.post("/v1/fine_tuning/jobs/{id}/start", second).operation("test").build(), JsonNode.class)
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs/{id}/start", second).operation("test").build(),
+					JsonNode.class)
 			.body();
 		assertValid("jobs_api_routes_fine_tuning_start_fine_tuning_job", started);
 		assertThat(started.path("status").asString()).isEqualTo("RUNNING");
@@ -481,7 +501,9 @@ class MockMistralTests {
 				return filename;
 			}
 		});
-		return this.http.execute(ApiRequest.post("/v1/files").operation("test").multipart(parts, true).build(), JsonNode.class).body();
+		return this.http
+			.execute(ApiRequest.post("/v1/files").operation("test").multipart(parts, true).build(), JsonNode.class)
+			.body();
 	}
 
 	private JsonNode get(String path) {
@@ -492,21 +514,23 @@ class MockMistralTests {
 		assertThat(this.contract.validateResponse(operationId, 200, body.toString())).as(body.toString()).isEmpty();
 	}
 
-	// ------------------------------------------------------------------------------------------ verification
+	// ------------------------------------------------------------------------------------------
+	// verification
 
 	@Test
 	void nonConformingRequestGetsA422AndIsReportedWithSecretsMasked() {
 		Map<String, Object> job = Map.of("model", "open-mistral-7b", "hyperparameters", Map.of(), "integrations",
-				List.of(Map.of("type", "wandb", "project", "p", "api_key", "wandb-secret-too-short")),
-				"unknown_field", 1);
+				List.of(Map.of("type", "wandb", "project", "p", "api_key", "wandb-secret-too-short")), "unknown_field",
+				1);
 
-		assertThatThrownBy(
-				() -> this.http.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class))
-			.isInstanceOfSatisfying(MistralUnprocessableEntityException.class,
-					(ex) -> assertThat(ex.getMessage()).contains("does not conform to the Mistral OpenAPI description"));
+		assertThatThrownBy(() -> this.http
+			.execute(ApiRequest.post("/v1/fine_tuning/jobs").operation("test").json(job).build(), JsonNode.class))
+			.isInstanceOfSatisfying(MistralUnprocessableEntityException.class, (ex) -> assertThat(ex.getMessage())
+				.contains("does not conform to the Mistral OpenAPI description"));
 
 		assertThat(this.mock.violations()).singleElement().satisfies((violation) -> {
-			assertThat(violation).startsWith("POST /v1/fine_tuning/jobs (jobs_api_routes_fine_tuning_create_fine_tuning_job)");
+			assertThat(violation)
+				.startsWith("POST /v1/fine_tuning/jobs (jobs_api_routes_fine_tuning_create_fine_tuning_job)");
 			assertThat(violation).contains("api_key").contains("******").doesNotContain("wandb-secret-too-short");
 		});
 		assertThatThrownBy(this.mock::assertAllRequestsConform).isInstanceOf(AssertionError.class)
@@ -523,7 +547,8 @@ class MockMistralTests {
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(this.contract.validateResponse("embeddings_v1_embeddings_post", 422, response.body())).isEmpty();
 		assertThat(MockResponses.JSON.readTree(response.body()).path("detail").get(0).path("msg").asString())
-			.startsWith("MockMistral: this request does not conform").contains("input");
+			.startsWith("MockMistral: this request does not conform")
+			.contains("input");
 		assertThat(this.mock.violations()).hasSize(1);
 		this.mock.reset();
 	}
@@ -549,7 +574,8 @@ class MockMistralTests {
 		this.mock.chat().reply("scripted");
 		this.mock.failNext(400);
 		this.mock.embeddings().dimension(3);
-		assertThatThrownBy(() -> this.http.execute(ApiRequest.get("/v1/models").operation("test").build(), JsonNode.class))
+		assertThatThrownBy(
+				() -> this.http.execute(ApiRequest.get("/v1/models").operation("test").build(), JsonNode.class))
 			.isInstanceOf(MistralBadRequestException.class);
 		this.mock.failNext(500);
 
@@ -570,18 +596,22 @@ class MockMistralTests {
 				.withBody("{\"pages\":[],\"model\":\"mistral-ocr-latest\",\"usage_info\":{\"pages_processed\":0}}")));
 
 		JsonNode ocr = this.http
-			.execute(ApiRequest.post("/v1/ocr").operation("test").json(Map.of("model", "mistral-ocr-latest", "document",
-					Map.of("type", "document_url", "document_url", "https://example.com/a.pdf"))).build(),
-					JsonNode.class)
+			.execute(ApiRequest.post("/v1/ocr")
+				.operation("test")
+				.json(Map.of("model", "mistral-ocr-latest", "document",
+						Map.of("type", "document_url", "document_url", "https://example.com/a.pdf")))
+				.build(), JsonNode.class)
 			.body();
 
 		assertThat(ocr.path("model").asString()).isEqualTo("mistral-ocr-latest");
 		assertThat(this.mock.requests()).singleElement()
 			.satisfies((request) -> assertThat(request.operationId()).isEqualTo("ocr_v1_ocr_post"));
 		this.mock.reset();
-		assertThatThrownBy(() -> this.http.execute(ApiRequest.post("/v1/ocr").operation("test").json(Map.of("model", "m", "document",
-				Map.of("type", "document_url", "document_url", "https://example.com/a.pdf"))).build(), JsonNode.class))
-			.isInstanceOf(MistralNotFoundException.class)
+		assertThatThrownBy(() -> this.http.execute(ApiRequest.post("/v1/ocr")
+			.operation("test")
+			.json(Map.of("model", "m", "document",
+					Map.of("type", "document_url", "document_url", "https://example.com/a.pdf")))
+			.build(), JsonNode.class)).isInstanceOf(MistralNotFoundException.class)
 			.hasMessageContaining("MockMistral does not simulate POST /v1/ocr");
 	}
 

@@ -7,8 +7,9 @@ import dev.mistralboot.contract.OpenApiContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The build packages the OpenAPI description into the jar, so that users' tests validate requests without having the
- * file. Skipped when the description is absent from the build machine, failed under {@code CI=true}.
+ * The build packages the OpenAPI description into the jar, so that users' tests validate
+ * requests without having the file. Skipped when the description is absent from the build
+ * machine, failed under {@code CI=true}.
  */
 class PackagedContractTests {
 

@@ -11,7 +11,8 @@ import dev.mistralboot.client.core.MistralApiException;
 import dev.mistralboot.client.core.MistralException;
 
 /**
- * Turns Mistral failures and bad input into JSON the page shows: the API's status and message (never the key).
+ * Turns Mistral failures and bad input into JSON the page shows: the API's status and
+ * message (never the key).
  */
 @RestControllerAdvice
 class ErrorAdvice {

@@ -17,11 +17,12 @@ import dev.mistralboot.autoconfigure.MistralConnectionDetails;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * Mock mode: when no API key is configured (neither {@code mistral.api-key} nor {@code MISTRAL_API_KEY}) and
- * {@code mistral.base-url} is Mistral's cloud, the sample starts {@link MockMistral} (from
- * {@code mistral-spring-boot-starter-test}) on a free loopback port, scripts it with {@link SampleMockScript} and
- * points the clients at it through a {@link MistralConnectionDetails} bean. Nothing leaves the machine and nothing is
- * paid. Set a key to talk to the real API.
+ * Mock mode: when no API key is configured (neither {@code mistral.api-key} nor
+ * {@code MISTRAL_API_KEY}) and {@code mistral.base-url} is Mistral's cloud, the sample
+ * starts {@link MockMistral} (from {@code mistral-spring-boot-starter-test}) on a free
+ * loopback port, scripts it with {@link SampleMockScript} and points the clients at it
+ * through a {@link MistralConnectionDetails} bean. Nothing leaves the machine and nothing
+ * is paid. Set a key to talk to the real API.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(MockMode.NoApiKey.class)

@@ -10,8 +10,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * ./mvnw -B -pl sample-app -am compile spring-boot:run
  * </pre>
  *
- * With {@code MISTRAL_API_KEY} set it talks to the Mistral API; without it, {@link MockMode} starts an embedded mock
- * server. One controller per feature: {@code chat}, {@code payments} (tool calling), {@code search} (embeddings),
+ * With {@code MISTRAL_API_KEY} set it talks to the Mistral API; without it,
+ * {@link MockMode} starts an embedded mock server. One controller per feature:
+ * {@code chat}, {@code payments} (tool calling), {@code search} (embeddings),
  * {@code finetuning}.
  */
 @SpringBootApplication

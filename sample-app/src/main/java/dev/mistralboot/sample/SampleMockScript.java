@@ -22,16 +22,20 @@ import dev.mistralboot.test.MockChatReply;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * What the mock server answers in mock mode: streamed text at a readable pace, the payment tool calls (when the request
- * offers {@code retrieve_payment_status}, a status or date question about transaction ids gets one matching function
- * call per id, then a sentence built from the tool results the application sends back), and MockMistral's own
+ * What the mock server answers in mock mode: streamed text at a readable pace, the
+ * payment tool calls (when the request offers {@code retrieve_payment_status}, a status
+ * or date question about transaction ids gets one matching function call per id, then a
+ * sentence built from the tool results the application sends back), and MockMistral's own
  * embeddings, files and fine-tuning job lifecycle. Tests apply the same script.
  */
 public final class SampleMockScript {
 
 	private static final Pattern TRANSACTION = Pattern.compile("\\bT\\d{4}\\b", Pattern.CASE_INSENSITIVE);
 
-	/** Where a question about several transactions changes subject: "status of T1001 and when was T1003 paid?". */
+	/**
+	 * Where a question about several transactions changes subject: "status of T1001 and
+	 * when was T1003 paid?".
+	 */
 	private static final Pattern CLAUSE = Pattern.compile("\\band\\b|[,;?.!]", Pattern.CASE_INSENSITIVE);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,8 +74,8 @@ public final class SampleMockScript {
 	}
 
 	/**
-	 * One call per transaction id in the question: the date function when the id's clause (or else the question)
-	 * asks "when" or for a "date", the status function otherwise.
+	 * One call per transaction id in the question: the date function when the id's clause
+	 * (or else the question) asks "when" or for a "date", the status function otherwise.
 	 */
 	private static MockChatReply callTools(String question) {
 		boolean datesByDefault = asksForDate(question);
@@ -81,8 +85,8 @@ public final class SampleMockScript {
 			Matcher matcher = TRANSACTION.matcher(clause);
 			while (matcher.find()) {
 				String id = matcher.group().toUpperCase(Locale.ROOT);
-				boolean date = asksForDate(clause) || (!clause.toLowerCase(Locale.ROOT).contains("status")
-						&& datesByDefault);
+				boolean date = asksForDate(clause)
+						|| (!clause.toLowerCase(Locale.ROOT).contains("status") && datesByDefault);
 				String function = date ? PaymentTools.DATE : PaymentTools.STATUS;
 				if (!seen.add(function + id)) {
 					continue;
@@ -101,18 +105,22 @@ public final class SampleMockScript {
 		return lower.contains("date") || lower.contains("when");
 	}
 
-	/** Builds the final answer from the tool results that follow the last assistant message. */
+	/**
+	 * Builds the final answer from the tool results that follow the last assistant
+	 * message.
+	 */
 	private static MockChatReply summarize(List<ChatMessage> messages) {
 		List<String> sentences = new ArrayList<>();
 		for (int i = messages.size() - 1; i >= 0 && messages.get(i) instanceof ToolMessage tool; i--) {
 			JsonNode result = JSON.readTree(tool.content().text());
 			String id = result.path("transaction_id").asString("");
 			if (result.has("status")) {
-				sentences.add(0, "Transaction " + id + " is " + result.path("status").asString().toLowerCase(Locale.ROOT)
-						+ ".");
+				sentences.add(0,
+						"Transaction " + id + " is " + result.path("status").asString().toLowerCase(Locale.ROOT) + ".");
 			}
 			else if (result.has("date")) {
-				sentences.add(0, "The payment date of transaction " + id + " is " + result.path("date").asString() + ".");
+				sentences.add(0,
+						"The payment date of transaction " + id + " is " + result.path("date").asString() + ".");
 			}
 			else if (!id.isEmpty()) {
 				sentences.add(0, "I could not find transaction " + id + ": please check its id.");

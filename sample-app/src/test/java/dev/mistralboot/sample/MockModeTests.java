@@ -13,8 +13,9 @@ import dev.mistralboot.test.MockMistral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mock mode starts only without a key for the Mistral cloud (the environment variables of the machine running the
- * tests are left out, so a MISTRAL_API_KEY set there changes nothing).
+ * Mock mode starts only without a key for the Mistral cloud (the environment variables of
+ * the machine running the tests are left out, so a MISTRAL_API_KEY set there changes
+ * nothing).
  */
 class MockModeTests {
 

@@ -34,15 +34,18 @@ import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's endpoints against the mock server, the way a user tests an application with
- * {@code mistral-spring-boot-starter-test}.
+ * The sample's endpoints against the mock server, the way a user tests an application
+ * with {@code mistral-spring-boot-starter-test}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = SampleApplicationTests.FAST_POLLING)
 @AutoConfigureMockMistral
 class SampleApplicationTests {
 
-	/** Fine-tuning jobs are watched with a short poll interval (the same in every test class: one shared context). */
+	/**
+	 * Fine-tuning jobs are watched with a short poll interval (the same in every test
+	 * class: one shared context).
+	 */
 	static final String FAST_POLLING = "mistral.fine-tuning.poll-interval=20ms";
 
 	@LocalServerPort
@@ -170,7 +173,8 @@ class SampleApplicationTests {
 
 		JsonNode unknown = post("/api/payments/ask", Map.of("message", "What is the status of T1009?"));
 
-		assertThat(unknown.path("answer").asString()).isEqualTo("I could not find transaction T1009: please check its id.");
+		assertThat(unknown.path("answer").asString())
+			.isEqualTo("I could not find transaction T1009: please check its id.");
 		assertThat(unknown.path("toolCalls").get(0).asString())
 			.endsWith("-> {\"transaction_id\":\"T1009\",\"error\":\"transaction id not found\"}");
 	}
@@ -188,7 +192,8 @@ class SampleApplicationTests {
 		List<RecordedRequest> embeddings = this.mistral.requests("embeddings_v1_embeddings_post");
 		assertThat(embeddings).extracting((request) -> request.json().path("model").asString())
 			.containsOnly("mistral-embed");
-		// the documents once (first search of this context only), then one request per query
+		// the documents once (first search of this context only), then one request per
+		// query
 		List<Integer> inputs = embeddings.stream().map((request) -> request.json().path("input").size()).toList();
 		assertThat(inputs).endsWith(1, 1);
 		assertThat(inputs).hasSizeBetween(2, 3);
@@ -213,7 +218,8 @@ class SampleApplicationTests {
 		assertThat(file.path("num_lines").asInt()).isEqualTo(8);
 		assertThat(file.path("purpose").asString()).isEqualTo("fine-tune");
 		RecordedRequest upload = this.mistral.requests("files_api_routes_upload_file").get(0);
-		assertThat(upload.bodyAsString()).contains("name=\"purpose\"").contains("fine-tune")
+		assertThat(upload.bodyAsString()).contains("name=\"purpose\"")
+			.contains("fine-tune")
 			.contains("filename=\"training.jsonl\"");
 
 		JsonNode dryRun = post("/api/fine-tuning/jobs?fileId=" + fileId, null);
@@ -230,12 +236,14 @@ class SampleApplicationTests {
 		assertThat(get("/api/fine-tuning/jobs").path("total").asInt()).isEqualTo(1);
 
 		List<String> watched = sse("/api/fine-tuning/jobs/" + jobId + "/watch");
-		// each read moves the mock's job one status on: it was VALIDATING, the watch reads RUNNING then SUCCESS
+		// each read moves the mock's job one status on: it was VALIDATING, the watch
+		// reads RUNNING then SUCCESS
 		assertThat(watched).containsExactly("event:status",
 				"data:{\"id\":\"" + jobId + "\",\"status\":\"RUNNING\",\"fineTunedModel\":null}", "event:status",
 				"data:{\"id\":\"" + jobId + "\",\"status\":\"SUCCESS\",\"fineTunedModel\":\"ft:open-mistral-nemo:"
 						+ jobId.substring(0, 8) + ":sample\"}",
-				"event:done", "data:{\"id\":\"" + jobId + "\",\"status\":\"SUCCESS\",\"fineTunedModel\":\"ft:open-mistral-nemo:"
+				"event:done",
+				"data:{\"id\":\"" + jobId + "\",\"status\":\"SUCCESS\",\"fineTunedModel\":\"ft:open-mistral-nemo:"
 						+ jobId.substring(0, 8) + ":sample\"}");
 		JsonNode finished = get("/api/fine-tuning/jobs/" + jobId);
 		assertThat(finished.path("events")).hasSize(4);
@@ -249,8 +257,7 @@ class SampleApplicationTests {
 
 		List<RecordedRequest> creations = this.mistral.requests("jobs_api_routes_fine_tuning_create_fine_tuning_job");
 		assertThat(creations).extracting(RecordedRequest::url)
-			.containsExactly("/v1/fine_tuning/jobs?dry_run=true", "/v1/fine_tuning/jobs",
-					"/v1/fine_tuning/jobs");
+			.containsExactly("/v1/fine_tuning/jobs?dry_run=true", "/v1/fine_tuning/jobs", "/v1/fine_tuning/jobs");
 		JsonNode sent = creations.get(0).json();
 		assertThat(sent.path("model").asString()).isEqualTo("open-mistral-nemo");
 		assertThat(sent.path("training_files").get(0).path("file_id").asString()).isEqualTo(fileId);

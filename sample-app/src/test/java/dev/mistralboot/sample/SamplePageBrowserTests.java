@@ -32,9 +32,11 @@ import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample page in a real headless Chromium: the mock-mode badge shows, a streamed answer arrives piece by piece, the
- * tool-calling, search and fine-tuning sections work. Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up commands); skipped
- * without them, failed under {@code CI=true}. Leaves a screenshot in {@code target/sample-page.png}.
+ * The sample page in a real headless Chromium: the mock-mode badge shows, a streamed
+ * answer arrives piece by piece, the tool-calling, search and fine-tuning sections work.
+ * Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up
+ * commands); skipped without them, failed under {@code CI=true}. Leaves a screenshot in
+ * {@code target/sample-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = SampleApplicationTests.FAST_POLLING)
@@ -67,8 +69,7 @@ class SamplePageBrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1100,1400", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -131,8 +132,8 @@ class SamplePageBrowserTests {
 
 		browser.findElement(By.id("search-go")).click();
 		wait.until((driver) -> text("search-output").contains("Comté"));
-		assertThat(text("search-output").lines().findFirst()).hasValueSatisfying(
-				(line) -> assertThat(line).contains("Comté"));
+		assertThat(text("search-output").lines().findFirst())
+			.hasValueSatisfying((line) -> assertThat(line).contains("Comté"));
 	}
 
 	@Test
@@ -150,8 +151,8 @@ class SamplePageBrowserTests {
 		browser.findElement(By.id("ft-follow")).click();
 		wait.until((driver) -> text("ft-output").contains("ended"));
 
-		assertThat(text("ft-output")).matches("(?s)job \\S+ ended: VALIDATING → RUNNING → SUCCESS\nmodel: "
-				+ "ft:open-mistral-nemo:\\S+:sample");
+		assertThat(text("ft-output")).matches(
+				"(?s)job \\S+ ended: VALIDATING → RUNNING → SUCCESS\nmodel: " + "ft:open-mistral-nemo:\\S+:sample");
 	}
 
 	private String text(String id) {

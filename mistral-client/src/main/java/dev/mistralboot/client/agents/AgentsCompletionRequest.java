@@ -22,11 +22,12 @@ import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolChoice;
 
 /**
- * A completion by an agent ({@code AgentsCompletionRequest} of the API): a chat completion request
- * that names an {@code agent_id} instead of a model (the agent carries its model, instructions and
- * tools). Messages, tools, tool choice and response format are the chat types. Immutable; build it
- * with {@link #builder()}, derive variants with {@link #toBuilder()}. Fields left {@code null} are
- * not sent, so the agent's and the API's defaults apply.
+ * A completion by an agent ({@code AgentsCompletionRequest} of the API): a chat
+ * completion request that names an {@code agent_id} instead of a model (the agent carries
+ * its model, instructions and tools). Messages, tools, tool choice and response format
+ * are the chat types. Immutable; build it with {@link #builder()}, derive variants with
+ * {@link #toBuilder()}. Fields left {@code null} are not sent, so the agent's and the
+ * API's defaults apply.
  *
  * <pre>{@code
  * AgentsCompletionRequest request = AgentsCompletionRequest.builder()
@@ -37,7 +38,8 @@ import dev.mistralboot.client.chat.ToolChoice;
  *
  * @param agentId the id of the agent that answers (required)
  * @param maxTokens the most tokens the answer may have
- * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+ * @param stream whether to stream; set by the client's {@code stream} methods, leave
+ * {@code null}
  * @param stop sequences that end generation
  * @param randomSeed the seed for sampling, for reproducible answers
  * @param metadata free metadata attached to the request
@@ -45,7 +47,8 @@ import dev.mistralboot.client.chat.ToolChoice;
  * @param responseFormat the form of the answer: text, JSON object or JSON schema
  * @param tools the tools the model may use, in addition to the agent's
  * @param toolChoice whether and which tools the model must use
- * @param presencePenalty penalises tokens already present, for more varied answers (-2 to 2)
+ * @param presencePenalty penalises tokens already present, for more varied answers (-2 to
+ * 2)
  * @param frequencyPenalty penalises frequent tokens, against repetition (-2 to 2)
  * @param n the number of answers to generate
  * @param prediction expected output, to speed up edits of known text
@@ -59,25 +62,13 @@ import dev.mistralboot.client.chat.ToolChoice;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AgentsCompletionRequest(String agentId,
-		@Nullable Integer maxTokens,
-		@Nullable Boolean stream,
-		@Nullable List<String> stop,
-		@Nullable Long randomSeed,
-		@Nullable Map<String, Object> metadata,
-		List<ChatMessage> messages,
-		@Nullable ResponseFormat responseFormat,
-		@Nullable List<Tool> tools,
-		@Nullable ToolChoice toolChoice,
-		@Nullable Double presencePenalty,
-		@Nullable Double frequencyPenalty,
-		@Nullable Integer n,
-		@Nullable Prediction prediction,
-		@Nullable Boolean parallelToolCalls,
-		@Nullable ReasoningEffort reasoningEffort,
-		@Nullable PromptMode promptMode,
-		@Nullable List<GuardrailConfig> guardrails,
-		@Nullable String promptCacheKey,
+public record AgentsCompletionRequest(String agentId, @Nullable Integer maxTokens, @Nullable Boolean stream,
+		@Nullable List<String> stop, @Nullable Long randomSeed, @Nullable Map<String, Object> metadata,
+		List<ChatMessage> messages, @Nullable ResponseFormat responseFormat, @Nullable List<Tool> tools,
+		@Nullable ToolChoice toolChoice, @Nullable Double presencePenalty, @Nullable Double frequencyPenalty,
+		@Nullable Integer n, @Nullable Prediction prediction, @Nullable Boolean parallelToolCalls,
+		@Nullable ReasoningEffort reasoningEffort, @Nullable PromptMode promptMode,
+		@Nullable List<GuardrailConfig> guardrails, @Nullable String promptCacheKey,
 		@Nullable ServiceTier serviceTier) {
 
 	/**
@@ -149,9 +140,9 @@ public record AgentsCompletionRequest(String agentId,
 		return builder;
 	}
 
-
 	/**
-	 * Builds a {@link AgentsCompletionRequest}. {@link #build()} checks the required fields.
+	 * Builds a {@link AgentsCompletionRequest}. {@link #build()} checks the required
+	 * fields.
 	 */
 	public static final class Builder {
 
@@ -220,7 +211,8 @@ public record AgentsCompletionRequest(String agentId,
 
 		/**
 		 * Sets stream.
-		 * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+		 * @param stream whether to stream; set by the client's {@code stream} methods,
+		 * leave {@code null}
 		 * @return this builder
 		 */
 		public Builder stream(@Nullable Boolean stream) {
@@ -308,7 +300,8 @@ public record AgentsCompletionRequest(String agentId,
 
 		/**
 		 * Sets presencePenalty.
-		 * @param presencePenalty penalises tokens already present, for more varied answers (-2 to 2)
+		 * @param presencePenalty penalises tokens already present, for more varied
+		 * answers (-2 to 2)
 		 * @return this builder
 		 */
 		public Builder presencePenalty(@Nullable Double presencePenalty) {
@@ -348,7 +341,8 @@ public record AgentsCompletionRequest(String agentId,
 
 		/**
 		 * Sets parallelToolCalls.
-		 * @param parallelToolCalls whether the model may ask for several tool calls at once
+		 * @param parallelToolCalls whether the model may ask for several tool calls at
+		 * once
 		 * @return this builder
 		 */
 		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
@@ -388,7 +382,8 @@ public record AgentsCompletionRequest(String agentId,
 
 		/**
 		 * Sets promptCacheKey.
-		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for caching
+		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for
+		 * caching
 		 * @return this builder
 		 */
 		public Builder promptCacheKey(@Nullable String promptCacheKey) {
@@ -447,10 +442,14 @@ public record AgentsCompletionRequest(String agentId,
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when the agent id or the messages are missing, or a value is out of range
+		 * @throws IllegalArgumentException when the agent id or the messages are missing,
+		 * or a value is out of range
 		 */
 		public AgentsCompletionRequest build() {
-			return new AgentsCompletionRequest(this.agentId, this.maxTokens, this.stream, this.stop, this.randomSeed, this.metadata, this.messages, this.responseFormat, this.tools, this.toolChoice, this.presencePenalty, this.frequencyPenalty, this.n, this.prediction, this.parallelToolCalls, this.reasoningEffort, this.promptMode, this.guardrails, this.promptCacheKey, this.serviceTier);
+			return new AgentsCompletionRequest(this.agentId, this.maxTokens, this.stream, this.stop, this.randomSeed,
+					this.metadata, this.messages, this.responseFormat, this.tools, this.toolChoice,
+					this.presencePenalty, this.frequencyPenalty, this.n, this.prediction, this.parallelToolCalls,
+					this.reasoningEffort, this.promptMode, this.guardrails, this.promptCacheKey, this.serviceTier);
 		}
 
 	}

@@ -11,9 +11,10 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
 
 /**
- * Completions by an agent ({@code POST /v1/agents/completions}) over a blocking connection: whole
- * answers, and streams that need no WebFlux. An agent (created in La Plateforme or with the
- * agents API) carries its model, instructions and tools; the request names it by id.
+ * Completions by an agent ({@code POST /v1/agents/completions}) over a blocking
+ * connection: whole answers, and streams that need no WebFlux. An agent (created in La
+ * Plateforme or with the agents API) carries its model, instructions and tools; the
+ * request names it by id.
  *
  * <pre>{@code
  * ChatCompletionResponse answer = agents.complete(AgentsCompletionRequest.builder()
@@ -24,8 +25,9 @@ import dev.mistralboot.client.core.MistralStream;
  * }</pre>
  *
  * Answers are chat completions ({@link ChatCompletionResponse}, streamed as
- * {@link ChatCompletionChunk}s; fold them with {@link ChatCompletionAccumulator}). Failures raise the
- * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * {@link ChatCompletionChunk}s; fold them with {@link ChatCompletionAccumulator}).
+ * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy.
+ * Thread-safe.
  */
 public class MistralAgentsClient {
 
@@ -47,29 +49,34 @@ public class MistralAgentsClient {
 	 * Asks the agent for a whole answer.
 	 * @param request the request
 	 * @return the answer
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status (an unknown agent
-	 * id is a 404 or a 400), after retries
-	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be reached in time
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status (an
+	 * unknown agent id is a 404 or a 400), after retries
+	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be
+	 * reached in time
 	 */
 	public ChatCompletionResponse complete(AgentsCompletionRequest request) {
 		return completeWithResponse(request).body();
 	}
 
 	/**
-	 * Asks the agent for a whole answer, with the response's status, headers and rate limits.
+	 * Asks the agent for a whole answer, with the response's status, headers and rate
+	 * limits.
 	 * @param request the request
 	 * @return the answer and its metadata
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralResponse<ChatCompletionResponse> completeWithResponse(AgentsCompletionRequest request) {
 		return this.http.execute(apiRequest(request, false), ChatCompletionResponse.class);
 	}
 
 	/**
-	 * Streams the agent's answer as it is generated. Use the result in try-with-resources.
+	 * Streams the agent's answer as it is generated. Use the result in
+	 * try-with-resources.
 	 * @param request the request
 	 * @return the open stream of chunks
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralStream<ChatCompletionChunk> stream(AgentsCompletionRequest request) {
 		return this.http.stream(apiRequest(request, true), ChatCompletionChunk.class);

@@ -11,9 +11,10 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Completions by an agent ({@code POST /v1/agents/completions}) on WebClient: a {@link Mono} for
- * whole answers and a {@link Flux} of chunks for streams. Cancelling the {@code Flux} closes the
- * connection. Available when WebFlux is on the classpath. Thread-safe.
+ * Completions by an agent ({@code POST /v1/agents/completions}) on WebClient: a
+ * {@link Mono} for whole answers and a {@link Flux} of chunks for streams. Cancelling the
+ * {@code Flux} closes the connection. Available when WebFlux is on the classpath.
+ * Thread-safe.
  */
 public class ReactiveMistralAgentsClient {
 
@@ -42,8 +43,8 @@ public class ReactiveMistralAgentsClient {
 	 * @return the answer and its metadata
 	 */
 	public Mono<MistralResponse<ChatCompletionResponse>> completeWithResponse(AgentsCompletionRequest request) {
-		return Mono.defer(() -> this.http.execute(MistralAgentsClient.apiRequest(request, false),
-				ChatCompletionResponse.class));
+		return Mono.defer(
+				() -> this.http.execute(MistralAgentsClient.apiRequest(request, false), ChatCompletionResponse.class));
 	}
 
 	/**
@@ -52,8 +53,8 @@ public class ReactiveMistralAgentsClient {
 	 * @return the chunks
 	 */
 	public Flux<ChatCompletionChunk> stream(AgentsCompletionRequest request) {
-		return Flux.defer(() -> this.http.stream(MistralAgentsClient.apiRequest(request, true),
-				ChatCompletionChunk.class));
+		return Flux
+			.defer(() -> this.http.stream(MistralAgentsClient.apiRequest(request, true), ChatCompletionChunk.class));
 	}
 
 }

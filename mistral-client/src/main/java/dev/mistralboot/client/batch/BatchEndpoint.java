@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The API endpoint every request of a batch job goes to ({@code ApiEndpoint}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The API endpoint every request of a batch job goes to ({@code ApiEndpoint}). Values
+ * this library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum BatchEndpoint {
 

@@ -18,7 +18,8 @@ import dev.mistralboot.client.core.Page;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record BatchJobList(List<BatchJob> data, @Nullable String object, @Nullable Long total) implements Page<BatchJob> {
+public record BatchJobList(List<BatchJob> data, @Nullable String object,
+		@Nullable Long total) implements Page<BatchJob> {
 
 	/**
 	 * Fills in defaults for what the API left out.

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The order of {@code GET /v1/batch/jobs} ({@code order_by}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The order of {@code GET /v1/batch/jobs} ({@code order_by}). Values this library does
+ * not know yet are read as {@link #UNKNOWN}.
  */
 public enum BatchJobOrder {
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The status of a batch job ({@code BatchJobStatus}). Values this library does not know yet are read
- * as {@link #UNKNOWN}, which is not final.
+ * The status of a batch job ({@code BatchJobStatus}). Values this library does not know
+ * yet are read as {@link #UNKNOWN}, which is not final.
  */
 public enum BatchJobStatus {
 

@@ -9,11 +9,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * One request of a batch job given inline ({@code BatchRequest}), instead of in an input file.
+ * One request of a batch job given inline ({@code BatchRequest}), instead of in an input
+ * file.
  *
  * @param customId your id for the request, repeated in its result
- * @param body the request body for the job's endpoint (a chat request as a map, or any object
- * Jackson can write, such as a {@code ChatCompletionRequest})
+ * @param body the request body for the job's endpoint (a chat request as a map, or any
+ * object Jackson can write, such as a {@code ChatCompletionRequest})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,7 +26,8 @@ public record BatchRequest(@Nullable String customId, Object body) {
 	 */
 	public BatchRequest {
 		if (body == null) {
-			throw new IllegalArgumentException("A batch request needs a body" + ((customId != null) ? " (" + customId + ")" : ""));
+			throw new IllegalArgumentException(
+					"A batch request needs a body" + ((customId != null) ? " (" + customId + ")" : ""));
 		}
 	}
 

@@ -13,9 +13,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A batch job to create ({@code CreateBatchJobRequest} of {@code POST /v1/batch/jobs}). Requests come
- * from uploaded JSONL files ({@code inputFiles}, purpose batch) or inline ({@code requests}, up to
- * 10,000). Fields left {@code null} are not sent.
+ * A batch job to create ({@code CreateBatchJobRequest} of {@code POST /v1/batch/jobs}).
+ * Requests come from uploaded JSONL files ({@code inputFiles}, purpose batch) or inline
+ * ({@code requests}, up to 10,000). Fields left {@code null} are not sent.
  *
  * @param inputFiles ids of uploaded input files
  * @param requests requests given inline
@@ -58,7 +58,8 @@ public record CreateBatchJobRequest(@Nullable List<String> inputFiles, @Nullable
 					throw new IllegalArgumentException("Batch metadata keys have 1 to 32 characters: \"" + key + "\"");
 				}
 				if (value == null || value.isEmpty() || value.length() > 512) {
-					throw new IllegalArgumentException("The batch metadata value of \"" + key + "\" must have 1 to 512 characters");
+					throw new IllegalArgumentException(
+							"The batch metadata value of \"" + key + "\" must have 1 to 512 characters");
 				}
 			});
 			metadata = new LinkedHashMap<>(metadata);
@@ -186,7 +187,8 @@ public record CreateBatchJobRequest(@Nullable List<String> inputFiles, @Nullable
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException for a missing endpoint, no input, or a value out of range
+		 * @throws IllegalArgumentException for a missing endpoint, no input, or a value
+		 * out of range
 		 */
 		public CreateBatchJobRequest build() {
 			return new CreateBatchJobRequest(this.inputFiles, this.requests, this.endpoint, this.model, this.agentId,

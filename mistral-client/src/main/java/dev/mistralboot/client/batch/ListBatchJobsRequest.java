@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param orderBy the order (the API's default is newest first)
  */
 public record ListBatchJobsRequest(@Nullable Integer page, @Nullable Integer pageSize, @Nullable String model,
-		@Nullable String agentId, @Nullable Map<String, String> metadata, @Nullable OffsetDateTime createdAfter, @Nullable Boolean createdByMe,
-		@Nullable List<BatchJobStatus> status, @Nullable BatchJobOrder orderBy) {
+		@Nullable String agentId, @Nullable Map<String, String> metadata, @Nullable OffsetDateTime createdAfter,
+		@Nullable Boolean createdByMe, @Nullable List<BatchJobStatus> status, @Nullable BatchJobOrder orderBy) {
 
 	/** The API's default page size. */
 	public static final int DEFAULT_PAGE_SIZE = 100;
@@ -196,8 +196,8 @@ public record ListBatchJobsRequest(@Nullable Integer page, @Nullable Integer pag
 		 * @return the request
 		 */
 		public ListBatchJobsRequest build() {
-			return new ListBatchJobsRequest(this.page, this.pageSize, this.model, this.agentId, this.metadata, this.createdAfter,
-					this.createdByMe, this.status, this.orderBy);
+			return new ListBatchJobsRequest(this.page, this.pageSize, this.model, this.agentId, this.metadata,
+					this.createdAfter, this.createdByMe, this.status, this.orderBy);
 		}
 
 	}

@@ -33,9 +33,9 @@ import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.files.MistralFilesClient;
 
 /**
- * Batch jobs ({@code /v1/batch/jobs}): create, list, read, cancel, delete, wait for a job, and read
- * its output and error files back as parsed JSONL records, line by line, without holding a file in
- * memory.
+ * Batch jobs ({@code /v1/batch/jobs}): create, list, read, cancel, delete, wait for a
+ * job, and read its output and error files back as parsed JSONL records, line by line,
+ * without holding a file in memory.
  *
  * <pre>{@code
  * BatchJob job = batch.create(CreateBatchJobRequest.builder()
@@ -51,14 +51,18 @@ import dev.mistralboot.client.files.MistralFilesClient;
  *     });
  * }</pre>
  *
- * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy.
+ * Thread-safe.
  */
 public class MistralBatchClient {
 
 	/** The default wait between two reads of a job in {@link #waitForCompletion}. */
 	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
 
-	/** The default longest wait of {@link #waitForCompletion}: the longest a job may run (168 hours). */
+	/**
+	 * The default longest wait of {@link #waitForCompletion}: the longest a job may run
+	 * (168 hours).
+	 */
 	public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofHours(168);
 
 	private static final String JOBS = "/v1/batch/jobs";
@@ -95,11 +99,10 @@ public class MistralBatchClient {
 	 */
 	public BatchJob create(CreateBatchJobRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.post(JOBS)
-			.operation("batch.create")
-			.model(request.model())
-			.json(request)
-			.build(), BatchJob.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS).operation("batch.create").model(request.model()).json(request).build(),
+					BatchJob.class)
+			.body();
 	}
 
 	/**
@@ -117,18 +120,20 @@ public class MistralBatchClient {
 	 */
 	public BatchJobList list(ListBatchJobsRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.get(JOBS)
-			.operation("batch.list")
-			.query("page", request.page())
-			.query("page_size", request.pageSize())
-			.query("model", request.model())
-			.query("agent_id", request.agentId())
-			.query("metadata", json(request.metadata()))
-			.query("created_after", time(request.createdAfter()))
-			.query("created_by_me", request.createdByMe())
-			.query("status", request.status())
-			.query("order_by", request.orderBy())
-			.build(), BatchJobList.class).body();
+		return this.http
+			.execute(ApiRequest.get(JOBS)
+				.operation("batch.list")
+				.query("page", request.page())
+				.query("page_size", request.pageSize())
+				.query("model", request.model())
+				.query("agent_id", request.agentId())
+				.query("metadata", json(request.metadata()))
+				.query("created_after", time(request.createdAfter()))
+				.query("created_by_me", request.createdByMe())
+				.query("status", request.status())
+				.query("order_by", request.orderBy())
+				.build(), BatchJobList.class)
+			.body();
 	}
 
 	private @Nullable String json(@Nullable Map<String, String> metadata) {
@@ -140,8 +145,8 @@ public class MistralBatchClient {
 	}
 
 	/**
-	 * Every job matching the filters, across all pages, starting at the request's page (0 when unset).
-	 * Pages are requested lazily, as the stream is consumed.
+	 * Every job matching the filters, across all pages, starting at the request's page (0
+	 * when unset). Pages are requested lazily, as the stream is consumed.
 	 * @param request the filters and page size
 	 * @return the jobs
 	 */
@@ -163,17 +168,18 @@ public class MistralBatchClient {
 	}
 
 	/**
-	 * Reads a job, optionally with its results inline ({@code GET /v1/batch/jobs/{job_id}?inline=true}).
+	 * Reads a job, optionally with its results inline ({@code GET
+	 * /v1/batch/jobs/{job_id}?inline=true}).
 	 * @param jobId the job id
 	 * @param inline whether to include the results in {@link BatchJob#outputs()}
 	 * @return the job
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public BatchJob get(String jobId, @Nullable Boolean inline) {
-		return this.http.execute(ApiRequest.get(JOBS + "/{job_id}", jobId)
-			.operation("batch.get")
-			.query("inline", inline)
-			.build(), BatchJob.class).body();
+		return this.http
+			.execute(ApiRequest.get(JOBS + "/{job_id}", jobId).operation("batch.get").query("inline", inline).build(),
+					BatchJob.class)
+			.body();
 	}
 
 	/**
@@ -183,8 +189,10 @@ public class MistralBatchClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public BatchJob cancel(String jobId) {
-		return this.http.execute(ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("batch.cancel").build(),
-				BatchJob.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("batch.cancel").build(),
+					BatchJob.class)
+			.body();
 	}
 
 	/**
@@ -194,9 +202,10 @@ public class MistralBatchClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public DeleteBatchJobResponse delete(String jobId) {
-		return this.http.execute(
-				ApiRequest.of(HttpMethod.DELETE, JOBS + "/{job_id}", jobId).operation("batch.delete").build(),
-				DeleteBatchJobResponse.class).body();
+		return this.http
+			.execute(ApiRequest.of(HttpMethod.DELETE, JOBS + "/{job_id}", jobId).operation("batch.delete").build(),
+					DeleteBatchJobResponse.class)
+			.body();
 	}
 
 	/**
@@ -208,24 +217,29 @@ public class MistralBatchClient {
 	}
 
 	/**
-	 * Reads a job until it reaches a final status (SUCCESS, FAILED, TIMEOUT_EXCEEDED or CANCELLED), with
-	 * the client's poll interval and timeout.
+	 * Reads a job until it reaches a final status (SUCCESS, FAILED, TIMEOUT_EXCEEDED or
+	 * CANCELLED), with the client's poll interval and timeout.
 	 * @param jobId the job id
-	 * @param onStatusChange called with the job on the first read and whenever its status changes
+	 * @param onStatusChange called with the job on the first read and whenever its status
+	 * changes
 	 * @return the job in its final status
-	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout passes first
+	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
+	 * passes first
 	 */
 	public BatchJob waitForCompletion(String jobId, Consumer<? super BatchJob> onStatusChange) {
 		return waitForCompletion(jobId, this.poller, onStatusChange);
 	}
 
 	/**
-	 * Reads a job until it reaches a final status, with a given poll interval and timeout.
+	 * Reads a job until it reaches a final status, with a given poll interval and
+	 * timeout.
 	 * @param jobId the job id
 	 * @param poller the poll interval and timeout
-	 * @param onStatusChange called with the job on the first read and whenever its status changes
+	 * @param onStatusChange called with the job on the first read and whenever its status
+	 * changes
 	 * @return the job in its final status
-	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout passes first
+	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
+	 * passes first
 	 */
 	public BatchJob waitForCompletion(String jobId, JobPoller poller, Consumer<? super BatchJob> onStatusChange) {
 		Objects.requireNonNull(jobId, "jobId");
@@ -234,15 +248,19 @@ public class MistralBatchClient {
 	}
 
 	/**
-	 * Waits for a job to finish, then hands every record of its output file and then of its error file
-	 * to {@code onResult}, reading each file line by line as it downloads.
-	 * @param <T> the type response bodies are read as, such as {@code ChatCompletionResponse}
+	 * Waits for a job to finish, then hands every record of its output file and then of
+	 * its error file to {@code onResult}, reading each file line by line as it downloads.
+	 * @param <T> the type response bodies are read as, such as
+	 * {@code ChatCompletionResponse}
 	 * @param jobId the job id
 	 * @param bodyType the type response bodies are read as ({@code Map.class} for any)
-	 * @param onStatusChange called with the job on the first read and whenever its status changes
-	 * @param onResult called with each result, successes first (output file), then failures (error file)
+	 * @param onStatusChange called with the job on the first read and whenever its status
+	 * changes
+	 * @param onResult called with each result, successes first (output file), then
+	 * failures (error file)
 	 * @return the job in its final status
-	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the job does not finish in time
+	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the job does
+	 * not finish in time
 	 * @throws MistralInvalidResponseException when a line cannot be read as a result
 	 */
 	public <T> BatchJob waitAndRead(String jobId, Class<T> bodyType, Consumer<? super BatchJob> onStatusChange,
@@ -258,28 +276,32 @@ public class MistralBatchClient {
 	}
 
 	/**
-	 * The records of a job's output file, parsed as the file downloads. Close the stream (it holds the
-	 * download open): try-with-resources.
+	 * The records of a job's output file, parsed as the file downloads. Close the stream
+	 * (it holds the download open): try-with-resources.
 	 * @param <T> the type response bodies are read as
 	 * @param job the job (as returned by {@link #get} or {@link #waitForCompletion})
 	 * @param bodyType the type response bodies are read as ({@code Map.class} for any)
 	 * @return the records; empty when the job has no output file
-	 * @throws MistralIoException when the download fails (also from the stream, while reading)
-	 * @throws MistralInvalidResponseException (from the stream) when a line cannot be read as a result
+	 * @throws MistralIoException when the download fails (also from the stream, while
+	 * reading)
+	 * @throws MistralInvalidResponseException (from the stream) when a line cannot be
+	 * read as a result
 	 */
 	public <T> Stream<BatchResult<T>> readOutput(BatchJob job, Class<T> bodyType) {
 		return read(job.outputFile(), bodyType);
 	}
 
 	/**
-	 * The records of a job's error file (the requests that failed), parsed as the file downloads. Close
-	 * the stream: try-with-resources.
+	 * The records of a job's error file (the requests that failed), parsed as the file
+	 * downloads. Close the stream: try-with-resources.
 	 * @param <T> the type response bodies are read as
 	 * @param job the job
 	 * @param bodyType the type response bodies are read as ({@code Map.class} for any)
 	 * @return the records; empty when the job has no error file
-	 * @throws MistralIoException when the download fails (also from the stream, while reading)
-	 * @throws MistralInvalidResponseException (from the stream) when a line cannot be read as a result
+	 * @throws MistralIoException when the download fails (also from the stream, while
+	 * reading)
+	 * @throws MistralInvalidResponseException (from the stream) when a line cannot be
+	 * read as a result
 	 */
 	public <T> Stream<BatchResult<T>> readErrors(BatchJob job, Class<T> bodyType) {
 		return read(job.errorFile(), bodyType);
@@ -294,8 +316,9 @@ public class MistralBatchClient {
 		ObjectReader reader = this.http.jsonMapper().readerFor(type);
 		MistralDownload download = this.files.download(fileId);
 		JsonLines<T> lines = new JsonLines<>(download, reader, fileId);
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL),
-				false).onClose(download::close);
+		return StreamSupport
+			.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL), false)
+			.onClose(download::close);
 	}
 
 	/** Reads one JSON value per line, lazily. */

@@ -11,9 +11,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * An assistant message: the model's answer, or an earlier answer sent back as history. Reasoning
- * models answer with content chunks holding {@link ThinkChunk thinking}: read the answer with
- * {@link #text()} and the reasoning with {@link #thinking()}.
+ * An assistant message: the model's answer, or an earlier answer sent back as history.
+ * Reasoning models answer with content chunks holding {@link ThinkChunk thinking}: read
+ * the answer with {@link #text()} and the reasoning with {@link #thinking()}.
  *
  * @param content the content: text or chunks, may be {@code null} or empty for tool calls
  * @param toolCalls the tool calls the model asks for, if any
@@ -33,7 +33,8 @@ public record AssistantMessage(@Nullable Content content, @Nullable List<ToolCal
 	}
 
 	/**
-	 * An assistant message asking for tool calls, as sent back in the conversation history.
+	 * An assistant message asking for tool calls, as sent back in the conversation
+	 * history.
 	 * @param toolCalls the calls
 	 * @return the message
 	 */

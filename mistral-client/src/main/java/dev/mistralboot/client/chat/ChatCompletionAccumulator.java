@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
- * Folds stream chunks into one {@link ChatCompletionResponse}: text, reasoning, tool calls whose
- * arguments arrived in fragments (joined by {@code index}, the id taken from the first fragment),
- * usage and finish reason, per answer.
+ * Folds stream chunks into one {@link ChatCompletionResponse}: text, reasoning, tool
+ * calls whose arguments arrived in fragments (joined by {@code index}, the id taken from
+ * the first fragment), usage and finish reason, per answer.
  *
  * <pre>{@code
  * ChatCompletionAccumulator answer = new ChatCompletionAccumulator();

@@ -13,9 +13,9 @@ import dev.mistralboot.client.core.ObservedResponse;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
- * One chunk of a streamed completion ({@code CompletionChunk} of the API). Usage normally arrives
- * on the last chunk, together with the finish reason. Fold chunks into a whole answer with
- * {@link ChatCompletionAccumulator}.
+ * One chunk of a streamed completion ({@code CompletionChunk} of the API). Usage normally
+ * arrives on the last chunk, together with the finish reason. Fold chunks into a whole
+ * answer with {@link ChatCompletionAccumulator}.
  *
  * @param id the completion id
  * @param object the object type
@@ -28,7 +28,8 @@ import dev.mistralboot.client.core.UsageInfo;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatCompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
-		@Nullable String model, @Nullable UsageInfo usage, List<ChatCompletionStreamChoice> choices) implements ObservedResponse {
+		@Nullable String model, @Nullable UsageInfo usage,
+		List<ChatCompletionStreamChoice> choices) implements ObservedResponse {
 
 	/**
 	 * Copies the choices.

@@ -15,16 +15,20 @@ import tools.jackson.databind.annotation.JsonNaming;
 import dev.mistralboot.client.core.ObservedRequest;
 
 /**
- * A chat completion request ({@code ChatCompletionRequest} of the API), with every field of the
- * API description. Immutable; build it with {@link #builder()}, derive variants with
- * {@link #toBuilder()}. Fields left {@code null} are not sent, so the API's defaults (or the
- * client's configured defaults for model, temperature, max tokens and safe prompt) apply.
+ * A chat completion request ({@code ChatCompletionRequest} of the API), with every field
+ * of the API description. Immutable; build it with {@link #builder()}, derive variants
+ * with {@link #toBuilder()}. Fields left {@code null} are not sent, so the API's defaults
+ * (or the client's configured defaults for model, temperature, max tokens and safe
+ * prompt) apply.
  *
- * @param model the model, such as {@code mistral-large-latest}; when {@code null} the client's default model is used
- * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more deterministic)
+ * @param model the model, such as {@code mistral-large-latest}; when {@code null} the
+ * client's default model is used
+ * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more
+ * deterministic)
  * @param topP nucleus sampling: the probability mass of tokens considered (0 to 1)
  * @param maxTokens the most tokens the answer may have
- * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+ * @param stream whether to stream; set by the client's {@code stream} methods, leave
+ * {@code null}
  * @param stop sequences that end generation
  * @param randomSeed the seed for sampling, for reproducible answers
  * @param metadata free metadata attached to the request
@@ -32,7 +36,8 @@ import dev.mistralboot.client.core.ObservedRequest;
  * @param responseFormat the form of the answer: text, JSON object or JSON schema
  * @param tools the tools the model may use
  * @param toolChoice whether and which tools the model must use
- * @param presencePenalty penalises tokens already present, for more varied answers (-2 to 2)
+ * @param presencePenalty penalises tokens already present, for more varied answers (-2 to
+ * 2)
  * @param frequencyPenalty penalises frequent tokens, against repetition (-2 to 2)
  * @param n the number of answers to generate
  * @param prediction expected output, to speed up edits of known text
@@ -47,28 +52,13 @@ import dev.mistralboot.client.core.ObservedRequest;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ChatCompletionRequest(@Nullable String model,
-		@Nullable Double temperature,
-		@Nullable Double topP,
-		@Nullable Integer maxTokens,
-		@Nullable Boolean stream,
-		@Nullable List<String> stop,
-		@Nullable Long randomSeed,
-		@Nullable Map<String, Object> metadata,
-		List<ChatMessage> messages,
-		@Nullable ResponseFormat responseFormat,
-		@Nullable List<Tool> tools,
-		@Nullable ToolChoice toolChoice,
-		@Nullable Double presencePenalty,
-		@Nullable Double frequencyPenalty,
-		@Nullable Integer n,
-		@Nullable Prediction prediction,
-		@Nullable Boolean parallelToolCalls,
-		@Nullable ReasoningEffort reasoningEffort,
-		@Nullable PromptMode promptMode,
-		@Nullable List<GuardrailConfig> guardrails,
-		@Nullable String promptCacheKey,
-		@Nullable ServiceTier serviceTier,
+public record ChatCompletionRequest(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
+		@Nullable Integer maxTokens, @Nullable Boolean stream, @Nullable List<String> stop, @Nullable Long randomSeed,
+		@Nullable Map<String, Object> metadata, List<ChatMessage> messages, @Nullable ResponseFormat responseFormat,
+		@Nullable List<Tool> tools, @Nullable ToolChoice toolChoice, @Nullable Double presencePenalty,
+		@Nullable Double frequencyPenalty, @Nullable Integer n, @Nullable Prediction prediction,
+		@Nullable Boolean parallelToolCalls, @Nullable ReasoningEffort reasoningEffort, @Nullable PromptMode promptMode,
+		@Nullable List<GuardrailConfig> guardrails, @Nullable String promptCacheKey, @Nullable ServiceTier serviceTier,
 		@Nullable Boolean safePrompt) implements ObservedRequest {
 
 	/**
@@ -103,8 +93,8 @@ public record ChatCompletionRequest(@Nullable String model,
 	}
 
 	/**
-	 * The conversation as plain text, one {@code role: text} line per message (thinking, images and
-	 * other non-text parts left out), for observations that record content.
+	 * The conversation as plain text, one {@code role: text} line per message (thinking,
+	 * images and other non-text parts left out), for observations that record content.
 	 * @return the prompt text
 	 */
 	@JsonIgnore
@@ -174,7 +164,8 @@ public record ChatCompletionRequest(@Nullable String model,
 	}
 
 	/**
-	 * Builds a {@link ChatCompletionRequest}. {@link #build()} checks the required fields.
+	 * Builds a {@link ChatCompletionRequest}. {@link #build()} checks the required
+	 * fields.
 	 */
 	public static final class Builder {
 
@@ -229,7 +220,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets model.
-		 * @param model the model, such as {@code mistral-large-latest}; when {@code null} the client's default model is used
+		 * @param model the model, such as {@code mistral-large-latest}; when {@code null}
+		 * the client's default model is used
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {
@@ -239,7 +231,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets temperature.
-		 * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more deterministic)
+		 * @param temperature sampling temperature (0 to 1.5 in the API description; lower
+		 * is more deterministic)
 		 * @return this builder
 		 */
 		public Builder temperature(@Nullable Double temperature) {
@@ -249,7 +242,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets topP.
-		 * @param topP nucleus sampling: the probability mass of tokens considered (0 to 1)
+		 * @param topP nucleus sampling: the probability mass of tokens considered (0 to
+		 * 1)
 		 * @return this builder
 		 */
 		public Builder topP(@Nullable Double topP) {
@@ -269,7 +263,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets stream.
-		 * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+		 * @param stream whether to stream; set by the client's {@code stream} methods,
+		 * leave {@code null}
 		 * @return this builder
 		 */
 		public Builder stream(@Nullable Boolean stream) {
@@ -395,7 +390,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets presencePenalty.
-		 * @param presencePenalty penalises tokens already present, for more varied answers (-2 to 2)
+		 * @param presencePenalty penalises tokens already present, for more varied
+		 * answers (-2 to 2)
 		 * @return this builder
 		 */
 		public Builder presencePenalty(@Nullable Double presencePenalty) {
@@ -435,7 +431,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets parallelToolCalls.
-		 * @param parallelToolCalls whether the model may ask for several tool calls at once
+		 * @param parallelToolCalls whether the model may ask for several tool calls at
+		 * once
 		 * @return this builder
 		 */
 		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
@@ -475,7 +472,8 @@ public record ChatCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets promptCacheKey.
-		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for caching
+		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for
+		 * caching
 		 * @return this builder
 		 */
 		public Builder promptCacheKey(@Nullable String promptCacheKey) {
@@ -506,10 +504,15 @@ public record ChatCompletionRequest(@Nullable String model,
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when no message was added or a value is out of range
+		 * @throws IllegalArgumentException when no message was added or a value is out of
+		 * range
 		 */
 		public ChatCompletionRequest build() {
-			return new ChatCompletionRequest(this.model, this.temperature, this.topP, this.maxTokens, this.stream, this.stop, this.randomSeed, this.metadata, this.messages, this.responseFormat, this.tools, this.toolChoice, this.presencePenalty, this.frequencyPenalty, this.n, this.prediction, this.parallelToolCalls, this.reasoningEffort, this.promptMode, this.guardrails, this.promptCacheKey, this.serviceTier, this.safePrompt);
+			return new ChatCompletionRequest(this.model, this.temperature, this.topP, this.maxTokens, this.stream,
+					this.stop, this.randomSeed, this.metadata, this.messages, this.responseFormat, this.tools,
+					this.toolChoice, this.presencePenalty, this.frequencyPenalty, this.n, this.prediction,
+					this.parallelToolCalls, this.reasoningEffort, this.promptMode, this.guardrails, this.promptCacheKey,
+					this.serviceTier, this.safePrompt);
 		}
 
 	}

@@ -27,7 +27,8 @@ import dev.mistralboot.client.core.UsageInfo;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatCompletionResponse(@Nullable String id, @Nullable String object, @Nullable String model,
-		@Nullable UsageInfo usage, @Nullable Long created, List<ChatCompletionChoice> choices) implements ObservedResponse {
+		@Nullable UsageInfo usage, @Nullable Long created,
+		List<ChatCompletionChoice> choices) implements ObservedResponse {
 
 	/**
 	 * Copies the choices.

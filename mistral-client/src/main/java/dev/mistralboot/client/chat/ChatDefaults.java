@@ -30,7 +30,8 @@ public record ChatDefaults(@Nullable String model, @Nullable Double temperature,
 	 * @param request the request
 	 * @param stream whether the request is streamed
 	 * @return the request to send
-	 * @throws IllegalArgumentException when neither the request nor the defaults name a model
+	 * @throws IllegalArgumentException when neither the request nor the defaults name a
+	 * model
 	 */
 	public ChatCompletionRequest apply(ChatCompletionRequest request, boolean stream) {
 		ChatCompletionRequest.Builder builder = request.toBuilder();

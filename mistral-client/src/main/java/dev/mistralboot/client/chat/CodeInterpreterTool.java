@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Mistral's built-in code interpreter.
  *
- * @param toolConfiguration which of the tool's functions to include, exclude or confirm, optional
+ * @param toolConfiguration which of the tool's functions to include, exclude or confirm,
+ * optional
  */
 @JsonTypeName("code_interpreter")
 @JsonInclude(JsonInclude.Include.NON_NULL)

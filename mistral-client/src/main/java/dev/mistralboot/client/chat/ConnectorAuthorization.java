@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The credential of a connector: an OAuth2 token or an API key. The secret is never shown by
- * {@link #toString()}.
+ * The credential of a connector: an OAuth2 token or an API key. The secret is never shown
+ * by {@link #toString()}.
  *
  * @param type {@code oauth2-token} or {@code api-key}
  * @param value the secret

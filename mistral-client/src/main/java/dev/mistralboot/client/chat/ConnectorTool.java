@@ -11,7 +11,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * A custom connector (the API's {@code CustomConnector}).
  *
  * @param connectorId the connector's id (required)
- * @param authorization the credential the connector uses, optional (masked in {@code toString()})
+ * @param authorization the credential the connector uses, optional (masked in
+ * {@code toString()})
  * @param toolConfiguration which functions to include, exclude or confirm, optional
  */
 @JsonTypeName("connector")

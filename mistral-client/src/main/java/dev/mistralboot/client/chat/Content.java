@@ -14,10 +14,10 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * The content of a message: a plain string, or a list of {@link ContentChunk chunks} (text,
- * images, documents, references, files, thinking, audio), exactly as the API carries it.
- * {@link #text()} reads the answer whatever the form; {@link #thinking()} reads a reasoning
- * model's thoughts.
+ * The content of a message: a plain string, or a list of {@link ContentChunk chunks}
+ * (text, images, documents, references, files, thinking, audio), exactly as the API
+ * carries it. {@link #text()} reads the answer whatever the form; {@link #thinking()}
+ * reads a reasoning model's thoughts.
  */
 @JsonDeserialize(using = Content.Deserializer.class)
 public final class Content {
@@ -75,7 +75,8 @@ public final class Content {
 	}
 
 	/**
-	 * The text: the string, or the text chunks joined (thinking, images and other chunks left out).
+	 * The text: the string, or the text chunks joined (thinking, images and other chunks
+	 * left out).
 	 * @return the text
 	 */
 	public String text() {

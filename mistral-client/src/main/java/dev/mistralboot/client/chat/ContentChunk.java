@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One chunk of message content, told apart by {@code type}. A chunk type this library does not
- * know yet is read as {@link UnknownChunk} rather than failing.
+ * One chunk of message content, told apart by {@code type}. A chunk type this library
+ * does not know yet is read as {@link UnknownChunk} rather than failing.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true,
-		defaultImpl = UnknownChunk.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+		visible = true, defaultImpl = UnknownChunk.class)
 @JsonSubTypes({ @JsonSubTypes.Type(value = TextChunk.class, name = "text"),
 		@JsonSubTypes.Type(value = ImageUrlChunk.class, name = "image_url"),
 		@JsonSubTypes.Type(value = DocumentUrlChunk.class, name = "document_url"),

@@ -11,10 +11,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A piece of an answer in a stream: role (first chunk), text or chunks, tool-call fragments.
+ * A piece of an answer in a stream: role (first chunk), text or chunks, tool-call
+ * fragments.
  *
  * @param role the role, on the first chunk
- * @param content the new content: a string or chunks (thinking chunks for reasoning models)
+ * @param content the new content: a string or chunks (thinking chunks for reasoning
+ * models)
  * @param toolCalls tool calls or fragments of them, to be joined by {@code index}
  * @param toolCallId the tool call answered, for tool messages
  * @param index the position of this message

@@ -19,8 +19,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DocumentLibraryTool(@Nullable ToolConfiguration toolConfiguration, List<String> libraryIds)
-		implements Tool {
+public record DocumentLibraryTool(@Nullable ToolConfiguration toolConfiguration,
+		List<String> libraryIds) implements Tool {
 
 	/**
 	 * Validates the tool.

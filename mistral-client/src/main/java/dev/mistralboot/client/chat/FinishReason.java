@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Why the model stopped. Values this library does not know yet are read as {@link #UNKNOWN}.
+ * Why the model stopped. Values this library does not know yet are read as
+ * {@link #UNKNOWN}.
  */
 public enum FinishReason {
 
@@ -56,7 +57,8 @@ public enum FinishReason {
 	}
 
 	/**
-	 * The wire values of the choices' finish reasons, skipping choices that have none (for observations).
+	 * The wire values of the choices' finish reasons, skipping choices that have none
+	 * (for observations).
 	 */
 	static <T> List<String> wireValues(List<T> choices, Function<T, FinishReason> reason) {
 		List<String> values = null;

@@ -14,8 +14,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The function a tool call invokes. The API sends {@code arguments} as a JSON string or as a JSON
- * object; both are read into JSON text here, and sent back as a string.
+ * The function a tool call invokes. The API sends {@code arguments} as a JSON string or
+ * as a JSON object; both are read into JSON text here, and sent back as a string.
  *
  * @param name the function name
  * @param arguments the arguments as JSON text (may be partial in a stream fragment)
@@ -23,7 +23,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FunctionCall(String name, @JsonDeserialize(using = FunctionCall.ArgumentsDeserializer.class) String arguments) {
+public record FunctionCall(String name,
+		@JsonDeserialize(using = FunctionCall.ArgumentsDeserializer.class) String arguments) {
 
 	/**
 	 * Validates the call.

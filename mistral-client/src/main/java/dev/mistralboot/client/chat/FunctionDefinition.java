@@ -15,7 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param name the name (required)
  * @param description what the function does
  * @param strict whether the model must follow the schema strictly
- * @param parameters the JSON schema of the parameters (required; an empty object schema for none)
+ * @param parameters the JSON schema of the parameters (required; an empty object schema
+ * for none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The detail level of an image. Values this library does not know are read as {@link #UNKNOWN}.
+ * The detail level of an image. Values this library does not know are read as
+ * {@link #UNKNOWN}.
  */
 public enum ImageDetail {
 

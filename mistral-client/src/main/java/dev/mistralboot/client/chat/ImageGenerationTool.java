@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Mistral's built-in image generation.
  *
- * @param toolConfiguration which of the tool's functions to include, exclude or confirm, optional
+ * @param toolConfiguration which of the tool's functions to include, exclude or confirm,
+ * optional
  */
 @JsonTypeName("image_generation")
 @JsonInclude(JsonInclude.Include.NON_NULL)

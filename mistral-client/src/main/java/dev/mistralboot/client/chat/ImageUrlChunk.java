@@ -12,7 +12,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * An image chunk.
  *
- * @param imageUrl the image (the API accepts a URL string or an object; this library sends the object)
+ * @param imageUrl the image (the API accepts a URL string or an object; this library
+ * sends the object)
  */
 @JsonTypeName("image_url")
 @JsonInclude(JsonInclude.Include.NON_NULL)

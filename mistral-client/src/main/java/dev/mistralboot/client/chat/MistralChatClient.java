@@ -19,8 +19,8 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
 
 /**
- * Chat completions ({@code POST /v1/chat/completions}) over a blocking connection: whole answers,
- * and streams that need no WebFlux.
+ * Chat completions ({@code POST /v1/chat/completions}) over a blocking connection: whole
+ * answers, and streams that need no WebFlux.
  *
  * <pre>{@code
  * ChatCompletionResponse answer = chat.complete(ChatCompletionRequest.builder()
@@ -30,8 +30,8 @@ import dev.mistralboot.client.core.MistralStream;
  * System.out.println(answer.text());
  * }</pre>
  *
- * Requests that leave out the model, temperature, max tokens or safe prompt get the client's
- * {@link ChatDefaults} ({@code mistral.chat.*}). Failures raise the
+ * Requests that leave out the model, temperature, max tokens or safe prompt get the
+ * client's {@link ChatDefaults} ({@code mistral.chat.*}). Failures raise the
  * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
  */
 public class MistralChatClient {
@@ -66,9 +66,12 @@ public class MistralChatClient {
 	 * Asks for a whole answer.
 	 * @param request the request
 	 * @return the answer
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
-	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be reached in time
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
+	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be
+	 * reached in time
 	 */
 	public ChatCompletionResponse complete(ChatCompletionRequest request) {
 		return completeWithResponse(request).body();
@@ -84,21 +87,23 @@ public class MistralChatClient {
 	}
 
 	/**
-	 * Streams the answer as it is generated. Use the result in try-with-resources; fold chunks
-	 * with {@link ChatCompletionAccumulator}.
+	 * Streams the answer as it is generated. Use the result in try-with-resources; fold
+	 * chunks with {@link ChatCompletionAccumulator}.
 	 * @param request the request
 	 * @return the open stream of chunks
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralStream<ChatCompletionChunk> stream(ChatCompletionRequest request) {
 		return this.http.stream(apiRequest(request, true), ChatCompletionChunk.class);
 	}
 
 	/**
-	 * Asks for an answer in the shape of a type, usually a record, and reads it. Unless the request
-	 * sets its own {@code response_format}, it is set to a strict {@code json_schema} generated from
-	 * the type (see {@link JsonSchemaGenerator}); for {@link JsonNode} or {@code Object}, to
-	 * {@code json_object} (JSON mode: any JSON object, so say in the prompt what it should hold).
+	 * Asks for an answer in the shape of a type, usually a record, and reads it. Unless
+	 * the request sets its own {@code response_format}, it is set to a strict
+	 * {@code json_schema} generated from the type (see {@link JsonSchemaGenerator}); for
+	 * {@link JsonNode} or {@code Object}, to {@code json_object} (JSON mode: any JSON
+	 * object, so say in the prompt what it should hold).
 	 *
 	 * <pre>{@code
 	 * record Invoice(String number, LocalDate date, List<Line> lines) { }
@@ -109,7 +114,8 @@ public class MistralChatClient {
 	 * @param request the request
 	 * @param type the type to read the answer as
 	 * @return the answer, read as the type
-	 * @throws MistralStructuredOutputException when the answer's text cannot be read as the type; it holds the text
+	 * @throws MistralStructuredOutputException when the answer's text cannot be read as
+	 * the type; it holds the text
 	 */
 	public <T> T complete(ChatCompletionRequest request, Class<T> type) {
 		Objects.requireNonNull(type, "type");
@@ -117,13 +123,14 @@ public class MistralChatClient {
 	}
 
 	/**
-	 * Asks for an answer in the shape of a generic type, such as {@code List<Invoice>}, and reads it;
-	 * see {@link #complete(ChatCompletionRequest, Class)}.
+	 * Asks for an answer in the shape of a generic type, such as {@code List<Invoice>},
+	 * and reads it; see {@link #complete(ChatCompletionRequest, Class)}.
 	 * @param <T> the type
 	 * @param request the request
 	 * @param type the type to read the answer as
 	 * @return the answer, read as the type
-	 * @throws MistralStructuredOutputException when the answer's text cannot be read as the type; it holds the text
+	 * @throws MistralStructuredOutputException when the answer's text cannot be read as
+	 * the type; it holds the text
 	 */
 	public <T> T complete(ChatCompletionRequest request, ParameterizedTypeReference<T> type) {
 		Objects.requireNonNull(type, "type");
@@ -131,9 +138,11 @@ public class MistralChatClient {
 	}
 
 	/**
-	 * A chat that runs the registry's tools when the model calls them, until the model answers.
+	 * A chat that runs the registry's tools when the model calls them, until the model
+	 * answers.
 	 * @param tools the tools (in Spring Boot, inject the {@code ToolRegistry} bean)
-	 * @return the tool-calling chat, with the registry's limit of rounds and failure policy
+	 * @return the tool-calling chat, with the registry's limit of rounds and failure
+	 * policy
 	 */
 	public ToolCallingChat withTools(ToolRegistry tools) {
 		return new ToolCallingChat(this, tools);

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
 
 /**
- * A structured answer ({@link MistralChatClient#complete(ChatCompletionRequest, Class)}) whose text
- * could not be read as the type asked for: not JSON, cut short by {@code max_tokens}, or of another
- * shape. {@link #getRawBody()} holds the answer's text as the model wrote it.
+ * A structured answer ({@link MistralChatClient#complete(ChatCompletionRequest, Class)})
+ * whose text could not be read as the type asked for: not JSON, cut short by
+ * {@code max_tokens}, or of another shape. {@link #getRawBody()} holds the answer's text
+ * as the model wrote it.
  */
 public class MistralStructuredOutputException extends MistralInvalidResponseException {
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a guardrail does when moderation flags content. Values this library does not know yet are read as {@link #UNKNOWN}.
+ * What a guardrail does when moderation flags content. Values this library does not know
+ * yet are read as {@link #UNKNOWN}.
  */
 public enum ModerationAction {
 

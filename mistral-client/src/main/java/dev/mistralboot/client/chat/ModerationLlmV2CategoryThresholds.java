@@ -7,7 +7,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Flagging thresholds (0 to 1) per category of the v2 moderation model; {@code null} keeps the default.
+ * Flagging thresholds (0 to 1) per category of the v2 moderation model; {@code null}
+ * keeps the default.
  *
  * @param sexual sexual content
  * @param hateAndDiscrimination hate and discrimination

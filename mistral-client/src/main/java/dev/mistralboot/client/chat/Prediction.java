@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Predicted output: text the answer is expected to resemble (speeds up edits of known text).
+ * Predicted output: text the answer is expected to resemble (speeds up edits of known
+ * text).
  *
  * @param content the expected text
  */

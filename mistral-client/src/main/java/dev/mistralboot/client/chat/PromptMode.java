@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The system prompt mode of a reasoning model. Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The system prompt mode of a reasoning model. Values this library does not know yet are
+ * read as {@link #UNKNOWN}.
  */
 public enum PromptMode {
 

@@ -10,9 +10,9 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Chat completions ({@code POST /v1/chat/completions}) on WebClient: a {@link Mono} for whole
- * answers and a {@link Flux} of chunks for streams. Cancelling the {@code Flux} closes the
- * connection. Available when WebFlux is on the classpath. Thread-safe.
+ * Chat completions ({@code POST /v1/chat/completions}) on WebClient: a {@link Mono} for
+ * whole answers and a {@link Flux} of chunks for streams. Cancelling the {@code Flux}
+ * closes the connection. Available when WebFlux is on the classpath. Thread-safe.
  */
 public class ReactiveMistralChatClient {
 
@@ -59,7 +59,11 @@ public class ReactiveMistralChatClient {
 
 	private ApiRequest apiRequest(ChatCompletionRequest request, boolean stream) {
 		ChatCompletionRequest effective = this.defaults.apply(Objects.requireNonNull(request, "request"), stream);
-		return ApiRequest.post(MistralChatClient.PATH).operation("chat").model(effective.model()).json(effective).build();
+		return ApiRequest.post(MistralChatClient.PATH)
+			.operation("chat")
+			.model(effective.model())
+			.json(effective)
+			.build();
 	}
 
 }

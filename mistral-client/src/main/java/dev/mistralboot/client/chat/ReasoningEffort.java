@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How much a reasoning model thinks before answering. Values this library does not know yet are read as {@link #UNKNOWN}.
+ * How much a reasoning model thinks before answering. Values this library does not know
+ * yet are read as {@link #UNKNOWN}.
  */
 public enum ReasoningEffort {
 

@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A chunk citing references (integers or strings), as returned with document-grounded answers.
+ * A chunk citing references (integers or strings), as returned with document-grounded
+ * answers.
  *
  * @param referenceIds the reference ids
  */

@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The form of the answer: free text, any JSON object (JSON mode), or JSON matching a schema.
+ * The form of the answer: free text, any JSON object (JSON mode), or JSON matching a
+ * schema.
  *
  * @param type the kind of output
  * @param jsonSchema the schema, for {@link ResponseFormatType#JSON_SCHEMA}

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The service tier a request asks for. Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The service tier a request asks for. Values this library does not know yet are read as
+ * {@link #UNKNOWN}.
  */
 public enum ServiceTier {
 

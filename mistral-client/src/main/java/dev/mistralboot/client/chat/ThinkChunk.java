@@ -14,8 +14,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The reasoning of a reasoning model (Magistral and others). Its parts are text, tool references
- * or references; {@link #text()} joins their text.
+ * The reasoning of a reasoning model (Magistral and others). Its parts are text, tool
+ * references or references; {@link #text()} joins their text.
  *
  * @param thinking the parts of the reasoning
  * @param signature an opaque signature of the reasoning, when sent
@@ -25,8 +25,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ThinkChunk(List<Part> thinking, @Nullable String signature, @Nullable Boolean closed)
-		implements ContentChunk {
+public record ThinkChunk(List<Part> thinking, @Nullable String signature,
+		@Nullable Boolean closed) implements ContentChunk {
 
 	/**
 	 * Copies the parts.
@@ -60,10 +60,11 @@ public record ThinkChunk(List<Part> thinking, @Nullable String signature, @Nulla
 	}
 
 	/**
-	 * A part of the reasoning: {@link TextChunk}, {@link ToolReferenceChunk} or {@link ReferenceChunk}.
+	 * A part of the reasoning: {@link TextChunk}, {@link ToolReferenceChunk} or
+	 * {@link ReferenceChunk}.
 	 */
-	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true,
-			defaultImpl = UnknownChunk.class)
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+			visible = true, defaultImpl = UnknownChunk.class)
 	@JsonSubTypes({ @JsonSubTypes.Type(value = TextChunk.class, name = "text"),
 			@JsonSubTypes.Type(value = ToolReferenceChunk.class, name = "tool_reference"),
 			@JsonSubTypes.Type(value = ReferenceChunk.class, name = "reference") })

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A tool the model may use: a {@link FunctionTool function} of the application, or one of
- * Mistral's built-in tools (web search, code interpreter, image generation, document library,
- * connectors), told apart by {@code type}.
+ * Mistral's built-in tools (web search, code interpreter, image generation, document
+ * library, connectors), told apart by {@code type}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = FunctionTool.class, name = "function"),

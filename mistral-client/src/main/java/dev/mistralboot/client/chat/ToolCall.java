@@ -9,11 +9,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * A call of a function the model asks for.
  *
- * @param id the call's id (9 characters of {@code [a-zA-Z0-9]}), to be quoted by the answering
- * {@link ToolMessage}; in a stream, only the first fragment of a call may carry it
+ * @param id the call's id (9 characters of {@code [a-zA-Z0-9]}), to be quoted by the
+ * answering {@link ToolMessage}; in a stream, only the first fragment of a call may carry
+ * it
  * @param type the tool type ({@code function})
  * @param function the function and its arguments
- * @param index the call's position among the calls of one answer (streams use it to join fragments)
+ * @param index the call's position among the calls of one answer (streams use it to join
+ * fragments)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

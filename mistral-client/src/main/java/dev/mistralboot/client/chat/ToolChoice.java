@@ -49,7 +49,8 @@ public final class ToolChoice {
 
 	/**
 	 * The mode, for a mode choice.
-	 * @return {@code auto}, {@code none}, {@code any}, {@code required}, or {@code null} for a named function
+	 * @return {@code auto}, {@code none}, {@code any}, {@code required}, or {@code null}
+	 * for a named function
 	 */
 	public @Nullable String mode() {
 		return this.mode;

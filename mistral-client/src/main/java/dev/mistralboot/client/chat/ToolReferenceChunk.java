@@ -9,10 +9,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A reference to a source a built-in tool used (web search results and the like), found inside
- * thinking and in agent answers.
+ * A reference to a source a built-in tool used (web search results and the like), found
+ * inside thinking and in agent answers.
  *
- * @param tool the tool: a built-in connector name such as {@code web_search}, or another name
+ * @param tool the tool: a built-in connector name such as {@code web_search}, or another
+ * name
  * @param title the source's title
  * @param url the source's URL
  * @param favicon the source's icon URL

@@ -8,7 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A user message: text or chunks (text, image URL, document URL, reference, file, thinking, audio).
+ * A user message: text or chunks (text, image URL, document URL, reference, file,
+ * thinking, audio).
  *
  * @param content the content; the API requires the field, and accepts {@code null}
  */

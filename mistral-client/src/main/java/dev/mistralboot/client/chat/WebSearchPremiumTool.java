@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Mistral's premium web search (with news agencies).
  *
- * @param toolConfiguration which of the tool's functions to include, exclude or confirm, optional
+ * @param toolConfiguration which of the tool's functions to include, exclude or confirm,
+ * optional
  */
 @JsonTypeName("web_search_premium")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,11 +10,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Conversations to classify with a fine-tuned classifier ({@code ChatClassificationRequest} of the
- * API). Sent as an array of conversations (the API also accepts one); the answer holds one result
- * per conversation.
+ * Conversations to classify with a fine-tuned classifier
+ * ({@code ChatClassificationRequest} of the API). Sent as an array of conversations (the
+ * API also accepts one); the answer holds one result per conversation.
  *
- * @param model the classifier model, such as {@code ft:classifier:ministral-3b-latest:...} (required)
+ * @param model the classifier model, such as
+ * {@code ft:classifier:ministral-3b-latest:...} (required)
  * @param input the conversations (required, at least one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,8 +28,8 @@ public record ChatClassificationRequest(String model, List<InstructRequest> inpu
 	 */
 	public ChatClassificationRequest {
 		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("A chat classification request needs the classifier model "
-					+ "(a fine-tuned classifier id)");
+			throw new IllegalArgumentException(
+					"A chat classification request needs the classifier model " + "(a fine-tuned classifier id)");
 		}
 		if (input == null || input.isEmpty() || input.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("A chat classification request needs at least one conversation, "

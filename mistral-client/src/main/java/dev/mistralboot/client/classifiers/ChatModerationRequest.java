@@ -14,9 +14,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 import dev.mistralboot.client.chat.ChatMessage;
 
 /**
- * Conversations to moderate ({@code ChatModerationRequest} of the API): the last message of each
- * is judged in the context of the ones before. Sent as an array of conversations (the API also
- * accepts a single conversation); the answer holds one result per conversation.
+ * Conversations to moderate ({@code ChatModerationRequest} of the API): the last message
+ * of each is judged in the context of the ones before. Sent as an array of conversations
+ * (the API also accepts a single conversation); the answer holds one result per
+ * conversation.
  *
  * <pre>{@code
  * ChatModerationRequest request = ChatModerationRequest.builder()
@@ -117,7 +118,8 @@ public record ChatModerationRequest(List<List<ChatMessage>> input, @Nullable Str
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when no conversation was added, or one is empty
+		 * @throws IllegalArgumentException when no conversation was added, or one is
+		 * empty
 		 */
 		public ChatModerationRequest build() {
 			return new ChatModerationRequest(this.input, this.model);

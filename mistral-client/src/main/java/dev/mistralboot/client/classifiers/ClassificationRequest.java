@@ -12,15 +12,17 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Texts to moderate or classify ({@code ClassificationRequest} of the API, used by both
- * {@code /v1/moderations} and {@code /v1/classifications}). The input is always sent as an array
- * of strings (the API also accepts a single string); the answer holds one result per text.
+ * {@code /v1/moderations} and {@code /v1/classifications}). The input is always sent as
+ * an array of strings (the API also accepts a single string); the answer holds one result
+ * per text.
  *
  * <pre>{@code
  * ModerationResponse moderation = classifiers.moderate(ClassificationRequest.of("text to check"));
  * }</pre>
  *
- * @param model the model ({@code mistral-moderation-latest}, or a fine-tuned classifier); for
- * moderations, {@code null} means the client's default ({@code mistral.classifiers.moderation-model})
+ * @param model the model ({@code mistral-moderation-latest}, or a fine-tuned classifier);
+ * for moderations, {@code null} means the client's default
+ * ({@code mistral.classifiers.moderation-model})
  * @param metadata free metadata attached to the request
  * @param input the texts (required, at least one)
  */

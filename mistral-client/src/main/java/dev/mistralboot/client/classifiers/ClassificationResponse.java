@@ -10,9 +10,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The answer to a classification request ({@code ClassificationResponse} of the API): per input, in
- * order, the scores of each target of the classifier (a classifier may have several targets, such
- * as {@code sentiment} and {@code topic}).
+ * The answer to a classification request ({@code ClassificationResponse} of the API): per
+ * input, in order, the scores of each target of the classifier (a classifier may have
+ * several targets, such as {@code sentiment} and {@code topic}).
  *
  * @param id the answer id
  * @param model the classifier that answered

@@ -10,8 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The scores of one classification target ({@code ClassificationTargetResult} of the API): a score
- * per label of the target.
+ * The scores of one classification target ({@code ClassificationTargetResult} of the
+ * API): a score per label of the target.
  *
  * @param scores each label's score
  */
@@ -33,11 +33,7 @@ public record ClassificationTargetResult(Map<String, Double> scores) {
 	 */
 	@JsonIgnore
 	public @Nullable String topLabel() {
-		return this.scores.entrySet()
-			.stream()
-			.max(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey)
-			.orElse(null);
+		return this.scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 	}
 
 }

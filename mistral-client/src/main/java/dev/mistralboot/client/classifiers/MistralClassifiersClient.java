@@ -6,8 +6,9 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 
 /**
- * Moderation and classification ({@code POST /v1/moderations}, {@code /v1/chat/moderations},
- * {@code /v1/classifications}, {@code /v1/chat/classifications}) over a blocking connection.
+ * Moderation and classification ({@code POST /v1/moderations},
+ * {@code /v1/chat/moderations}, {@code /v1/classifications},
+ * {@code /v1/chat/classifications}) over a blocking connection.
  *
  * <pre>{@code
  * if (classifiers.moderate(ClassificationRequest.of(comment)).flagged()) { ... }
@@ -16,10 +17,11 @@ import dev.mistralboot.client.core.MistralHttp;
  *     .build());
  * }</pre>
  *
- * Moderations without a model use the client's {@link ClassifiersDefaults#moderationModel()}
+ * Moderations without a model use the client's
+ * {@link ClassifiersDefaults#moderationModel()}
  * ({@code mistral.classifiers.moderation-model}); classifications name their fine-tuned
- * classifier. Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy.
- * Thread-safe.
+ * classifier. Failures raise the {@link dev.mistralboot.client.core.MistralException}
+ * hierarchy. Thread-safe.
  */
 public class MistralClassifiersClient {
 
@@ -49,28 +51,36 @@ public class MistralClassifiersClient {
 	 * Moderates texts against Mistral's policy categories ({@code POST /v1/moderations}).
 	 * @param request the texts
 	 * @return one result per text
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public ModerationResponse moderate(ClassificationRequest request) {
 		ClassificationRequest effective = Objects.requireNonNull(request, "request")
 			.withModel(this.defaults.resolveModerationModel(request.model()));
-		return this.http.execute(post("/v1/moderations", "moderations", effective.model(), effective),
-				ModerationResponse.class).body();
+		return this.http
+			.execute(post("/v1/moderations", "moderations", effective.model(), effective), ModerationResponse.class)
+			.body();
 	}
 
 	/**
-	 * Moderates the last message of conversations, in their context ({@code POST /v1/chat/moderations}).
+	 * Moderates the last message of conversations, in their context
+	 * ({@code POST /v1/chat/moderations}).
 	 * @param request the conversations
 	 * @return one result per conversation
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public ModerationResponse moderateChat(ChatModerationRequest request) {
 		ChatModerationRequest effective = Objects.requireNonNull(request, "request")
 			.withModel(this.defaults.resolveModerationModel(request.model()));
-		return this.http.execute(post("/v1/chat/moderations", "chat.moderations", effective.model(), effective),
-				ModerationResponse.class).body();
+		return this.http
+			.execute(post("/v1/chat/moderations", "chat.moderations", effective.model(), effective),
+					ModerationResponse.class)
+			.body();
 	}
 
 	/**
@@ -78,7 +88,8 @@ public class MistralClassifiersClient {
 	 * @param request the texts and the classifier model
 	 * @return per text, the scores of each target
 	 * @throws IllegalArgumentException when the request names no model
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public ClassificationResponse classify(ClassificationRequest request) {
 		Objects.requireNonNull(request, "request");
@@ -86,20 +97,26 @@ public class MistralClassifiersClient {
 			throw new IllegalArgumentException("A classification request needs the classifier model (a fine-tuned "
 					+ "classifier id): use ClassificationRequest.of(model, inputs)");
 		}
-		return this.http.execute(post("/v1/classifications", "classifications", request.model(), request),
-				ClassificationResponse.class).body();
+		return this.http
+			.execute(post("/v1/classifications", "classifications", request.model(), request),
+					ClassificationResponse.class)
+			.body();
 	}
 
 	/**
-	 * Classifies conversations with a fine-tuned classifier ({@code POST /v1/chat/classifications}).
+	 * Classifies conversations with a fine-tuned classifier
+	 * ({@code POST /v1/chat/classifications}).
 	 * @param request the conversations and the classifier model
 	 * @return per conversation, the scores of each target
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public ClassificationResponse classifyChat(ChatClassificationRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(post("/v1/chat/classifications", "chat.classifications", request.model(), request),
-				ClassificationResponse.class).body();
+		return this.http
+			.execute(post("/v1/chat/classifications", "chat.classifications", request.model(), request),
+					ClassificationResponse.class)
+			.body();
 	}
 
 	/**

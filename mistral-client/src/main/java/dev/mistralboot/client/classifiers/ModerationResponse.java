@@ -10,8 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The answer to a moderation request ({@code ModerationResponse} of the API): one result per input
- * text or conversation, in order.
+ * The answer to a moderation request ({@code ModerationResponse} of the API): one result
+ * per input text or conversation, in order.
  *
  * @param id the answer id
  * @param model the model that answered

@@ -10,10 +10,10 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The moderation of one input ({@code ModerationObject} of the API): per policy category (such as
- * {@code sexual}, {@code hate_and_discrimination}, {@code violence_and_threats},
- * {@code selfharm}, {@code pii}), whether it is flagged and its score. Categories are keys, so new
- * ones never break parsing.
+ * The moderation of one input ({@code ModerationObject} of the API): per policy category
+ * (such as {@code sexual}, {@code hate_and_discrimination}, {@code violence_and_threats},
+ * {@code selfharm}, {@code pii}), whether it is flagged and its score. Categories are
+ * keys, so new ones never break parsing.
  *
  * @param categories whether each category is flagged
  * @param categoryScores each category's score, 0 to 1

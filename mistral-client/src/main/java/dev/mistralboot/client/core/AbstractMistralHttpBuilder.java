@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The settings {@link MistralHttp.Builder} and {@link ReactiveMistralHttp.Builder} share: base URL,
- * key, retries, timeouts, JSON mapper, retry listener and observations.
+ * The settings {@link MistralHttp.Builder} and {@link ReactiveMistralHttp.Builder} share:
+ * base URL, key, retries, timeouts, JSON mapper, retry listener and observations.
  *
  * @param <B> the concrete builder
  */
@@ -63,8 +63,8 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	}
 
 	/**
-	 * Sets the API key sent as {@code Authorization: Bearer}. May be {@code null} for a self-hosted
-	 * server without authentication.
+	 * Sets the API key sent as {@code Authorization: Bearer}. May be {@code null} for a
+	 * self-hosted server without authentication.
 	 * @param apiKey the key
 	 * @return this builder
 	 */
@@ -84,8 +84,9 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	}
 
 	/**
-	 * Sets the connect timeout: used when the core creates its HTTP client itself, and named in
-	 * timeout messages (a client or connector set on the builder carries its own).
+	 * Sets the connect timeout: used when the core creates its HTTP client itself, and
+	 * named in timeout messages (a client or connector set on the builder carries its
+	 * own).
 	 * @param connectTimeout the timeout
 	 * @return this builder
 	 */
@@ -105,7 +106,8 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	}
 
 	/**
-	 * Sets the longest silence allowed before the first event and between two events of a stream.
+	 * Sets the longest silence allowed before the first event and between two events of a
+	 * stream.
 	 * @param streamIdleTimeout the timeout
 	 * @return this builder
 	 */
@@ -135,8 +137,8 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	}
 
 	/**
-	 * Sets the registry that observes every operation ({@code gen_ai.client.operation}, see
-	 * {@link DefaultMistralObservationConvention}). Without it, or with
+	 * Sets the registry that observes every operation ({@code gen_ai.client.operation},
+	 * see {@link DefaultMistralObservationConvention}). Without it, or with
 	 * {@link ObservationRegistry#NOOP}, nothing is observed.
 	 * @param observationRegistry the registry
 	 * @return this builder

@@ -6,11 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An error answer of the Mistral API, parsed from whichever of its shapes arrived: the
- * {@code {"object":"error",...}} object, a bare {@code {"message":...}}, {@code {"detail":"..."}},
- * a validation {@code {"detail":[...]}} (possibly wrapped inside {@code message}), plain text, HTML
- * or nothing.
+ * {@code {"object":"error",...}} object, a bare {@code {"message":...}},
+ * {@code {"detail":"..."}}, a validation {@code {"detail":[...]}} (possibly wrapped
+ * inside {@code message}), plain text, HTML or nothing.
  *
- * @param message the human-readable message (never {@code null}; a summary for HTML and empty bodies)
+ * @param message the human-readable message (never {@code null}; a summary for HTML and
+ * empty bodies)
  * @param type the error type such as {@code invalid_request_error}, when sent
  * @param code the error code such as {@code 1300}, when sent
  * @param param the request parameter at fault, when sent
@@ -30,7 +31,8 @@ public record ApiError(String message, @Nullable String type, @Nullable String c
 	/**
 	 * One entry of a validation error list.
 	 *
-	 * @param location the path of the offending field, such as {@code messages[0].content}
+	 * @param location the path of the offending field, such as
+	 * {@code messages[0].content}
 	 * @param message what is wrong with it, such as {@code Field required}
 	 * @param type the error kind, such as {@code missing}
 	 */

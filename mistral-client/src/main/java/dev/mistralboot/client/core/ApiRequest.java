@@ -11,12 +11,13 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * One call to the Mistral API, described by an endpoint family and executed by {@link MistralHttp}
- * or {@link ReactiveMistralHttp}: method, path template and variables, query parameters, and a JSON
- * or multipart body.
+ * One call to the Mistral API, described by an endpoint family and executed by
+ * {@link MistralHttp} or {@link ReactiveMistralHttp}: method, path template and
+ * variables, query parameters, and a JSON or multipart body.
  * <p>
- * {@code operation} names the API operation for logs and observations (such as {@code chat} or
- * {@code files.upload}); {@code model} is the requested model, when the call has one.
+ * {@code operation} names the API operation for logs and observations (such as
+ * {@code chat} or {@code files.upload}); {@code model} is the requested model, when the
+ * call has one.
  */
 public final class ApiRequest {
 
@@ -84,52 +85,72 @@ public final class ApiRequest {
 		return new Builder(method, path, uriVariables);
 	}
 
-	/** @return the HTTP method */
+	/**
+	 * @return the HTTP method
+	 */
 	public HttpMethod method() {
 		return this.method;
 	}
 
-	/** @return the path template */
+	/**
+	 * @return the path template
+	 */
 	public String path() {
 		return this.path;
 	}
 
-	/** @return the template variables */
+	/**
+	 * @return the template variables
+	 */
 	public Object[] uriVariables() {
 		return this.uriVariables.clone();
 	}
 
-	/** @return the query parameters */
+	/**
+	 * @return the query parameters
+	 */
 	public MultiValueMap<String, String> query() {
 		return this.query;
 	}
 
-	/** @return the object serialised as the JSON body, or {@code null} */
+	/**
+	 * @return the object serialised as the JSON body, or {@code null}
+	 */
 	public @Nullable Object jsonBody() {
 		return this.jsonBody;
 	}
 
-	/** @return the multipart parts, or {@code null} */
+	/**
+	 * @return the multipart parts, or {@code null}
+	 */
 	public @Nullable MultiValueMap<String, ?> multipartBody() {
 		return this.multipartBody;
 	}
 
-	/** @return whether the body can be sent again, which a retry needs */
+	/**
+	 * @return whether the body can be sent again, which a retry needs
+	 */
 	public boolean repeatable() {
 		return this.repeatable;
 	}
 
-	/** @return the operation name, such as {@code chat} */
+	/**
+	 * @return the operation name, such as {@code chat}
+	 */
 	public String operation() {
 		return this.operation;
 	}
 
-	/** @return the requested model, or {@code null} */
+	/**
+	 * @return the requested model, or {@code null}
+	 */
 	public @Nullable String model() {
 		return this.model;
 	}
 
-	/** @return extra request headers */
+	/**
+	 * @return extra request headers
+	 */
 	public HttpHeaders headers() {
 		return this.headers;
 	}
@@ -199,8 +220,8 @@ public final class ApiRequest {
 		}
 
 		/**
-		 * Sets a multipart body, written by Spring's form converter (files stream from their
-		 * {@link org.springframework.core.io.Resource}).
+		 * Sets a multipart body, written by Spring's form converter (files stream from
+		 * their {@link org.springframework.core.io.Resource}).
 		 * @param parts the parts
 		 * @param repeatable whether every part can be read again (for retries)
 		 * @return this builder

@@ -14,23 +14,27 @@ import org.jspecify.annotations.Nullable;
  * {@code chat mistral-small-latest}.
  * <p>
  * Low-cardinality tags (on metrics and spans): {@value #OPERATION_NAME} ({@code chat},
- * {@code text_completion} for FIM, {@code embeddings}; other operations keep their own name such
- * as {@code files.upload}), {@value #PROVIDER_NAME} ({@value #PROVIDER}), {@value #REQUEST_MODEL},
- * {@value #RESPONSE_MODEL}, {@value #ERROR_TYPE} (the HTTP status of an API error such as
- * {@code 429}, {@code timeout}, {@code cancelled} for a stream closed before its end, or the
- * exception's class name), {@value #SERVER_ADDRESS} and {@value #SERVER_PORT}. A missing value is
- * {@value #NONE}.
+ * {@code text_completion} for FIM, {@code embeddings}; other operations keep their own
+ * name such as {@code files.upload}), {@value #PROVIDER_NAME} ({@value #PROVIDER}),
+ * {@value #REQUEST_MODEL}, {@value #RESPONSE_MODEL}, {@value #ERROR_TYPE} (the HTTP
+ * status of an API error such as {@code 429}, {@code timeout}, {@code cancelled} for a
+ * stream closed before its end, or the exception's class name), {@value #SERVER_ADDRESS}
+ * and {@value #SERVER_PORT}. A missing value is {@value #NONE}.
  * <p>
  * High-cardinality tags (spans only), when known: the request options
- * ({@code gen_ai.request.temperature}, {@code .top_p}, {@code .max_tokens}, {@code .presence_penalty},
- * {@code .frequency_penalty}, {@code .seed}, {@code .stop_sequences}, {@code .choice.count}),
- * {@value #RESPONSE_ID}, {@value #FINISH_REASONS}, {@value #INPUT_TOKENS}, {@value #OUTPUT_TOKENS},
- * {@value #CORRELATION_ID}, and, only when created with {@code includeContent}, {@value #PROMPT}
- * and {@value #COMPLETION}. The API key is never recorded.
+ * ({@code gen_ai.request.temperature}, {@code .top_p}, {@code .max_tokens},
+ * {@code .presence_penalty}, {@code .frequency_penalty}, {@code .seed},
+ * {@code .stop_sequences}, {@code .choice.count}), {@value #RESPONSE_ID},
+ * {@value #FINISH_REASONS}, {@value #INPUT_TOKENS}, {@value #OUTPUT_TOKENS},
+ * {@value #CORRELATION_ID}, and, only when created with {@code includeContent},
+ * {@value #PROMPT} and {@value #COMPLETION}. The API key is never recorded.
  */
 public class DefaultMistralObservationConvention implements MistralObservationConvention {
 
-	/** The observation name, which is also the name of the timer Micrometer derives from it. */
+	/**
+	 * The observation name, which is also the name of the timer Micrometer derives from
+	 * it.
+	 */
 	public static final String NAME = "gen_ai.client.operation";
 
 	/** The provider name of the GenAI conventions. */
@@ -72,7 +76,10 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	/** High-cardinality tag: output tokens. */
 	public static final String OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
 
-	/** High-cardinality tag: the {@code mistral-correlation-id} header Mistral support asks for. */
+	/**
+	 * High-cardinality tag: the {@code mistral-correlation-id} header Mistral support
+	 * asks for.
+	 */
 	public static final String CORRELATION_ID = "mistral.correlation_id";
 
 	/** High-cardinality tag: the prompt text, only with content recording. */
@@ -145,8 +152,8 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 		}
 		UsageInfo usage = context.usage();
 		if (usage != null) {
-			values = values.and(INPUT_TOKENS, Integer.toString(usage.promptTokens()),
-					OUTPUT_TOKENS, Integer.toString(usage.completionTokens()));
+			values = values.and(INPUT_TOKENS, Integer.toString(usage.promptTokens()), OUTPUT_TOKENS,
+					Integer.toString(usage.completionTokens()));
 		}
 		values = add(values, CORRELATION_ID, correlationId(context));
 		if (this.includeContent) {
@@ -157,9 +164,9 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	}
 
 	/**
-	 * Maps an {@link ApiRequest#operation()} to {@code gen_ai.operation.name}: {@code chat} stays
-	 * {@code chat}, {@code fim} becomes {@code text_completion}, {@code embeddings} stays; every
-	 * other operation keeps its own name.
+	 * Maps an {@link ApiRequest#operation()} to {@code gen_ai.operation.name}:
+	 * {@code chat} stays {@code chat}, {@code fim} becomes {@code text_completion},
+	 * {@code embeddings} stays; every other operation keeps its own name.
 	 * @param operation the operation of the request
 	 * @return the GenAI operation name
 	 */
@@ -173,8 +180,8 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	/**
 	 * The {@code error.type} value.
 	 * @param context the context
-	 * @return the status code of an API error, {@code timeout}, {@code cancelled}, the exception's
-	 * class name, or {@value #NONE}
+	 * @return the status code of an API error, {@code timeout}, {@code cancelled}, the
+	 * exception's class name, or {@value #NONE}
 	 */
 	protected String errorType(MistralObservationContext context) {
 		Throwable error = context.getError();

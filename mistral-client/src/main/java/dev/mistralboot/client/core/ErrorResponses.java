@@ -15,9 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns an error answer of any shape into the right {@link MistralApiException} subclass with a
- * message that says what went wrong and what to fix. Never fails a second time: a body that cannot
- * be parsed is kept raw and summarised.
+ * Turns an error answer of any shape into the right {@link MistralApiException} subclass
+ * with a message that says what went wrong and what to fix. Never fails a second time: a
+ * body that cannot be parsed is kept raw and summarised.
  */
 public final class ErrorResponses {
 
@@ -205,7 +205,8 @@ public final class ErrorResponses {
 		message.append("Mistral API answered ").append(status).append(" to ").append(method).append(' ').append(path);
 		message.append(": ");
 		if (!error.details().isEmpty()) {
-			message.append(String.join("; ", error.details().stream().map(ApiError.ValidationDetail::toString).toList()));
+			message
+				.append(String.join("; ", error.details().stream().map(ApiError.ValidationDetail::toString).toList()));
 		}
 		else {
 			message.append(error.message());
@@ -242,11 +243,12 @@ public final class ErrorResponses {
 			case 422 -> "Fix the listed request fields.";
 			case 429 -> {
 				String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-				yield "Rate limit or quota exceeded" + ((retryAfter != null) ? " (Retry-After: " + retryAfter + ")" : "")
+				yield "Rate limit or quota exceeded"
+						+ ((retryAfter != null) ? " (Retry-After: " + retryAfter + ")" : "")
 						+ ": slow down, or raise mistral.retry.max-attempts / mistral.retry.max-retry-after.";
 			}
-			default -> (status >= 500) ? "The server or a proxy in front of it failed: retry later."
-					: "Unexpected status.";
+			default ->
+				(status >= 500) ? "The server or a proxy in front of it failed: retry later." : "Unexpected status.";
 		};
 	}
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Classifies transport failures of any HTTP client library (JDK, Apache, Jetty, Reactor Netty)
- * into {@link MistralIoException} and {@link MistralTimeoutException}.
+ * Classifies transport failures of any HTTP client library (JDK, Apache, Jetty, Reactor
+ * Netty) into {@link MistralIoException} and {@link MistralTimeoutException}.
  */
 final class Failures {
 
@@ -32,8 +32,8 @@ final class Failures {
 						+ " (" + target + "). Check mistral.base-url and the network, or raise "
 						+ "mistral.http.connect-timeout.", connectTimeout, failure, true);
 			}
-			return new MistralTimeoutException("No complete answer to " + target + " within " + readTimeout
-					+ ". Raise " + readTimeoutProperty + " for slow generations.", readTimeout, failure, false);
+			return new MistralTimeoutException("No complete answer to " + target + " within " + readTimeout + ". Raise "
+					+ readTimeoutProperty + " for slow generations.", readTimeout, failure, false);
 		}
 		String reason = describe(failure);
 		if (connect) {
@@ -49,17 +49,20 @@ final class Failures {
 	}
 
 	/**
-	 * Whether the connection was closed or reset before a single byte of the answer arrived: the
-	 * typical failure of a pooled keep-alive connection that the server or a proxy closed meanwhile.
-	 * Such a failure is retried like a connect failure; a failure after the answer started is not.
+	 * Whether the connection was closed or reset before a single byte of the answer
+	 * arrived: the typical failure of a pooled keep-alive connection that the server or a
+	 * proxy closed meanwhile. Such a failure is retried like a connect failure; a failure
+	 * after the answer started is not.
 	 */
 	static boolean isClosedBeforeAnswer(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			String message = t.getMessage();
 			String lower = (message != null) ? message.toLowerCase(Locale.ROOT) : "";
 			if (lower.contains("header parser received no bytes") // JDK HttpClient
-					|| lower.contains("prematurely closed before response") // Reactor Netty
-					|| t.getClass().getName().endsWith("NoHttpResponseException")) { // Apache HttpClient
+					|| lower.contains("prematurely closed before response") // Reactor
+																			// Netty
+					|| t.getClass().getName().endsWith("NoHttpResponseException")) { // Apache
+																						// HttpClient
 				return true;
 			}
 			if (t.getCause() == t) {
@@ -106,8 +109,9 @@ final class Failures {
 	}
 
 	/**
-	 * Describes the failure by the first exception below Spring's wrappers and, when different, the
-	 * root cause: {@code ConnectException (ClosedChannelException)} rather than only the root.
+	 * Describes the failure by the first exception below Spring's wrappers and, when
+	 * different, the root cause: {@code ConnectException (ClosedChannelException)} rather
+	 * than only the root.
 	 */
 	private static String describe(Throwable failure) {
 		Throwable first = failure;

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fires an action when a stream has been silent for longer than its idle timeout. One shared
- * daemon thread serves every stream; a stream only writes a timestamp per event, so watching costs
- * nothing on the hot path.
+ * Fires an action when a stream has been silent for longer than its idle timeout. One
+ * shared daemon thread serves every stream; a stream only writes a timestamp per event,
+ * so watching costs nothing on the hot path.
  */
 final class IdleWatchdog implements Runnable {
 
@@ -43,8 +43,8 @@ final class IdleWatchdog implements Runnable {
 	}
 
 	/**
-	 * Stops counting silence until {@link #resume()}: time spent by the caller between two reads
-	 * (processing what it read) is not the server's silence.
+	 * Stops counting silence until {@link #resume()}: time spent by the caller between
+	 * two reads (processing what it read) is not the server's silence.
 	 */
 	synchronized void pause() {
 		this.paused = true;
@@ -95,13 +95,15 @@ final class IdleWatchdog implements Runnable {
 				return;
 			}
 			this.fired = true;
-			// run under the lock: pause() and stop() return only once the action is complete
+			// run under the lock: pause() and stop() return only once the action is
+			// complete
 			this.action.run();
 		}
 	}
 
 	/**
-	 * Runs an action once after a delay on the watchdog's thread (the deadline of a blocking call).
+	 * Runs an action once after a delay on the watchdog's thread (the deadline of a
+	 * blocking call).
 	 * @return the scheduled action, to cancel
 	 */
 	static ScheduledFuture<?> runLater(Runnable action, long delayNanos) {

@@ -36,21 +36,23 @@ import org.springframework.util.FastByteArrayOutputStream;
 import org.springframework.util.StreamUtils;
 
 /**
- * The core's own request factory over the JDK {@link HttpClient}, used when {@link MistralHttp} builds
- * its HTTP client itself. It behaves like Spring's {@link JdkClientHttpRequestFactory} (same headers,
- * {@code gzip}/{@code deflate} decoding, the read timeout bounding the whole exchange) but costs
- * less per call, measured:
+ * The core's own request factory over the JDK {@link HttpClient}, used when
+ * {@link MistralHttp} builds its HTTP client itself. It behaves like Spring's
+ * {@link JdkClientHttpRequestFactory} (same headers, {@code gzip}/{@code deflate}
+ * decoding, the read timeout bounding the whole exchange) but costs less per call,
+ * measured:
  * <ul>
  * <li>It calls {@link HttpClient#send} on the caller's thread. Spring's factory calls
- * {@code sendAsync}, and the JDK completes that future on {@code CompletableFuture}'s default async
- * pool: on a machine with 2 CPUs or fewer (the common pool then has a parallelism of 1) that is a new
- * thread per call.</li>
- * <li>A body given as a {@link ByteArrayBody} (the core's JSON bodies) is sent as a byte array. Spring's
- * factory writes every body on another thread ({@code SimpleAsyncTaskExecutor}: a new thread per call
- * unless the client has an executor) and hands it over buffer by buffer.</li>
+ * {@code sendAsync}, and the JDK completes that future on {@code CompletableFuture}'s
+ * default async pool: on a machine with 2 CPUs or fewer (the common pool then has a
+ * parallelism of 1) that is a new thread per call.</li>
+ * <li>A body given as a {@link ByteArrayBody} (the core's JSON bodies) is sent as a byte
+ * array. Spring's factory writes every body on another thread
+ * ({@code SimpleAsyncTaskExecutor}: a new thread per call unless the client has an
+ * executor) and hands it over buffer by buffer.</li>
  * </ul>
- * Bodies written as a stream (multipart uploads, which may be large) go through Spring's factory on
- * the same client, so they are never held in memory.
+ * Bodies written as a stream (multipart uploads, which may be large) go through Spring's
+ * factory on the same client, so they are never held in memory.
  */
 final class JdkRequestFactory implements ClientHttpRequestFactory {
 
@@ -67,8 +69,8 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 
 	/**
 	 * @param client the client
-	 * @param readTimeout the longest time from sending a request to the end of its answer, or
-	 * {@code null} for none (streams, whose silence the core watches itself)
+	 * @param readTimeout the longest time from sending a request to the end of its
+	 * answer, or {@code null} for none (streams, whose silence the core watches itself)
 	 */
 	JdkRequestFactory(HttpClient client, @Nullable Duration readTimeout) {
 		this.client = client;
@@ -91,8 +93,8 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 	}
 
 	/**
-	 * A request body held as bytes, which {@link JdkRequestFactory} sends without copying it or
-	 * handing it to another thread; any other factory simply has it written.
+	 * A request body held as bytes, which {@link JdkRequestFactory} sends without copying
+	 * it or handing it to another thread; any other factory simply has it written.
 	 */
 	record ByteArrayBody(byte[] bytes) implements StreamingHttpOutputMessage.Body {
 
@@ -212,8 +214,8 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		/**
-		 * The read timeout bounds the whole exchange: the JDK's request timeout ends at the headers,
-		 * so the body is closed when the rest of the time has run out.
+		 * The read timeout bounds the whole exchange: the JDK's request timeout ends at
+		 * the headers, so the body is closed when the rest of the time has run out.
 		 */
 		private @Nullable Deadline deadline(HttpResponse<InputStream> response, long start) {
 			Duration timeout = JdkRequestFactory.this.readTimeout;
@@ -255,7 +257,10 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 			this.future.cancel(false);
 		}
 
-		/** A read failure, reported as the timeout it is when the deadline closed the body. */
+		/**
+		 * A read failure, reported as the timeout it is when the deadline closed the
+		 * body.
+		 */
 		IOException failure(IOException ex, @Nullable Duration timeout) {
 			if (!this.fired) {
 				return ex;
@@ -362,7 +367,8 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 			}
 			try {
 				try {
-					// read to the end so the connection can be reused; an answer already read to
+					// read to the end so the connection can be reused; an answer already
+					// read to
 					// its end (the usual case) costs one read, not a drain buffer
 					if (this.body.read() >= 0) {
 						StreamUtils.drain(this.body);

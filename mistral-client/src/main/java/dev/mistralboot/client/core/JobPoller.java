@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a long-running job again and again until it reaches a final status, for the job families
- * (fine-tuning, batch). Each read is an ordinary call, with the core's retries; between reads the
- * poller waits the poll interval.
+ * Reads a long-running job again and again until it reaches a final status, for the job
+ * families (fine-tuning, batch). Each read is an ordinary call, with the core's retries;
+ * between reads the poller waits the poll interval.
  *
  * @param interval the wait between two reads
  * @param timeout the longest total wait
@@ -46,12 +46,13 @@ public record JobPoller(Duration interval, Duration timeout, Sleeper sleeper) {
 	/**
 	 * Reads the job until {@code done} holds.
 	 * @param <T> the job type
-	 * @param description the job, for the timeout message (such as {@code fine-tuning job 7e77...})
+	 * @param description the job, for the timeout message (such as
+	 * {@code fine-tuning job 7e77...})
 	 * @param read reads the job once
 	 * @param status the job's status, compared between reads to detect a change
 	 * @param done whether the job has reached a final status
-	 * @param onStatusChange called with the job on the first read and on each read whose status differs
-	 * from the previous one
+	 * @param onStatusChange called with the job on the first read and on each read whose
+	 * status differs from the previous one
 	 * @return the job in its final status
 	 * @throws MistralJobTimeoutException when the timeout passes first
 	 */
@@ -73,10 +74,9 @@ public record JobPoller(Duration interval, Duration timeout, Sleeper sleeper) {
 			}
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
-				throw new MistralJobTimeoutException(
-						"The " + description + " is still " + current + " after " + this.timeout
-								+ "; it goes on: wait again, cancel it, or raise the poll timeout",
-						this.timeout, job);
+				throw new MistralJobTimeoutException("The " + description + " is still " + current + " after "
+						+ this.timeout + "; it goes on: wait again, cancel it, or raise the poll timeout", this.timeout,
+						job);
 			}
 			this.sleeper.sleep(Duration.ofNanos(Math.min(left, this.interval.toNanos())));
 		}

@@ -7,11 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The Mistral API answered with an error status. Subclasses exist for every status family the API
- * uses (400, 401, 402, 403, 404, 422, 429, 5xx); other statuses raise this type itself.
+ * The Mistral API answered with an error status. Subclasses exist for every status family
+ * the API uses (400, 401, 402, 403, 404, 422, 429, 5xx); other statuses raise this type
+ * itself.
  * <p>
- * The exception keeps everything needed for diagnosis: status, response headers, raw body, the
- * parsed {@code type}/{@code code}/{@code message}/{@code param}, and the
+ * The exception keeps everything needed for diagnosis: status, response headers, raw
+ * body, the parsed {@code type}/{@code code}/{@code message}/{@code param}, and the
  * {@code mistral-correlation-id} header that Mistral support asks for.
  */
 public class MistralApiException extends MistralException {

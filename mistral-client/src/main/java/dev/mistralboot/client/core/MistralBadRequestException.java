@@ -3,7 +3,8 @@ package dev.mistralboot.client.core;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP 400: the API rejected the request (an unknown model, a bad tool-call id, a wrong message order, ...). {@link #getType()} tells which.
+ * HTTP 400: the API rejected the request (an unknown model, a bad tool-call id, a wrong
+ * message order, ...). {@link #getType()} tells which.
  */
 public class MistralBadRequestException extends MistralApiException {
 
@@ -17,7 +18,8 @@ public class MistralBadRequestException extends MistralApiException {
 	 * @param rawBody the response body as received
 	 * @param error the parsed error
 	 */
-	public MistralBadRequestException(String message, int statusCode, HttpHeaders headers, String rawBody, ApiError error) {
+	public MistralBadRequestException(String message, int statusCode, HttpHeaders headers, String rawBody,
+			ApiError error) {
 		super(message, statusCode, headers, rawBody, error);
 	}
 

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * An open binary answer (a file's content), read as a stream and never held whole in memory.
- * Close it when done: try-with-resources.
+ * An open binary answer (a file's content), read as a stream and never held whole in
+ * memory. Close it when done: try-with-resources.
  *
  * <pre>{@code
  * try (MistralDownload download = files.download(fileId)) {
@@ -24,14 +24,15 @@ import org.springframework.http.client.ClientHttpResponse;
  * }
  * }</pre>
  *
- * <h2>Failures while reading</h2>
- * {@link #body()} is a plain {@link InputStream}: a connection cut in the middle of the body raises an
- * {@link IOException} from {@code read}, whose message names the request and how many bytes had
- * arrived, with the client library's exception as its cause. A body that stays silent for longer than
- * the stream idle timeout ({@code mistral.http.stream-idle-timeout}) while a {@code read} waits raises a
- * {@link SocketTimeoutException} (also an {@code IOException}); time the caller spends between two reads
- * does not count. {@link #transferTo(OutputStream)} and {@link #transferTo(Path)} wrap the same failures
- * in the unchecked {@link MistralIoException} ({@link MistralTimeoutException} for the idle timeout), like
+ * <h2>Failures while reading</h2> {@link #body()} is a plain {@link InputStream}: a
+ * connection cut in the middle of the body raises an {@link IOException} from
+ * {@code read}, whose message names the request and how many bytes had arrived, with the
+ * client library's exception as its cause. A body that stays silent for longer than the
+ * stream idle timeout ({@code mistral.http.stream-idle-timeout}) while a {@code read}
+ * waits raises a {@link SocketTimeoutException} (also an {@code IOException}); time the
+ * caller spends between two reads does not count. {@link #transferTo(OutputStream)} and
+ * {@link #transferTo(Path)} wrap the same failures in the unchecked
+ * {@link MistralIoException} ({@link MistralTimeoutException} for the idle timeout), like
  * every other call of this library.
  */
 public final class MistralDownload implements AutoCloseable {
@@ -65,8 +66,9 @@ public final class MistralDownload implements AutoCloseable {
 	}
 
 	/**
-	 * The body, read from the network as it is consumed. Every call returns the same stream. Read
-	 * failures surface as {@link IOException}s with the request and byte count in their message.
+	 * The body, read from the network as it is consumed. Every call returns the same
+	 * stream. Read failures surface as {@link IOException}s with the request and byte
+	 * count in their message.
 	 * @return the body stream
 	 */
 	public synchronized InputStream body() {
@@ -75,8 +77,8 @@ public final class MistralDownload implements AutoCloseable {
 				this.body = new Body(this.response.getBody());
 			}
 			catch (IOException ex) {
-				throw new MistralIoException("I/O error while opening the body of " + this.request + ": "
-						+ ex.getMessage(), ex, false);
+				throw new MistralIoException(
+						"I/O error while opening the body of " + this.request + ": " + ex.getMessage(), ex, false);
 			}
 		}
 		return this.body;
@@ -87,7 +89,8 @@ public final class MistralDownload implements AutoCloseable {
 	 * @param out where to write
 	 * @return the number of bytes copied
 	 * @throws MistralIoException when reading the body or writing to {@code out} fails
-	 * @throws MistralTimeoutException when the body stays silent for longer than the idle timeout
+	 * @throws MistralTimeoutException when the body stays silent for longer than the idle
+	 * timeout
 	 */
 	public long transferTo(OutputStream out) {
 		try {
@@ -106,7 +109,8 @@ public final class MistralDownload implements AutoCloseable {
 	 * @param file the target file
 	 * @return the number of bytes copied
 	 * @throws MistralIoException when reading the body or writing the file fails
-	 * @throws MistralTimeoutException when the body stays silent for longer than the idle timeout
+	 * @throws MistralTimeoutException when the body stays silent for longer than the idle
+	 * timeout
 	 */
 	public long transferTo(Path file) {
 		try (OutputStream out = Files.newOutputStream(file)) {
@@ -134,8 +138,9 @@ public final class MistralDownload implements AutoCloseable {
 	}
 
 	/**
-	 * Called by the watchdog when a read waited for longer than the idle timeout: closes the
-	 * connection and interrupts the waiting reader (closing alone does not wake every client library).
+	 * Called by the watchdog when a read waited for longer than the idle timeout: closes
+	 * the connection and interrupts the waiting reader (closing alone does not wake every
+	 * client library).
 	 */
 	void abort() {
 		Thread waiting = this.reader;
@@ -146,9 +151,9 @@ public final class MistralDownload implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the body stream without reading the rest first ({@link ClientHttpResponse#close()} of some
-	 * request factories drains the body, which would download the rest of an abandoned file, or wait
-	 * for a silent server).
+	 * Closes the body stream without reading the rest first
+	 * ({@link ClientHttpResponse#close()} of some request factories drains the body,
+	 * which would download the rest of an abandoned file, or wait for a silent server).
 	 */
 	private void closeBody() {
 		try {
@@ -160,7 +165,8 @@ public final class MistralDownload implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the body and releases the connection, without downloading what was not read. Idempotent.
+	 * Closes the body and releases the connection, without downloading what was not read.
+	 * Idempotent.
 	 */
 	@Override
 	public synchronized void close() {
@@ -235,10 +241,10 @@ public final class MistralDownload implements AutoCloseable {
 			catch (IOException | UncheckedIOException ex) {
 				Throwable cause = (ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : ex;
 				if (dog != null && dog.hasFired()) {
-					SocketTimeoutException timeout = new SocketTimeoutException("The download of "
-							+ MistralDownload.this.request + " was silent for longer than "
-							+ MistralDownload.this.idleTimeout + " after " + this.count
-							+ " bytes. Raise mistral.http.stream-idle-timeout if the server needs longer.");
+					SocketTimeoutException timeout = new SocketTimeoutException(
+							"The download of " + MistralDownload.this.request + " was silent for longer than "
+									+ MistralDownload.this.idleTimeout + " after " + this.count
+									+ " bytes. Raise mistral.http.stream-idle-timeout if the server needs longer.");
 					timeout.initCause(cause);
 					throw timeout;
 				}

@@ -3,9 +3,10 @@ package dev.mistralboot.client.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception thrown by the Mistral clients. Unchecked: catch the subclass you can
- * act on ({@link MistralRateLimitException}, {@link MistralUnauthorizedException}, ...) or this
- * type for all of them. Messages never contain the API key.
+ * Base of every exception thrown by the Mistral clients. Unchecked: catch the subclass
+ * you can act on ({@link MistralRateLimitException},
+ * {@link MistralUnauthorizedException}, ...) or this type for all of them. Messages never
+ * contain the API key.
  */
 public class MistralException extends RuntimeException {
 

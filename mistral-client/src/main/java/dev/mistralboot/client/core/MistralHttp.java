@@ -28,15 +28,15 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The blocking HTTP core every Mistral client is built on (Spring's {@link RestClient}): base URL,
- * {@code Authorization: Bearer}, {@code User-Agent}, JSON through Jackson, error mapping to the
- * {@link MistralException} hierarchy, retries with backoff and {@code Retry-After}, timeouts, and
- * server-sent event streams.
+ * The blocking HTTP core every Mistral client is built on (Spring's {@link RestClient}):
+ * base URL, {@code Authorization: Bearer}, {@code User-Agent}, JSON through Jackson,
+ * error mapping to the {@link MistralException} hierarchy, retries with backoff and
+ * {@code Retry-After}, timeouts, and server-sent event streams.
  * <p>
- * Two request factories are used: one for ordinary calls, whose read timeout is the response
- * timeout, and one for streams, which has no read timeout of its own: the longest silence between
- * two events is enforced by this class ({@code streamIdleTimeout}), so a long answer that keeps
- * streaming is never cut.
+ * Two request factories are used: one for ordinary calls, whose read timeout is the
+ * response timeout, and one for streams, which has no read timeout of its own: the
+ * longest silence between two events is enforced by this class
+ * ({@code streamIdleTimeout}), so a long answer that keeps streaming is never cut.
  * <p>
  * Thread-safe; create one per base URL and key and share it.
  */
@@ -75,14 +75,18 @@ public final class MistralHttp {
 		ClientHttpRequestFactory factory = builder.requestFactory;
 		ClientHttpRequestFactory streamingFactory = builder.streamingRequestFactory;
 		if (factory == null || streamingFactory == null) {
-			// HTTP/2 over TLS (ALPN); plain http stays on HTTP/1.1: no h2c upgrade, which servers often mishandle
-			// The JDK's default executor (a pool) handles answers: a direct one, measured about 35%
-			// cheaper per small call, would run every connection's TLS and HTTP/2 work on the single
+			// HTTP/2 over TLS (ALPN); plain http stays on HTTP/1.1: no h2c upgrade, which
+			// servers often mishandle
+			// The JDK's default executor (a pool) handles answers: a direct one, measured
+			// about 35%
+			// cheaper per small call, would run every connection's TLS and HTTP/2 work on
+			// the single
 			// selector thread (see JdkRequestFactory)
-			HttpClient jdk = (builder.httpClient != null) ? builder.httpClient : HttpClient.newBuilder()
-				.connectTimeout(builder.connectTimeout)
-				.version(httpVersion(builder.baseUrl))
-				.build();
+			HttpClient jdk = (builder.httpClient != null) ? builder.httpClient
+					: HttpClient.newBuilder()
+						.connectTimeout(builder.connectTimeout)
+						.version(httpVersion(builder.baseUrl))
+						.build();
 			if (factory == null) {
 				factory = new JdkRequestFactory(jdk, builder.responseTimeout);
 			}
@@ -103,8 +107,9 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * The HTTP version the core's own JDK client uses for a base URL: HTTP/2 over TLS (ALPN), HTTP/1.1
-	 * for plain {@code http} (no h2c upgrade, which servers often mishandle).
+	 * The HTTP version the core's own JDK client uses for a base URL: HTTP/2 over TLS
+	 * (ALPN), HTTP/1.1 for plain {@code http} (no h2c upgrade, which servers often
+	 * mishandle).
 	 * @param baseUrl the base URL
 	 * @return the version
 	 */
@@ -113,8 +118,9 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Starts a builder with the defaults: the Mistral cloud, {@link RetryPolicy#DEFAULT}, a 10 s connect
-	 * timeout, a 5 min response timeout and a 60 s stream idle timeout, on the JDK HTTP client.
+	 * Starts a builder with the defaults: the Mistral cloud, {@link RetryPolicy#DEFAULT},
+	 * a 10 s connect timeout, a 5 min response timeout and a 60 s stream idle timeout, on
+	 * the JDK HTTP client.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -122,7 +128,8 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * A builder holding this instance's settings, to derive another (for a different host or key).
+	 * A builder holding this instance's settings, to derive another (for a different host
+	 * or key).
 	 * @return a builder
 	 */
 	public Builder mutate() {
@@ -208,8 +215,9 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Opens a server-sent event stream and parses each event into a chunk. Close the stream (it is
-	 * {@link AutoCloseable}) when done; it is read to {@code [DONE]} so the connection can be reused.
+	 * Opens a server-sent event stream and parses each event into a chunk. Close the
+	 * stream (it is {@link AutoCloseable}) when done; it is read to {@code [DONE]} so the
+	 * connection can be reused.
 	 * @param <T> the chunk type
 	 * @param request the request (its body must ask for streaming)
 	 * @param chunkType the chunk type
@@ -223,16 +231,18 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Opens a call whose answer is raw bytes (a file download). The caller must close the result.
+	 * Opens a call whose answer is raw bytes (a file download). The caller must close the
+	 * result.
 	 * <p>
-	 * The headers must arrive, and the body must keep coming, with no silence longer than the stream
-	 * idle timeout (time the caller spends between two reads does not count); see
-	 * {@link MistralDownload} for how failures while reading the body are reported. Failures before
-	 * the headers are retried under the retry policy.
+	 * The headers must arrive, and the body must keep coming, with no silence longer than
+	 * the stream idle timeout (time the caller spends between two reads does not count);
+	 * see {@link MistralDownload} for how failures while reading the body are reported.
+	 * Failures before the headers are retried under the retry policy.
 	 * @param request the request
 	 * @return the open body and its metadata
 	 * @throws MistralApiException for an error status, after retries
-	 * @throws MistralIoException when the API cannot be reached, or sends no headers in time
+	 * @throws MistralIoException when the API cannot be reached, or sends no headers in
+	 * time
 	 */
 	public MistralDownload download(ApiRequest request) {
 		MistralObservations.Handle observation = this.observations.start(request, false);
@@ -267,8 +277,8 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Sends a request on the streaming client and returns the open response when its status is a
-	 * success; an error status is read, closed and thrown.
+	 * Sends a request on the streaming client and returns the open response when its
+	 * status is a success; an error status is read, closed and thrown.
 	 */
 	OpenResponse open(ApiRequest request, byte[] body, int attempt, long start, MediaType accept, RestClient client) {
 		ClientHttpResponse response = prepare(client, request, body, accept).exchange((req, res) -> res, false);
@@ -297,9 +307,10 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Sends a request on the streaming client (streams and downloads), interrupting the caller when no
-	 * headers arrive within the stream idle timeout. The returned watchdog still holds that interrupt:
-	 * give it the body's silence action with {@link #onSilence}.
+	 * Sends a request on the streaming client (streams and downloads), interrupting the
+	 * caller when no headers arrive within the stream idle timeout. The returned watchdog
+	 * still holds that interrupt: give it the body's silence action with
+	 * {@link #onSilence}.
 	 */
 	Watched openWatched(ApiRequest request, byte[] body, int attempt, long start, MediaType accept) {
 		IdleWatchdog dog = new IdleWatchdog(this.settings.streamIdleTimeout, Thread.currentThread()::interrupt);
@@ -317,8 +328,8 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Replaces the watchdog's interrupt by the action that ends a silent body. When the watchdog fired
-	 * in between, the action runs at once and the timeout is thrown.
+	 * Replaces the watchdog's interrupt by the action that ends a silent body. When the
+	 * watchdog fired in between, the action runs at once and the timeout is thrown.
 	 */
 	void onSilence(Watched watched, ApiRequest request, Runnable action) {
 		IdleWatchdog dog = watched.watchdog();
@@ -332,8 +343,9 @@ public final class MistralHttp {
 
 	private MistralTimeoutException noAnswerInTime(ApiRequest request, Exception cause) {
 		Duration idle = this.settings.streamIdleTimeout;
-		return new MistralTimeoutException("No answer to " + request + " within " + idle
-				+ ". Raise mistral.http.stream-idle-timeout if needed.", idle, cause, false);
+		return new MistralTimeoutException(
+				"No answer to " + request + " within " + idle + ". Raise mistral.http.stream-idle-timeout if needed.",
+				idle, cause, false);
 	}
 
 	@FunctionalInterface
@@ -419,7 +431,8 @@ public final class MistralHttp {
 			StreamUtils.drain(response.getBody());
 			return null;
 		}
-		// Parsed as it arrives: copying a large answer (embeddings: megabytes) into a growing array
+		// Parsed as it arrives: copying a large answer (embeddings: megabytes) into a
+		// growing array
 		// first would allocate it about three times over
 		RecordingInputStream in = new RecordingInputStream(response.getBody(), RAW_TEXT_LIMIT,
 				response.getHeaders().getContentLength());
@@ -438,9 +451,9 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * Passes an answer's body to the parser while keeping its first bytes, to show them when the
-	 * answer cannot be read. Closing it does nothing: the response is closed by its exchange, which
-	 * reads it to its end first so the connection can be reused.
+	 * Passes an answer's body to the parser while keeping its first bytes, to show them
+	 * when the answer cannot be read. Closing it does nothing: the response is closed by
+	 * its exchange, which reads it to its end first so the connection can be reused.
 	 */
 	private static final class RecordingInputStream extends InputStream {
 
@@ -480,7 +493,10 @@ public final class MistralHttp {
 			return this.in.available();
 		}
 
-		/** The first bytes of the answer as text, reading on up to the limit when fewer were parsed. */
+		/**
+		 * The first bytes of the answer as text, reading on up to the limit when fewer
+		 * were parsed.
+		 */
 		String recorded() {
 			try {
 				int read;
@@ -520,7 +536,8 @@ public final class MistralHttp {
 			spec.contentType(MediaType.MULTIPART_FORM_DATA).body(request.multipartBody());
 		}
 		else if (request.jsonBody() != null) {
-			spec.contentType(MediaType.APPLICATION_JSON).contentLength(json.length)
+			spec.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
 				.body(new JdkRequestFactory.ByteArrayBody(json));
 		}
 		return spec;
@@ -538,8 +555,8 @@ public final class MistralHttp {
 
 	@Override
 	public String toString() {
-		return "MistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey=" + ((this.settings.apiKey != null) ? "(set)" : "(none)")
-				+ "]";
+		return "MistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey="
+				+ ((this.settings.apiKey != null) ? "(set)" : "(none)") + "]";
 	}
 
 	/**
@@ -590,8 +607,8 @@ public final class MistralHttp {
 		}
 
 		/**
-		 * Sets the {@link RestClient.Builder} to build on (cloned; Spring Boot's carries its
-		 * customizers, observation and SSL settings).
+		 * Sets the {@link RestClient.Builder} to build on (cloned; Spring Boot's carries
+		 * its customizers, observation and SSL settings).
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 */
@@ -601,9 +618,10 @@ public final class MistralHttp {
 		}
 
 		/**
-		 * Sets the JDK HTTP client the core's own request factories use when no request factory is set
-		 * (configure its connect timeout, SSL context and proxy on it). Calls then run on the calling
-		 * thread, with no thread per call, which Spring's {@code JdkClientHttpRequestFactory} starts.
+		 * Sets the JDK HTTP client the core's own request factories use when no request
+		 * factory is set (configure its connect timeout, SSL context and proxy on it).
+		 * Calls then run on the calling thread, with no thread per call, which Spring's
+		 * {@code JdkClientHttpRequestFactory} starts.
 		 * @param httpClient the client
 		 * @return this builder
 		 */
@@ -613,8 +631,8 @@ public final class MistralHttp {
 		}
 
 		/**
-		 * Sets the request factory for non-streaming calls; its read timeout should be the response
-		 * timeout. Without it, a JDK HTTP client is created.
+		 * Sets the request factory for non-streaming calls; its read timeout should be
+		 * the response timeout. Without it, a JDK HTTP client is created.
 		 * @param requestFactory the factory
 		 * @return this builder
 		 */
@@ -624,8 +642,8 @@ public final class MistralHttp {
 		}
 
 		/**
-		 * Sets the request factory for streams and downloads; it should have no read timeout of its
-		 * own (the stream idle timeout is enforced by the core).
+		 * Sets the request factory for streams and downloads; it should have no read
+		 * timeout of its own (the stream idle timeout is enforced by the core).
 		 * @param streamingRequestFactory the factory
 		 * @return this builder
 		 */

@@ -3,8 +3,8 @@ package dev.mistralboot.client.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A successful response whose body could not be read as the expected type (not JSON, truncated,
- * or of another shape). The raw body is kept for diagnosis.
+ * A successful response whose body could not be read as the expected type (not JSON,
+ * truncated, or of another shape). The raw body is kept for diagnosis.
  */
 public class MistralInvalidResponseException extends MistralException {
 

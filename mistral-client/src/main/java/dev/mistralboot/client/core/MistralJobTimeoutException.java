@@ -3,8 +3,8 @@ package dev.mistralboot.client.core;
 import java.time.Duration;
 
 /**
- * A job (fine-tuning, batch) did not reach a final status within the time a caller was prepared to
- * wait. The job itself goes on: cancel it, or wait again.
+ * A job (fine-tuning, batch) did not reach a final status within the time a caller was
+ * prepared to wait. The job itself goes on: cancel it, or wait again.
  */
 public class MistralJobTimeoutException extends MistralException {
 

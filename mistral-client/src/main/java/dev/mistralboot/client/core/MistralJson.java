@@ -6,11 +6,11 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON mapper the clients use: a copy of the application's mapper (so its modules still apply)
- * with the settings the Mistral API needs whatever the application configured: unknown fields and
- * {@code null} for primitives never fail a response, and a
- * concrete type read without its type property (an answer's assistant message without {@code role}) is
- * still read.
+ * The JSON mapper the clients use: a copy of the application's mapper (so its modules
+ * still apply) with the settings the Mistral API needs whatever the application
+ * configured: unknown fields and {@code null} for primitives never fail a response, and a
+ * concrete type read without its type property (an answer's assistant message without
+ * {@code role}) is still read.
  */
 public final class MistralJson {
 

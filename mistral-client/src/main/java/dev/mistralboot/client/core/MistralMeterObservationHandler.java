@@ -18,29 +18,31 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Records the meters of Mistral API operations that a timer cannot express, from the
- * {@link MistralObservationContext} of each observation (so streams, reactive calls and every
- * endpoint family are covered alike):
+ * {@link MistralObservationContext} of each observation (so streams, reactive calls and
+ * every endpoint family are covered alike):
  * <ul>
  * <li>{@value #TOKEN_USAGE}: a distribution summary of tokens per operation, tagged
- * {@code gen_ai.token.type=input|output} plus the observation's low-cardinality tags except
- * {@code error.type}; recorded for whole answers, streams (usage of the final chunk) and
- * embeddings (input only), whenever the answer reports usage;</li>
- * <li>{@value #TIME_TO_FIRST_CHUNK}: a timer of the time from the start of a stream to its first
- * chunk;</li>
- * <li>{@value #RETRIES}: a counter of retries, tagged {@code reason} (the HTTP status such as
- * {@code 429}, {@code io} for connection failures, {@code timeout}, or {@code stream} for a stream
- * cut before its first chunk) and
+ * {@code gen_ai.token.type=input|output} plus the observation's low-cardinality tags
+ * except {@code error.type}; recorded for whole answers, streams (usage of the final
+ * chunk) and embeddings (input only), whenever the answer reports usage;</li>
+ * <li>{@value #TIME_TO_FIRST_CHUNK}: a timer of the time from the start of a stream to
+ * its first chunk;</li>
+ * <li>{@value #RETRIES}: a counter of retries, tagged {@code reason} (the HTTP status
+ * such as {@code 429}, {@code io} for connection failures, {@code timeout}, or
+ * {@code stream} for a stream cut before its first chunk) and
  * {@code gen_ai.operation.name};</li>
  * <li>{@value #RATE_LIMIT_REMAINING} and {@value #RATE_LIMIT_LIMIT}: gauges of the last
- * {@code x-ratelimit-remaining-*} and {@code x-ratelimit-limit-*} headers seen, tagged {@code limit}
- * (the header's suffix, such as {@code tokens-minute} or {@code req-minute}) and
- * {@code server.address}; error answers (429) count too.</li>
+ * {@code x-ratelimit-remaining-*} and {@code x-ratelimit-limit-*} headers seen, tagged
+ * {@code limit} (the header's suffix, such as {@code tokens-minute} or
+ * {@code req-minute}) and {@code server.address}; error answers (429) count too.</li>
  * </ul>
- * The operation's duration is the timer Micrometer's own {@code DefaultMeterObservationHandler}
- * derives from the observation ({@code gen_ai.client.operation}). Register this handler on the
- * {@code ObservationRegistry} ({@code observationConfig().observationHandler(...)}); Spring Boot
- * does it when Micrometer metrics are present. It is deliberately not a
- * {@code MeterObservationHandler}, so that it runs beside the default one rather than instead of it.
+ * The operation's duration is the timer Micrometer's own
+ * {@code DefaultMeterObservationHandler} derives from the observation
+ * ({@code gen_ai.client.operation}). Register this handler on the
+ * {@code ObservationRegistry} ({@code observationConfig().observationHandler(...)});
+ * Spring Boot does it when Micrometer metrics are present. It is deliberately not a
+ * {@code MeterObservationHandler}, so that it runs beside the default one rather than
+ * instead of it.
  */
 public class MistralMeterObservationHandler implements ObservationHandler<MistralObservationContext> {
 
@@ -93,10 +95,10 @@ public class MistralMeterObservationHandler implements ObservationHandler<Mistra
 		}
 		else if (MistralObservationContext.RETRY.getName().equals(event.getName())) {
 			RuntimeException failure = context.lastRetryFailure();
-			this.registry
-				.counter(RETRIES, Tags.of(tag(context, DefaultMistralObservationConvention.OPERATION_NAME),
-						tag(context, DefaultMistralObservationConvention.PROVIDER_NAME),
-						Tag.of("reason", (failure != null) ? reason(failure) : "unknown")))
+			this.registry.counter(RETRIES,
+					Tags.of(tag(context, DefaultMistralObservationConvention.OPERATION_NAME),
+							tag(context, DefaultMistralObservationConvention.PROVIDER_NAME),
+							Tag.of("reason", (failure != null) ? reason(failure) : "unknown")))
 				.increment();
 		}
 	}
@@ -130,8 +132,8 @@ public class MistralMeterObservationHandler implements ObservationHandler<Mistra
 	/**
 	 * The retry reason tag of a failure.
 	 * @param failure why an attempt failed
-	 * @return the HTTP status, {@code timeout}, {@code io}, {@code stream} (a stream cut before its
-	 * first chunk), or the exception's simple class name
+	 * @return the HTTP status, {@code timeout}, {@code io}, {@code stream} (a stream cut
+	 * before its first chunk), or the exception's simple class name
 	 */
 	protected String reason(RuntimeException failure) {
 		if (failure instanceof MistralApiException api) {
@@ -159,8 +161,8 @@ public class MistralMeterObservationHandler implements ObservationHandler<Mistra
 
 	private void gauges(String name, String description, Map<String, Long> values, String serverAddress) {
 		values.forEach((kind, value) -> {
-			Tags tags = Tags.of(Tag.of("limit", kind), Tag.of(DefaultMistralObservationConvention.SERVER_ADDRESS,
-					serverAddress), Tag.of("name", name));
+			Tags tags = Tags.of(Tag.of("limit", kind),
+					Tag.of(DefaultMistralObservationConvention.SERVER_ADDRESS, serverAddress), Tag.of("name", name));
 			this.gauges.computeIfAbsent(tags, (key) -> {
 				AtomicLong holder = new AtomicLong();
 				Gauge.builder(name, holder, AtomicLong::get)

@@ -17,7 +17,8 @@ public class MistralNotFoundException extends MistralApiException {
 	 * @param rawBody the response body as received
 	 * @param error the parsed error
 	 */
-	public MistralNotFoundException(String message, int statusCode, HttpHeaders headers, String rawBody, ApiError error) {
+	public MistralNotFoundException(String message, int statusCode, HttpHeaders headers, String rawBody,
+			ApiError error) {
 		super(message, statusCode, headers, rawBody, error);
 	}
 

@@ -9,23 +9,22 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Observation.Context} of one Mistral API operation, filled in by {@link MistralHttp}
- * and {@link ReactiveMistralHttp} as the call proceeds, and read by a
+ * The {@link Observation.Context} of one Mistral API operation, filled in by
+ * {@link MistralHttp} and {@link ReactiveMistralHttp} as the call proceeds, and read by a
  * {@link MistralObservationConvention} and by observation handlers such as
  * {@link MistralMeterObservationHandler}.
  * <p>
  * It holds the {@link ApiRequest}, where the call goes ({@code server.address}), the
- * {@link ResponseMetadata} once the answer's headers arrived, and what the body said: for a whole
- * answer, its {@link ObservedResponse} view; for a stream, the first id and model seen, the last
- * usage, every finish reason, the number of chunks and the time to the first chunk. Retries and
- * the cancellation of a stream are recorded too. The answer text is kept only when content
- * recording is switched on ({@link #isContentRecorded()}).
+ * {@link ResponseMetadata} once the answer's headers arrived, and what the body said: for
+ * a whole answer, its {@link ObservedResponse} view; for a stream, the first id and model
+ * seen, the last usage, every finish reason, the number of chunks and the time to the
+ * first chunk. Retries and the cancellation of a stream are recorded too. The answer text
+ * is kept only when content recording is switched on ({@link #isContentRecorded()}).
  */
 public class MistralObservationContext extends Observation.Context {
 
 	/** The event signalled when the first chunk of a stream arrives. */
-	public static final Observation.Event FIRST_CHUNK = Observation.Event.of("first_chunk",
-			"first chunk received");
+	public static final Observation.Event FIRST_CHUNK = Observation.Event.of("first_chunk", "first chunk received");
 
 	/** The event signalled before each retry. */
 	public static final Observation.Event RETRY = Observation.Event.of("retry", "retrying");
@@ -83,7 +82,8 @@ public class MistralObservationContext extends Observation.Context {
 
 	/**
 	 * The request.
-	 * @return the request; its {@link ApiRequest#jsonBody()} may implement {@link ObservedRequest}
+	 * @return the request; its {@link ApiRequest#jsonBody()} may implement
+	 * {@link ObservedRequest}
 	 */
 	public ApiRequest request() {
 		return this.request;
@@ -114,7 +114,8 @@ public class MistralObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Whether the prompt and answer text may be recorded ({@code mistral.observations.include-content}).
+	 * Whether the prompt and answer text may be recorded
+	 * ({@code mistral.observations.include-content}).
 	 * @return {@code true} when content recording is switched on
 	 */
 	public boolean isContentRecorded() {
@@ -146,7 +147,8 @@ public class MistralObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Token usage: of the whole answer, or the last usage a stream sent (normally on its final chunk).
+	 * Token usage: of the whole answer, or the last usage a stream sent (normally on its
+	 * final chunk).
 	 * @return the usage, or {@code null} when none was sent
 	 */
 	public @Nullable UsageInfo usage() {
@@ -163,7 +165,8 @@ public class MistralObservationContext extends Observation.Context {
 
 	/**
 	 * The prompt text, when content recording is switched on.
-	 * @return the prompt, or {@code null} when content is not recorded or the request has none
+	 * @return the prompt, or {@code null} when content is not recorded or the request has
+	 * none
 	 */
 	public @Nullable String inputText() {
 		if (!this.contentRecorded) {
@@ -173,7 +176,8 @@ public class MistralObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The answer text (joined across chunks for a stream), when content recording is switched on.
+	 * The answer text (joined across chunks for a stream), when content recording is
+	 * switched on.
 	 * @return the answer, or {@code null} when content is not recorded or there is none
 	 */
 	public @Nullable String outputText() {

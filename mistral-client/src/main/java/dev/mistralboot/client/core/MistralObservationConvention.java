@@ -5,9 +5,9 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * Names and tags the observations of Mistral API operations. The default is
- * {@link DefaultMistralObservationConvention}, which follows the OpenTelemetry GenAI client
- * conventions; set another with {@link MistralHttp.Builder#observationConvention} (with Spring
- * Boot: declare a bean of this type), usually by extending the default.
+ * {@link DefaultMistralObservationConvention}, which follows the OpenTelemetry GenAI
+ * client conventions; set another with {@link MistralHttp.Builder#observationConvention}
+ * (with Spring Boot: declare a bean of this type), usually by extending the default.
  */
 public interface MistralObservationConvention extends ObservationConvention<MistralObservationContext> {
 
@@ -17,8 +17,9 @@ public interface MistralObservationConvention extends ObservationConvention<Mist
 	}
 
 	/**
-	 * Whether the prompt and answer text may be recorded: when {@code true}, the core keeps the
-	 * answer text of streams so that {@link MistralObservationContext#outputText()} has it.
+	 * Whether the prompt and answer text may be recorded: when {@code true}, the core
+	 * keeps the answer text of streams so that
+	 * {@link MistralObservationContext#outputText()} has it.
 	 * @return {@code false} unless overridden
 	 */
 	default boolean recordsContent() {

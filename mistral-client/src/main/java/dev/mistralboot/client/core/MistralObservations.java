@@ -8,8 +8,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts and ends the observations of one core ({@link MistralHttp} or {@link ReactiveMistralHttp}).
- * Without a registry (or with a no-op one) every method does nothing and costs nothing per chunk.
+ * Starts and ends the observations of one core ({@link MistralHttp} or
+ * {@link ReactiveMistralHttp}). Without a registry (or with a no-op one) every method
+ * does nothing and costs nothing per chunk.
  */
 final class MistralObservations {
 
@@ -55,7 +56,8 @@ final class MistralObservations {
 	}
 
 	/**
-	 * Records a retry on the Mistral observation in scope on this thread (blocking calls open one).
+	 * Records a retry on the Mistral observation in scope on this thread (blocking calls
+	 * open one).
 	 */
 	void retry(ApiRequest request, RuntimeException failure) {
 		ObservationRegistry target = this.registry;
@@ -71,8 +73,8 @@ final class MistralObservations {
 	}
 
 	/**
-	 * One running observation. Ending it ({@link #stop}, {@link #error}, {@link #cancel}) is
-	 * idempotent: the first end wins, also when a cancellation races a completion.
+	 * One running observation. Ending it ({@link #stop}, {@link #error}, {@link #cancel})
+	 * is idempotent: the first end wins, also when a cancellation races a completion.
 	 */
 	static final class Handle {
 

@@ -13,13 +13,14 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks every page of a paginated list endpoint, lazily: page {@code firstPage} is requested when
- * the first item is asked for, the next page only when the items of the previous one have been
- * consumed. Walking stops after a page that is empty, or when {@code total} items have been seen
- * (when the API sends a total), or, without a total, after a page shorter than the page size.
+ * Walks every page of a paginated list endpoint, lazily: page {@code firstPage} is
+ * requested when the first item is asked for, the next page only when the items of the
+ * previous one have been consumed. Walking stops after a page that is empty, or when
+ * {@code total} items have been seen (when the API sends a total), or, without a total,
+ * after a page shorter than the page size.
  * <p>
- * A family client builds the fetcher (a function from page number to {@link Page}); failures of a
- * page request propagate from the iterator as the usual
+ * A family client builds the fetcher (a function from page number to {@link Page});
+ * failures of a page request propagate from the iterator as the usual
  * {@link MistralException}s.
  *
  * <pre>{@code
@@ -37,10 +38,12 @@ public final class MistralPager {
 	 * Items of all pages as a lazy, sequential stream.
 	 * @param <T> the item type
 	 * @param firstPage the number of the first page requested (0 for the start)
-	 * @param pageSize the page size asked for (used to detect the last page when no total is sent)
+	 * @param pageSize the page size asked for (used to detect the last page when no total
+	 * is sent)
 	 * @param fetcher requests one page by number
 	 * @return the items of every page, in order
-	 * @throws IllegalArgumentException when {@code firstPage} is negative or {@code pageSize} is not positive
+	 * @throws IllegalArgumentException when {@code firstPage} is negative or
+	 * {@code pageSize} is not positive
 	 */
 	public static <T> Stream<T> stream(int firstPage, int pageSize, IntFunction<? extends Page<? extends T>> fetcher) {
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(firstPage, pageSize, fetcher),
@@ -51,10 +54,12 @@ public final class MistralPager {
 	 * Items of all pages as a lazy iterator.
 	 * @param <T> the item type
 	 * @param firstPage the number of the first page requested (0 for the start)
-	 * @param pageSize the page size asked for (used to detect the last page when no total is sent)
+	 * @param pageSize the page size asked for (used to detect the last page when no total
+	 * is sent)
 	 * @param fetcher requests one page by number
 	 * @return an iterator over the items of every page
-	 * @throws IllegalArgumentException when {@code firstPage} is negative or {@code pageSize} is not positive
+	 * @throws IllegalArgumentException when {@code firstPage} is negative or
+	 * {@code pageSize} is not positive
 	 */
 	public static <T> Iterator<T> iterator(int firstPage, int pageSize,
 			IntFunction<? extends Page<? extends T>> fetcher) {

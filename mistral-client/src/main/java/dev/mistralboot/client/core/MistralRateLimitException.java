@@ -31,7 +31,8 @@ public class MistralRateLimitException extends MistralApiException {
 	}
 
 	/**
-	 * How long the server asked to wait, from the {@code Retry-After} header (seconds or an HTTP date).
+	 * How long the server asked to wait, from the {@code Retry-After} header (seconds or
+	 * an HTTP date).
 	 * @return the wait, or {@code null} when the header was absent or unreadable
 	 */
 	public @Nullable Duration getRetryAfter() {

@@ -3,7 +3,8 @@ package dev.mistralboot.client.core;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP 5xx: Mistral or a proxy in front of it failed (500, 502, 503, 504, ...). Retried automatically before it is thrown.
+ * HTTP 5xx: Mistral or a proxy in front of it failed (500, 502, 503, 504, ...). Retried
+ * automatically before it is thrown.
  */
 public class MistralServerException extends MistralApiException {
 

@@ -18,8 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A server-sent event stream of parsed chunks, over a blocking connection (no WebFlux needed).
- * Use it once, in try-with-resources:
+ * A server-sent event stream of parsed chunks, over a blocking connection (no WebFlux
+ * needed). Use it once, in try-with-resources:
  *
  * <pre>{@code
  * try (MistralStream<ChatCompletionChunk> chunks = chat.stream(request)) {
@@ -29,11 +29,12 @@ import org.springframework.http.client.ClientHttpResponse;
  * }
  * }</pre>
  *
- * The stream ends at {@code data: [DONE]}; ending without it raises {@link MistralStreamException},
- * as does an error event. The longest silence allowed between events is the stream idle timeout
- * ({@link MistralTimeoutException}). Failures before the first chunk is delivered are retried
- * under the retry policy; after that, never. The body is read to its end before the connection is
- * released, so the connection can be reused.
+ * The stream ends at {@code data: [DONE]}; ending without it raises
+ * {@link MistralStreamException}, as does an error event. The longest silence allowed
+ * between events is the stream idle timeout ({@link MistralTimeoutException}). Failures
+ * before the first chunk is delivered are retried under the retry policy; after that,
+ * never. The body is read to its end before the connection is released, so the connection
+ * can be reused.
  *
  * @param <T> the chunk type
  */
@@ -75,7 +76,10 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	private boolean iterated;
 
-	/** A failure met while parsing, thrown once the chunks parsed before it were delivered. */
+	/**
+	 * A failure met while parsing, thrown once the chunks parsed before it were
+	 * delivered.
+	 */
 	private @Nullable RuntimeException pendingFailure;
 
 	MistralStream(MistralHttp http, ApiRequest request, byte[] body, ObjectReader reader) {
@@ -89,7 +93,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Status and headers of the answer (of the last attempt, when the stream was retried).
+	 * Status and headers of the answer (of the last attempt, when the stream was
+	 * retried).
 	 * @return the metadata
 	 */
 	public ResponseMetadata metadata() {
@@ -144,9 +149,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Releases the connection. Reading stops; unread events are discarded. A stream closed before
-	 * {@code [DONE]} is aborted (its connection closed) rather than read to its end, and its
-	 * observation ends as cancelled.
+	 * Releases the connection. Reading stops; unread events are discarded. A stream
+	 * closed before {@code [DONE]} is aborted (its connection closed) rather than read to
+	 * its end, and its observation ends as cancelled.
 	 */
 	@Override
 	public void close() {
@@ -182,15 +187,18 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	private void fill() {
 		int read;
 		try {
-			// Never ask for more than is there: some bodies (Spring's Reactor Netty one) block in
+			// Never ask for more than is there: some bodies (Spring's Reactor Netty one)
+			// block in
 			// read(byte[]) until the whole buffer is full, which would hold events back
 			int available = this.in.available();
 			if (available > 0) {
 				read = this.in.read(this.buffer, 0, Math.min(available, this.buffer.length));
 			}
 			else {
-				// wait for the next byte, then take what arrived with it (the JDK client reports
-				// nothing available until its next buffer is opened): one parse per network read
+				// wait for the next byte, then take what arrived with it (the JDK client
+				// reports
+				// nothing available until its next buffer is opened): one parse per
+				// network read
 				read = this.in.read(this.buffer, 0, 1);
 				available = (read > 0) ? this.in.available() : 0;
 				if (available > 0) {
@@ -228,7 +236,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			this.parser.feed(this.buffer, 0, read);
 		}
 		catch (RuntimeException ex) {
-			// an error event or an unreadable chunk: deliver the chunks before it, then throw
+			// an error event or an unreadable chunk: deliver the chunks before it, then
+			// throw
 			this.finished = true;
 			release(true);
 			this.observation.error(ex);
@@ -272,9 +281,10 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		release(true);
 		RuntimeException failure;
 		if (timedOut) {
-			failure = new MistralTimeoutException("The stream of " + this.request + " was silent for longer than "
-					+ this.http.streamIdleTimeout() + " after " + this.delivered
-					+ " chunks. Raise mistral.http.stream-idle-timeout if the model needs longer.",
+			failure = new MistralTimeoutException(
+					"The stream of " + this.request + " was silent for longer than " + this.http.streamIdleTimeout()
+							+ " after " + this.delivered
+							+ " chunks. Raise mistral.http.stream-idle-timeout if the model needs longer.",
 					this.http.streamIdleTimeout(), (cause != null) ? cause : new IOException("idle timeout"), false);
 		}
 		else if (cause != null) {
@@ -285,8 +295,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			failure = this.decoder.cutOff(this.delivered, null);
 		}
 		if (this.delivered == 0 && this.ready.isEmpty() && !timedOut && !this.closed && this.request.repeatable()) {
-			java.time.Duration delay = this.http.policy().delayBeforeRetry(
-					new MistralIoException(failure.getMessage(), failure, true), this.attempt);
+			java.time.Duration delay = this.http.policy()
+				.delayBeforeRetry(new MistralIoException(failure.getMessage(), failure, true), this.attempt);
 			if (delay != null) {
 				this.http.listener().onRetry(this.request, failure, this.attempt, delay);
 				this.observation.retry(failure);
@@ -330,7 +340,8 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			abort(opened, null);
 			throw new java.io.UncheckedIOException(ex);
 		}
-		// On silence, close the body itself: unblocks the reading thread and drops the connection
+		// On silence, close the body itself: unblocks the reading thread and drops the
+		// connection
 		// (closing the response would first drain it, waiting for the server)
 		this.http.onSilence(watched, this.request, () -> abort(opened, body));
 		this.watchdog = watched.watchdog();
@@ -341,8 +352,9 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	/**
 	 * Releases the connection.
-	 * @param abort {@code true} to drop the connection without reading the rest of the answer
-	 * (a stream that failed or was closed early); {@code false} after {@code [DONE]}
+	 * @param abort {@code true} to drop the connection without reading the rest of the
+	 * answer (a stream that failed or was closed early); {@code false} after
+	 * {@code [DONE]}
 	 */
 	private void release(boolean abort) {
 		IdleWatchdog dog = this.watchdog;
@@ -365,9 +377,10 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	}
 
 	/**
-	 * Drops an unfinished answer by closing its body only: that cancels the exchange and unblocks a
-	 * reading thread. {@link ClientHttpResponse#close()} would first drain the body, waiting for the
-	 * server to finish (Spring's JDK and Reactor Netty responses both do).
+	 * Drops an unfinished answer by closing its body only: that cancels the exchange and
+	 * unblocks a reading thread. {@link ClientHttpResponse#close()} would first drain the
+	 * body, waiting for the server to finish (Spring's JDK and Reactor Netty responses
+	 * both do).
 	 */
 	private static void abort(ClientHttpResponse response, @Nullable InputStream body) {
 		if (body != null) {

@@ -3,9 +3,9 @@ package dev.mistralboot.client.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A server-sent event stream failed after it started: it was cut before {@code data: [DONE]}, or
- * the server sent an error inside the stream. Chunks delivered before the failure are valid, but
- * the answer is incomplete.
+ * A server-sent event stream failed after it started: it was cut before
+ * {@code data: [DONE]}, or the server sent an error inside the stream. Chunks delivered
+ * before the failure are valid, but the answer is incomplete.
  */
 public class MistralStreamException extends MistralException {
 

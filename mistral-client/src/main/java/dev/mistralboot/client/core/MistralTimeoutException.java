@@ -3,8 +3,8 @@ package dev.mistralboot.client.core;
 import java.time.Duration;
 
 /**
- * A call took longer than a configured timeout: the connect timeout, the response timeout of a
- * non-streaming call, or the longest silence allowed between two events of a stream.
+ * A call took longer than a configured timeout: the connect timeout, the response timeout
+ * of a non-streaming call, or the longest silence allowed between two events of a stream.
  */
 public class MistralTimeoutException extends MistralIoException {
 

@@ -3,7 +3,8 @@ package dev.mistralboot.client.core;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP 401: the API key is missing or invalid. Set {@code mistral.api-key} or {@code MISTRAL_API_KEY}.
+ * HTTP 401: the API key is missing or invalid. Set {@code mistral.api-key} or
+ * {@code MISTRAL_API_KEY}.
  */
 public class MistralUnauthorizedException extends MistralApiException {
 
@@ -17,7 +18,8 @@ public class MistralUnauthorizedException extends MistralApiException {
 	 * @param rawBody the response body as received
 	 * @param error the parsed error
 	 */
-	public MistralUnauthorizedException(String message, int statusCode, HttpHeaders headers, String rawBody, ApiError error) {
+	public MistralUnauthorizedException(String message, int statusCode, HttpHeaders headers, String rawBody,
+			ApiError error) {
 		super(message, statusCode, headers, rawBody, error);
 	}
 

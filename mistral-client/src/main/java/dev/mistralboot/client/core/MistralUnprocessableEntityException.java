@@ -3,8 +3,9 @@ package dev.mistralboot.client.core;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP 422: the request body does not match the API. {@link #getDetails()} lists each offending
- * field, and the message reads like {@code messages[0].content: Field required}.
+ * HTTP 422: the request body does not match the API. {@link #getDetails()} lists each
+ * offending field, and the message reads like
+ * {@code messages[0].content: Field required}.
  */
 public class MistralUnprocessableEntityException extends MistralApiException {
 

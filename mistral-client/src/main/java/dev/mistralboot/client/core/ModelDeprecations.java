@@ -34,8 +34,9 @@ final class ModelDeprecations {
 		if (this.warned.size() >= MAX_REMEMBERED || !this.warned.add(key)) {
 			return false;
 		}
-		logger.warn("Mistral model '" + ((model != null) ? model : "(unknown)") + "' is deprecated and will be retired at "
-				+ timestamp + " (x-model-deprecation-timestamp). Move to a newer model before then.");
+		logger.warn(
+				"Mistral model '" + ((model != null) ? model : "(unknown)") + "' is deprecated and will be retired at "
+						+ timestamp + " (x-model-deprecation-timestamp). Move to a newer model before then.");
 		return true;
 	}
 

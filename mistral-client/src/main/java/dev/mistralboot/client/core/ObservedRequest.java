@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation may record about a request body: the sampling options of generation
- * requests (span tags such as {@code gen_ai.request.temperature}) and, only when content recording
- * is switched on, the prompt text. Request types of the endpoint families implement it; every
- * method has a {@code null} default, so a type implements only what it has. Record components
- * with these names implement them for free.
+ * requests (span tags such as {@code gen_ai.request.temperature}) and, only when content
+ * recording is switched on, the prompt text. Request types of the endpoint families
+ * implement it; every method has a {@code null} default, so a type implements only what
+ * it has. Record components with these names implement them for free.
  *
  * @see MistralObservationContext
  */

@@ -5,13 +5,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an observation may record about a response body or a stream chunk: its id, the model that
- * answered, token usage, finish reasons and, only when content recording is switched on, the
- * answer text. Response and chunk types of the endpoint families implement it; record components
- * named {@code id}, {@code model} and {@code usage} implement the first three for free.
+ * What an observation may record about a response body or a stream chunk: its id, the
+ * model that answered, token usage, finish reasons and, only when content recording is
+ * switched on, the answer text. Response and chunk types of the endpoint families
+ * implement it; record components named {@code id}, {@code model} and {@code usage}
+ * implement the first three for free.
  * <p>
- * For a stream, the observation keeps the first id and model seen, the last usage (normally on the
- * final chunk), every finish reason, and the answer text joined across chunks.
+ * For a stream, the observation keeps the first id and model seen, the last usage
+ * (normally on the final chunk), every finish reason, and the answer text joined across
+ * chunks.
  *
  * @see MistralObservationContext
  */

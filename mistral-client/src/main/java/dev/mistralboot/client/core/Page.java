@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a paginated list answer ({@code GET /v1/files}, {@code GET /v1/batch/jobs},
- * {@code GET /v1/fine_tuning/jobs}, ...): the items of the page and, when the API sends it, the total
- * number of items across all pages. {@link MistralPager} walks pages of this shape.
+ * {@code GET /v1/fine_tuning/jobs}, ...): the items of the page and, when the API sends
+ * it, the total number of items across all pages. {@link MistralPager} walks pages of
+ * this shape.
  *
  * @param <T> the item type
  */

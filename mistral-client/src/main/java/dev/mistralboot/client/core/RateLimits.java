@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The {@code x-ratelimit-*} headers of one answer, such as {@code x-ratelimit-remaining-tokens-minute}
- * and {@code x-ratelimit-limit-req-minute}. Kinds are the header suffixes ({@code tokens-minute},
- * {@code req-minute}, ...), so limits Mistral adds later are kept too.
+ * The {@code x-ratelimit-*} headers of one answer, such as
+ * {@code x-ratelimit-remaining-tokens-minute} and {@code x-ratelimit-limit-req-minute}.
+ * Kinds are the header suffixes ({@code tokens-minute}, {@code req-minute}, ...), so
+ * limits Mistral adds later are kept too.
  *
  * @param remaining remaining budget per limit kind
  * @param limit the limit per kind

@@ -30,16 +30,18 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The reactive HTTP core (Spring's {@link WebClient}), with the same behaviour as {@link MistralHttp}:
- * authentication, error mapping, retries with backoff and {@code Retry-After}, timeouts, and
- * server-sent event streams as a {@link Flux} whose cancellation closes the connection.
+ * The reactive HTTP core (Spring's {@link WebClient}), with the same behaviour as
+ * {@link MistralHttp}: authentication, error mapping, retries with backoff and
+ * {@code Retry-After}, timeouts, and server-sent event streams as a {@link Flux} whose
+ * cancellation closes the connection.
  */
 public final class ReactiveMistralHttp {
 
 	/**
-	 * The Reactor context key under which Micrometer (and WebClient's own observation) looks for the
-	 * parent observation: the value of {@code ObservationThreadLocalAccessor.KEY}, spelled out so
-	 * that context-propagation is not needed on the classpath.
+	 * The Reactor context key under which Micrometer (and WebClient's own observation)
+	 * looks for the parent observation: the value of
+	 * {@code ObservationThreadLocalAccessor.KEY}, spelled out so that context-propagation
+	 * is not needed on the classpath.
 	 */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
 
@@ -83,7 +85,8 @@ public final class ReactiveMistralHttp {
 	}
 
 	/**
-	 * A builder with this instance's settings, to derive another (for another host or key).
+	 * A builder with this instance's settings, to derive another (for another host or
+	 * key).
 	 * @return a builder
 	 */
 	public Builder mutate() {
@@ -171,8 +174,8 @@ public final class ReactiveMistralHttp {
 
 	/**
 	 * Opens a server-sent event stream and parses each event into a chunk. Cancelling the
-	 * subscription closes the connection. Failures before the first chunk are retried; after it,
-	 * never. The longest silence between chunks is the stream idle timeout.
+	 * subscription closes the connection. Failures before the first chunk are retried;
+	 * after it, never. The longest silence between chunks is the stream idle timeout.
 	 * @param <T> the chunk type
 	 * @param request the request (its body must ask for streaming)
 	 * @param chunkType the chunk type
@@ -208,7 +211,8 @@ public final class ReactiveMistralHttp {
 					.timeout(this.settings.streamIdleTimeout)
 					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
 							"mistral.http.stream-idle-timeout"));
-			}).doOnNext((chunk) -> delivered.incrementAndGet())
+			})
+				.doOnNext((chunk) -> delivered.incrementAndGet())
 				.retryWhen(retry(request, () -> delivered.get() == 0, true, observation));
 		});
 	}
@@ -254,8 +258,8 @@ public final class ReactiveMistralHttp {
 		}
 		this.deprecations.check(headers, request.model());
 		if (observation.isActive()) {
-			observation.connected(
-					new ResponseMetadata(status, headers, attempt, Duration.ofNanos(System.nanoTime() - start)));
+			observation
+				.connected(new ResponseMetadata(status, headers, attempt, Duration.ofNanos(System.nanoTime() - start)));
 		}
 		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString());
 		List<T> out = new ArrayList<>();
@@ -275,7 +279,8 @@ public final class ReactiveMistralHttp {
 				parser.feed(bytes, 0, bytes.length);
 			}
 			catch (RuntimeException ex) {
-				// an error event or an unreadable chunk: deliver the chunks before it, then fail
+				// an error event or an unreadable chunk: deliver the chunks before it,
+				// then fail
 				failure = ex;
 			}
 			finally {
@@ -353,9 +358,10 @@ public final class ReactiveMistralHttp {
 			return failure;
 		}
 		if (failure instanceof TimeoutException) {
-			return new MistralTimeoutException("No " + (property.contains("stream") ? "event" : "complete answer")
-					+ " from " + request + " within " + readTimeout + ". Raise " + property + " if needed.", readTimeout,
-					failure, false);
+			return new MistralTimeoutException(
+					"No " + (property.contains("stream") ? "event" : "complete answer") + " from " + request
+							+ " within " + readTimeout + ". Raise " + property + " if needed.",
+					readTimeout, failure, false);
 		}
 		if (failure instanceof WebClientRequestException || failure instanceof IOException) {
 			return Failures.io(failure, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
@@ -365,8 +371,8 @@ public final class ReactiveMistralHttp {
 	}
 
 	/**
-	 * Retries under the policy while {@code allowed}; for a stream, a cut before its first chunk
-	 * is retried like a connect failure, as the blocking stream does.
+	 * Retries under the policy while {@code allowed}; for a stream, a cut before its
+	 * first chunk is retried like a connect failure, as the blocking stream does.
 	 */
 	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed, boolean stream,
 			MistralObservations.Handle observation) {
@@ -375,8 +381,8 @@ public final class ReactiveMistralHttp {
 			int attempt = (int) signal.totalRetries() + 1;
 			Throwable judged = (stream && failure instanceof MistralStreamException cut && cut.getError() == null)
 					? new MistralIoException(cut.getMessage(), cut, true) : failure;
-			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable() && allowed.getAsBoolean())
-					? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
+			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable()
+					&& allowed.getAsBoolean()) ? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
 			if (delay == null) {
 				return Mono.error(failure);
 			}

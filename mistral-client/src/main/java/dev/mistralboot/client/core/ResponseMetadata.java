@@ -46,7 +46,8 @@ public record ResponseMetadata(int statusCode, HttpHeaders headers, int attempts
 	}
 
 	/**
-	 * The {@code x-model-deprecation-timestamp} header: when set, the model used will be retired.
+	 * The {@code x-model-deprecation-timestamp} header: when set, the model used will be
+	 * retired.
 	 * @return the timestamp as sent, or {@code null}
 	 */
 	public @Nullable String modelDeprecationTimestamp() {

@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * When and how long to wait before trying a failed call again.
  * <p>
- * Retried: HTTP 429, 500, 502, 503 and 504, connect failures, and connections closed before any
- * byte of the answer arrived (a pooled connection the server had closed). Read timeouts and failures
- * after the answer started are not retried: the server may be generating, or have billed, the answer.
- * The wait is exponential
- * ({@code initialBackoff * 2^(retry-1)}, capped at {@code maxBackoff}) with jitter (a random value
- * between half and all of it), unless the answer carries {@code Retry-After}: then that wait is
- * honoured, up to {@code maxRetryAfter}; a longer {@code Retry-After} makes the call fail at once
- * rather than sleep for minutes.
+ * Retried: HTTP 429, 500, 502, 503 and 504, connect failures, and connections closed
+ * before any byte of the answer arrived (a pooled connection the server had closed). Read
+ * timeouts and failures after the answer started are not retried: the server may be
+ * generating, or have billed, the answer. The wait is exponential
+ * ({@code initialBackoff * 2^(retry-1)}, capped at {@code maxBackoff}) with jitter (a
+ * random value between half and all of it), unless the answer carries
+ * {@code Retry-After}: then that wait is honoured, up to {@code maxRetryAfter}; a longer
+ * {@code Retry-After} makes the call fail at once rather than sleep for minutes.
  *
  * @param maxAttempts total attempts including the first (1 disables retries)
  * @param initialBackoff wait before the first retry
@@ -29,7 +29,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/** Statuses that are retried. */
 	public static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
-	/** Three attempts, 500 ms initial backoff, 8 s cap, up to 60 s of {@code Retry-After}. */
+	/**
+	 * Three attempts, 500 ms initial backoff, 8 s cap, up to 60 s of {@code Retry-After}.
+	 */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8),
 			Duration.ofSeconds(60));
 
@@ -41,7 +43,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 */
 	public RetryPolicy {
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1 (1 disables retries), was " + maxAttempts);
+			throw new IllegalArgumentException(
+					"maxAttempts must be at least 1 (1 disables retries), was " + maxAttempts);
 		}
 		if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxRetryAfter.isNegative()) {
 			throw new IllegalArgumentException("Retry durations must not be negative");
@@ -74,8 +77,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/**
 	 * Whether a failure is of a retryable kind (regardless of the attempts left).
 	 * @param failure the failure
-	 * @return {@code true} for 429, 500, 502, 503, 504, connect failures and connections closed
-	 * before any answer
+	 * @return {@code true} for 429, 500, 502, 503, 504, connect failures and connections
+	 * closed before any answer
 	 */
 	public static boolean isRetryable(Throwable failure) {
 		if (failure instanceof MistralApiException api) {

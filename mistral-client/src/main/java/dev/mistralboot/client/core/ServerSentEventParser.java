@@ -6,10 +6,11 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An incremental server-sent events parser over bytes: fed whatever the network delivered, it
- * calls the handler once per complete event with the event's {@code data} (lines joined by
- * {@code \n}) in a reused buffer, so a stream is parsed without a {@code String} per line.
- * Used by both the blocking and the reactive clients. Not thread-safe.
+ * An incremental server-sent events parser over bytes: fed whatever the network
+ * delivered, it calls the handler once per complete event with the event's {@code data}
+ * (lines joined by {@code \n}) in a reused buffer, so a stream is parsed without a
+ * {@code String} per line. Used by both the blocking and the reactive clients. Not
+ * thread-safe.
  */
 final class ServerSentEventParser {
 

@@ -10,8 +10,8 @@ import tools.jackson.databind.ObjectReader;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns the {@code data} of one server-sent event into a chunk, recognising {@code [DONE]} and
- * error events. Shared by the blocking and reactive streams.
+ * Turns the {@code data} of one server-sent event into a chunk, recognising
+ * {@code [DONE]} and error events. Shared by the blocking and reactive streams.
  */
 final class StreamDecoder<T> {
 
@@ -67,8 +67,8 @@ final class StreamDecoder<T> {
 			return this.reader.readValue(data, start, end - start);
 		}
 		catch (JacksonException ex) {
-			throw new MistralInvalidResponseException("A chunk of the stream of " + this.description
-					+ " could not be read: " + ex.getOriginalMessage(),
+			throw new MistralInvalidResponseException(
+					"A chunk of the stream of " + this.description + " could not be read: " + ex.getOriginalMessage(),
 					new String(data, start, end - start, StandardCharsets.UTF_8), ex);
 		}
 	}
@@ -79,9 +79,9 @@ final class StreamDecoder<T> {
 		if (!error) {
 			try {
 				JsonNode node = this.reader.readTree(data, start, end - start);
-				error = node != null && node.isObject()
-						&& ("error".equals(node.path("object").asString(null)) || node.has("error")
-								|| (!node.has("id") && !node.has("type") && (node.has("detail") || node.has("message"))));
+				error = node != null && node.isObject() && ("error".equals(node.path("object").asString(null))
+						|| node.has("error")
+						|| (!node.has("id") && !node.has("type") && (node.has("detail") || node.has("message"))));
 			}
 			catch (JacksonException ex) {
 				error = false;
@@ -89,15 +89,18 @@ final class StreamDecoder<T> {
 		}
 		if (error) {
 			ApiError apiError = this.errors.parse(text, new HttpHeaders());
-			throw new MistralStreamException("The server sent an error inside the stream of " + this.description
-					+ " after " + delivered + " chunks: " + apiError.message()
-					+ ((apiError.type() != null) ? " [type=" + apiError.type() + "]" : ""), delivered, apiError, null);
+			throw new MistralStreamException(
+					"The server sent an error inside the stream of " + this.description + " after " + delivered
+							+ " chunks: " + apiError.message()
+							+ ((apiError.type() != null) ? " [type=" + apiError.type() + "]" : ""),
+					delivered, apiError, null);
 		}
 	}
 
 	/**
-	 * Whether the data holds one of the {@link #ERROR_MARKERS}: one pass over the bytes, checking
-	 * the markers only after a quote (this runs for every chunk of every stream).
+	 * Whether the data holds one of the {@link #ERROR_MARKERS}: one pass over the bytes,
+	 * checking the markers only after a quote (this runs for every chunk of every
+	 * stream).
 	 */
 	static boolean mayBeError(byte[] data, int start, int end) {
 		for (int i = start; i < end - 1; i++) {
@@ -140,8 +143,9 @@ final class StreamDecoder<T> {
 	}
 
 	MistralStreamException cutOff(int delivered, @Nullable Throwable cause) {
-		return new MistralStreamException("The stream of " + this.description + " ended after " + delivered
-				+ " chunks without [DONE]: the answer is incomplete (connection cut by the server or a proxy).",
+		return new MistralStreamException(
+				"The stream of " + this.description + " ended after " + delivered
+						+ " chunks without [DONE]: the answer is incomplete (connection cut by the server or a proxy).",
 				delivered, null, cause);
 	}
 

@@ -10,9 +10,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Token usage of a call ({@code UsageInfo} of the API), shared by chat, FIM, agents, embeddings
- * and the other families. The live API adds fields over time; the known extra ones are kept, the
- * rest ignored.
+ * Token usage of a call ({@code UsageInfo} of the API), shared by chat, FIM, agents,
+ * embeddings and the other families. The live API adds fields over time; the known extra
+ * ones are kept, the rest ignored.
  *
  * @param promptTokens tokens of the input
  * @param completionTokens tokens of the output
@@ -27,8 +27,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UsageInfo(int promptTokens, int completionTokens, int totalTokens, @Nullable Integer promptAudioSeconds,
-		@Nullable String serviceTier, @Nullable Integer numCachedTokens, @Nullable Map<String, Object> promptTokensDetails,
-		@Nullable Map<String, Object> promptTokenDetails) {
+		@Nullable String serviceTier, @Nullable Integer numCachedTokens,
+		@Nullable Map<String, Object> promptTokensDetails, @Nullable Map<String, Object> promptTokenDetails) {
 
 	/**
 	 * Usage with the three counts.

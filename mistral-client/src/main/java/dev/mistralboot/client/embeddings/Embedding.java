@@ -15,18 +15,21 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * How values arrive and how they are read:
  * <ul>
  * <li>JSON numbers ({@code encoding_format: float}, and what the live API still sends for
- * {@code base64}): each number is read as a {@code double} and narrowed into a {@code float[]}. Every
- * value Mistral sends (float32 values, and 8-bit integers) is exact in a {@code float}.</li>
- * <li>a base64 string ({@code encoding_format: base64}): its bytes depend on the {@link EmbeddingDtype}:
- * for {@code float}, four bytes per value, IEEE 754 float32, little-endian; for {@code int8},
- * {@code uint8}, {@code binary} and {@code ubinary}, one byte per value (signed or unsigned as the type
- * says; the binary types pack eight dimensions per byte, as their JSON numbers do). The answer does
- * not name its dtype, so the embeddings clients apply the requested one ({@link #withDtype}); a
- * base64 vector whose dtype is not known cannot be read.</li>
+ * {@code base64}): each number is read as a {@code double} and narrowed into a
+ * {@code float[]}. Every value Mistral sends (float32 values, and 8-bit integers) is
+ * exact in a {@code float}.</li>
+ * <li>a base64 string ({@code encoding_format: base64}): its bytes depend on the
+ * {@link EmbeddingDtype}: for {@code float}, four bytes per value, IEEE 754 float32,
+ * little-endian; for {@code int8}, {@code uint8}, {@code binary} and {@code ubinary}, one
+ * byte per value (signed or unsigned as the type says; the binary types pack eight
+ * dimensions per byte, as their JSON numbers do). The answer does not name its dtype, so
+ * the embeddings clients apply the requested one ({@link #withDtype}); a base64 vector
+ * whose dtype is not known cannot be read.</li>
  * </ul>
  * Read float vectors with {@link #floats()} and integer vectors with {@link #bytes()} or
- * {@link #ints()}. The arrays returned are the embedding's own where no conversion is needed (vectors
- * are large; copying each would double the memory of an answer): do not modify them.
+ * {@link #ints()}. The arrays returned are the embedding's own where no conversion is
+ * needed (vectors are large; copying each would double the memory of an answer): do not
+ * modify them.
  */
 @JsonDeserialize(using = EmbeddingDeserializer.class)
 @JsonSerialize(using = EmbeddingSerializer.class)
@@ -55,8 +58,10 @@ public final class Embedding {
 
 	/**
 	 * An 8-bit integer embedding.
-	 * @param dtype the integer type ({@code int8}, {@code uint8}, {@code binary} or {@code ubinary})
-	 * @param values one byte per value, unsigned types stored as their low 8 bits (copied)
+	 * @param dtype the integer type ({@code int8}, {@code uint8}, {@code binary} or
+	 * {@code ubinary})
+	 * @param values one byte per value, unsigned types stored as their low 8 bits
+	 * (copied)
 	 * @return the embedding
 	 * @throws IllegalArgumentException when {@code dtype} is not an integer type
 	 */
@@ -73,19 +78,24 @@ public final class Embedding {
 		return new Embedding(values, null, null);
 	}
 
-	/** Bytes read from a base64 string, not yet interpreted; the array is kept, not copied. */
+	/**
+	 * Bytes read from a base64 string, not yet interpreted; the array is kept, not
+	 * copied.
+	 */
 	static Embedding ofBase64(byte[] bytes) {
 		return new Embedding(null, bytes, null);
 	}
 
 	/**
-	 * This embedding read as the given type: base64 bytes are decoded ({@code float}: float32
-	 * little-endian), JSON numbers are kept as they are. The embeddings clients call this with the
-	 * requested {@code output_dtype}.
+	 * This embedding read as the given type: base64 bytes are decoded ({@code float}:
+	 * float32 little-endian), JSON numbers are kept as they are. The embeddings clients
+	 * call this with the requested {@code output_dtype}.
 	 * @param dtype the type the vector was requested with
-	 * @return the embedding with its type known (this instance when nothing changes, or when
-	 * {@code dtype} is {@link EmbeddingDtype#UNKNOWN}: base64 bytes then stay unreadable)
-	 * @throws IllegalStateException when a base64 float vector's length is not a multiple of 4
+	 * @return the embedding with its type known (this instance when nothing changes, or
+	 * when {@code dtype} is {@link EmbeddingDtype#UNKNOWN}: base64 bytes then stay
+	 * unreadable)
+	 * @throws IllegalStateException when a base64 float vector's length is not a multiple
+	 * of 4
 	 */
 	public Embedding withDtype(EmbeddingDtype dtype) {
 		Objects.requireNonNull(dtype, "dtype");
@@ -112,8 +122,8 @@ public final class Embedding {
 	}
 
 	/**
-	 * The value type, when known: always after an embeddings client read the vector; {@code null}
-	 * for a vector parsed on its own.
+	 * The value type, when known: always after an embeddings client read the vector;
+	 * {@code null} for a vector parsed on its own.
 	 * @return the type, or {@code null}
 	 */
 	public @Nullable EmbeddingDtype dtype() {
@@ -133,8 +143,8 @@ public final class Embedding {
 	}
 
 	/**
-	 * The values as floats: the vector itself for float embeddings; integer embeddings widened
-	 * (signed or unsigned as their type says).
+	 * The values as floats: the vector itself for float embeddings; integer embeddings
+	 * widened (signed or unsigned as their type says).
 	 * @return the values; for float embeddings the embedding's own array, not a copy
 	 * @throws IllegalStateException for base64 bytes whose type is not known
 	 */
@@ -152,10 +162,12 @@ public final class Embedding {
 	}
 
 	/**
-	 * The values of an integer embedding as bytes, one per value; unsigned types ({@code uint8},
-	 * {@code ubinary}) hold their low 8 bits (read them with {@code b & 0xFF}, or use {@link #ints()}).
+	 * The values of an integer embedding as bytes, one per value; unsigned types
+	 * ({@code uint8}, {@code ubinary}) hold their low 8 bits (read them with
+	 * {@code b & 0xFF}, or use {@link #ints()}).
 	 * @return the bytes; for a base64 answer the embedding's own array, not a copy
-	 * @throws IllegalStateException for a float embedding, or base64 bytes whose type is not known
+	 * @throws IllegalStateException for a float embedding, or base64 bytes whose type is
+	 * not known
 	 */
 	public byte[] bytes() {
 		requireInteger("bytes()");
@@ -171,10 +183,11 @@ public final class Embedding {
 	}
 
 	/**
-	 * The values of an integer embedding as ints: -128 to 127 for {@code int8} and {@code binary},
-	 * 0 to 255 for {@code uint8} and {@code ubinary}.
+	 * The values of an integer embedding as ints: -128 to 127 for {@code int8} and
+	 * {@code binary}, 0 to 255 for {@code uint8} and {@code ubinary}.
 	 * @return a new array
-	 * @throws IllegalStateException for a float embedding, or base64 bytes whose type is not known
+	 * @throws IllegalStateException for a float embedding, or base64 bytes whose type is
+	 * not known
 	 */
 	public int[] ints() {
 		requireInteger("ints()");

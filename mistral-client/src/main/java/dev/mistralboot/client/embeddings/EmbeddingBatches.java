@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits inputs into consecutive batches under an input count and, optionally, a character budget.
+ * Splits inputs into consecutive batches under an input count and, optionally, a
+ * character budget.
  */
 final class EmbeddingBatches {
 
@@ -17,8 +18,8 @@ final class EmbeddingBatches {
 	 * Splits the inputs in order.
 	 * @param inputs the inputs
 	 * @param batchSize the most inputs per batch
-	 * @param maxCharacters the most characters per batch, or {@code null}; an input longer than this
-	 * forms a batch of its own
+	 * @param maxCharacters the most characters per batch, or {@code null}; an input
+	 * longer than this forms a batch of its own
 	 * @return the batches, views of {@code inputs}
 	 */
 	static List<List<String>> split(List<String> inputs, int batchSize, @Nullable Integer maxCharacters) {

@@ -8,19 +8,24 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads an embedding vector without boxing: a JSON array of numbers is read number by number with
- * {@link JsonParser#getDoubleValue()} and narrowed into a {@code float[]} allocated at the size of
- * the previous vector (vectors of one answer share a size, so after the first one no array is grown
- * or trimmed); a string is decoded from base64 and kept for {@link Embedding#withDtype}.
+ * Reads an embedding vector without boxing: a JSON array of numbers is read number by
+ * number with {@link JsonParser#getDoubleValue()} and narrowed into a {@code float[]}
+ * allocated at the size of the previous vector (vectors of one answer share a size, so
+ * after the first one no array is grown or trimmed); a string is decoded from base64 and
+ * kept for {@link Embedding#withDtype}.
  * <p>
- * Reading a {@code double} and narrowing it is exact for the values Mistral sends and, measured,
- * about twice as fast as Jackson's own {@code float[]} handling, which parses floats the long way.
+ * Reading a {@code double} and narrowing it is exact for the values Mistral sends and,
+ * measured, about twice as fast as Jackson's own {@code float[]} handling, which parses
+ * floats the long way.
  */
 final class EmbeddingDeserializer extends ValueDeserializer<Embedding> {
 
 	private static final int INITIAL_CAPACITY = 1024;
 
-	/** The size of the last vector read: vectors of one model share it. Races only cost a copy. */
+	/**
+	 * The size of the last vector read: vectors of one model share it. Races only cost a
+	 * copy.
+	 */
 	private volatile int expectedSize = INITIAL_CAPACITY;
 
 	@Override

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The number type of embedding values ({@code output_dtype}; {@code EmbeddingDtype} of the API).
- * Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The number type of embedding values ({@code output_dtype}; {@code EmbeddingDtype} of
+ * the API). Values this library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum EmbeddingDtype {
 
@@ -41,7 +41,8 @@ public enum EmbeddingDtype {
 	}
 
 	/**
-	 * Whether values of this type are 8-bit integers (all types but {@link #FLOAT} and {@link #UNKNOWN}).
+	 * Whether values of this type are 8-bit integers (all types but {@link #FLOAT} and
+	 * {@link #UNKNOWN}).
 	 * @return whether each value is one byte
 	 */
 	public boolean isInteger() {
@@ -49,7 +50,8 @@ public enum EmbeddingDtype {
 	}
 
 	/**
-	 * Whether the 8-bit values of this type are unsigned ({@link #UINT8}, {@link #UBINARY}).
+	 * Whether the 8-bit values of this type are unsigned ({@link #UINT8},
+	 * {@link #UBINARY}).
 	 * @return whether values are read as 0 to 255
 	 */
 	public boolean isUnsigned() {

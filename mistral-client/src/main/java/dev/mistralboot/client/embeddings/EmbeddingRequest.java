@@ -13,34 +13,34 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * An embeddings request ({@code EmbeddingRequest} of the API): one or more texts to embed.
- * Immutable; build it with {@link #builder()}, derive variants with {@link #toBuilder()}. Fields left
- * {@code null} are not sent, so the API's defaults (or the client's configured model,
- * {@code mistral.embeddings.model}) apply.
+ * An embeddings request ({@code EmbeddingRequest} of the API): one or more texts to
+ * embed. Immutable; build it with {@link #builder()}, derive variants with
+ * {@link #toBuilder()}. Fields left {@code null} are not sent, so the API's defaults (or
+ * the client's configured model, {@code mistral.embeddings.model}) apply.
  *
  * <pre>{@code
  * EmbeddingRequest request = EmbeddingRequest.builder()
  *     .input("Embed this sentence.", "As well as this one.")
  *     .outputDtype(EmbeddingDtype.INT8)
  *     .build();
- * }</pre>
- * The input is always sent as an array of strings (the API also accepts a single string).
+ * }</pre> The input is always sent as an array of strings (the API also accepts a single
+ * string).
  *
- * @param model the model, such as {@code mistral-embed} or {@code codestral-embed}; when {@code null} the client's default model is used
+ * @param model the model, such as {@code mistral-embed} or {@code codestral-embed}; when
+ * {@code null} the client's default model is used
  * @param metadata free metadata attached to the request
  * @param input the texts to embed (required, at least one)
- * @param outputDimension the size of the vectors, for models that can shorten them (above 0)
+ * @param outputDimension the size of the vectors, for models that can shorten them (above
+ * 0)
  * @param outputDtype the number type of the values (float by default)
- * @param encodingFormat how the values travel: JSON numbers (default) or base64; both read the same
+ * @param encodingFormat how the values travel: JSON numbers (default) or base64; both
+ * read the same
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record EmbeddingRequest(@Nullable String model,
-		@Nullable Map<String, Object> metadata,
-		List<String> input,
-		@Nullable Integer outputDimension,
-		@Nullable EmbeddingDtype outputDtype,
+public record EmbeddingRequest(@Nullable String model, @Nullable Map<String, Object> metadata, List<String> input,
+		@Nullable Integer outputDimension, @Nullable EmbeddingDtype outputDtype,
 		@Nullable EncodingFormat encodingFormat) {
 
 	/**
@@ -68,8 +68,9 @@ public record EmbeddingRequest(@Nullable String model,
 					+ "choose float, int8, uint8, binary or ubinary");
 		}
 		if (encodingFormat == EncodingFormat.UNKNOWN) {
-			throw new IllegalArgumentException("encodingFormat UNKNOWN only stands for values this library does not know: "
-					+ "choose float or base64");
+			throw new IllegalArgumentException(
+					"encodingFormat UNKNOWN only stands for values this library does not know: "
+							+ "choose float or base64");
 		}
 	}
 
@@ -97,14 +98,14 @@ public record EmbeddingRequest(@Nullable String model,
 	}
 
 	/**
-	 * The type the answer's values have: {@link #outputDtype()}, or {@code float} when not set.
+	 * The type the answer's values have: {@link #outputDtype()}, or {@code float} when
+	 * not set.
 	 * @return the effective dtype
 	 */
 	@JsonIgnore
 	public EmbeddingDtype effectiveDtype() {
 		return (this.outputDtype != null) ? this.outputDtype : EmbeddingDtype.FLOAT;
 	}
-
 
 	/**
 	 * Builds a {@link EmbeddingRequest}. {@link #build()} checks the required fields.
@@ -128,7 +129,8 @@ public record EmbeddingRequest(@Nullable String model,
 
 		/**
 		 * Sets model.
-		 * @param model the model, such as {@code mistral-embed} or {@code codestral-embed}; when {@code null} the client's default model is used
+		 * @param model the model, such as {@code mistral-embed} or
+		 * {@code codestral-embed}; when {@code null} the client's default model is used
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {
@@ -167,7 +169,8 @@ public record EmbeddingRequest(@Nullable String model,
 
 		/**
 		 * Sets outputDimension.
-		 * @param outputDimension the size of the vectors, for models that can shorten them (above 0)
+		 * @param outputDimension the size of the vectors, for models that can shorten
+		 * them (above 0)
 		 * @return this builder
 		 */
 		public Builder outputDimension(@Nullable Integer outputDimension) {
@@ -187,7 +190,8 @@ public record EmbeddingRequest(@Nullable String model,
 
 		/**
 		 * Sets encodingFormat.
-		 * @param encodingFormat how the values travel: JSON numbers (default) or base64; both read the same
+		 * @param encodingFormat how the values travel: JSON numbers (default) or base64;
+		 * both read the same
 		 * @return this builder
 		 */
 		public Builder encodingFormat(@Nullable EncodingFormat encodingFormat) {
@@ -195,14 +199,15 @@ public record EmbeddingRequest(@Nullable String model,
 			return this;
 		}
 
-
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when no input is given, an input is null or a value is out of range
+		 * @throws IllegalArgumentException when no input is given, an input is null or a
+		 * value is out of range
 		 */
 		public EmbeddingRequest build() {
-			return new EmbeddingRequest(this.model, this.metadata, this.input, this.outputDimension, this.outputDtype, this.encodingFormat);
+			return new EmbeddingRequest(this.model, this.metadata, this.input, this.outputDimension, this.outputDtype,
+					this.encodingFormat);
 		}
 
 	}

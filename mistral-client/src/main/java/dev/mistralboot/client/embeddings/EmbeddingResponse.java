@@ -17,9 +17,9 @@ import dev.mistralboot.client.core.ObservedResponse;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
- * The answer to an embeddings request ({@code EmbeddingResponse} of the API): one vector per input.
- * {@link #embeddings()} lists the vectors in input order. Observations record its id, model and
- * usage (the {@code gen_ai.client.token.usage} input tokens).
+ * The answer to an embeddings request ({@code EmbeddingResponse} of the API): one vector
+ * per input. {@link #embeddings()} lists the vectors in input order. Observations record
+ * its id, model and usage (the {@code gen_ai.client.token.usage} input tokens).
  *
  * @param id the answer id
  * @param object the object type ({@code list})
@@ -55,8 +55,8 @@ public record EmbeddingResponse(@Nullable String id, @Nullable String object, @N
 		List<Embedding> vectors = new ArrayList<>(ordered.size());
 		for (EmbeddingData item : ordered) {
 			if (item.embedding() == null) {
-				throw new MistralInvalidResponseException("Embedding " + vectors.size() + " of answer " + this.id
-						+ " has no vector", "", null);
+				throw new MistralInvalidResponseException(
+						"Embedding " + vectors.size() + " of answer " + this.id + " has no vector", "", null);
 			}
 			vectors.add(item.embedding());
 		}
@@ -78,10 +78,11 @@ public record EmbeddingResponse(@Nullable String id, @Nullable String object, @N
 	}
 
 	/**
-	 * This answer with every vector read as the requested type: base64 vectors are decoded (see
-	 * {@link Embedding}). The embeddings clients call this; call it yourself only when parsing an
-	 * answer read elsewhere (such as a batch output file).
-	 * @param dtype the {@code output_dtype} the vectors were requested with ({@code float} when not set)
+	 * This answer with every vector read as the requested type: base64 vectors are
+	 * decoded (see {@link Embedding}). The embeddings clients call this; call it yourself
+	 * only when parsing an answer read elsewhere (such as a batch output file).
+	 * @param dtype the {@code output_dtype} the vectors were requested with
+	 * ({@code float} when not set)
 	 * @return the answer with decoded vectors
 	 */
 	public EmbeddingResponse withDtype(EmbeddingDtype dtype) {

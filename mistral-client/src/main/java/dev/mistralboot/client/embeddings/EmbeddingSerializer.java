@@ -7,8 +7,8 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
 /**
- * Writes an embedding the way the API sends it: an array of numbers (integers for the integer
- * types), or, for base64 bytes whose type is not known, the base64 string.
+ * Writes an embedding the way the API sends it: an array of numbers (integers for the
+ * integer types), or, for base64 bytes whose type is not known, the base64 string.
  */
 final class EmbeddingSerializer extends ValueSerializer<Embedding> {
 

@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param model the default model, such as {@code mistral-embed}
  * @param batchSize the most inputs {@code embedAll} sends in one request (at least 1)
- * @param concurrency the most requests {@code embedAll} has in flight at once (at least 1)
- * @param maxBatchCharacters the most characters of input {@code embedAll} sends in one request, a
- * rough guard against the API's per-request token limit; {@code null} for no limit (an input
- * longer than this goes alone in its request)
+ * @param concurrency the most requests {@code embedAll} has in flight at once (at least
+ * 1)
+ * @param maxBatchCharacters the most characters of input {@code embedAll} sends in one
+ * request, a rough guard against the API's per-request token limit; {@code null} for no
+ * limit (an input longer than this goes alone in its request)
  */
 public record EmbeddingsDefaults(@Nullable String model, int batchSize, int concurrency,
 		@Nullable Integer maxBatchCharacters) {
@@ -25,16 +26,16 @@ public record EmbeddingsDefaults(@Nullable String model, int batchSize, int conc
 	public static final int DEFAULT_CONCURRENCY = 4;
 
 	/** No default model; default batch size and concurrency, no character limit. */
-	public static final EmbeddingsDefaults NONE = new EmbeddingsDefaults(null, DEFAULT_BATCH_SIZE,
-			DEFAULT_CONCURRENCY, null);
+	public static final EmbeddingsDefaults NONE = new EmbeddingsDefaults(null, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY,
+			null);
 
 	/**
 	 * Validates the settings.
 	 */
 	public EmbeddingsDefaults {
 		if (batchSize < 1) {
-			throw new IllegalArgumentException("batchSize (mistral.embeddings.batch-size) must be at least 1, was "
-					+ batchSize);
+			throw new IllegalArgumentException(
+					"batchSize (mistral.embeddings.batch-size) must be at least 1, was " + batchSize);
 		}
 		if (concurrency < 1) {
 			throw new IllegalArgumentException(
@@ -59,7 +60,8 @@ public record EmbeddingsDefaults(@Nullable String model, int batchSize, int conc
 	 * Applies the default model to a request.
 	 * @param request the request
 	 * @return the request to send
-	 * @throws IllegalArgumentException when neither the request nor the defaults name a model
+	 * @throws IllegalArgumentException when neither the request nor the defaults name a
+	 * model
 	 */
 	public EmbeddingRequest apply(EmbeddingRequest request) {
 		Objects.requireNonNull(request, "request");

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How embedding values travel in the answer ({@code encoding_format}; {@code EncodingFormat} of the
- * API): JSON numbers, or one base64 string per vector. Whichever form arrives is decoded to the
- * same arrays (see {@link Embedding}). Values this library does not know yet are read as
- * {@link #UNKNOWN}.
+ * How embedding values travel in the answer ({@code encoding_format};
+ * {@code EncodingFormat} of the API): JSON numbers, or one base64 string per vector.
+ * Whichever form arrives is decoded to the same arrays (see {@link Embedding}). Values
+ * this library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum EncodingFormat {
 

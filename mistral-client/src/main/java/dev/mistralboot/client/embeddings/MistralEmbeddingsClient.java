@@ -23,12 +23,13 @@ import dev.mistralboot.client.core.MistralResponse;
  * List<Embedding> vectors = embeddings.embedAll(tenThousandTexts); // batched, concurrent, in input order
  * }</pre>
  *
- * Vectors come back as primitive arrays ({@link Embedding}), whichever {@code encoding_format} was
- * asked for and whichever form the API answers with. {@link #embedAll(EmbeddingRequest)} embeds any
- * number of inputs: it splits them into requests of at most {@code batchSize} inputs (and
- * {@code maxBatchCharacters} characters), runs at most {@code concurrency} of them at once (the
- * calling thread runs one, the others run on the executor), and returns the vectors in input order.
- * Requests that leave out the model get the client's {@link EmbeddingsDefaults}
+ * Vectors come back as primitive arrays ({@link Embedding}), whichever
+ * {@code encoding_format} was asked for and whichever form the API answers with.
+ * {@link #embedAll(EmbeddingRequest)} embeds any number of inputs: it splits them into
+ * requests of at most {@code batchSize} inputs (and {@code maxBatchCharacters}
+ * characters), runs at most {@code concurrency} of them at once (the calling thread runs
+ * one, the others run on the executor), and returns the vectors in input order. Requests
+ * that leave out the model get the client's {@link EmbeddingsDefaults}
  * ({@code mistral.embeddings.*}). Failures raise the
  * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
  */
@@ -40,7 +41,10 @@ public class MistralEmbeddingsClient {
 
 	private static final AtomicInteger threadNumber = new AtomicInteger();
 
-	/** Starts each task on a new daemon thread: {@code embedAll} starts at most {@code concurrency - 1}. */
+	/**
+	 * Starts each task on a new daemon thread: {@code embedAll} starts at most
+	 * {@code concurrency - 1}.
+	 */
 	private static final Executor NEW_THREAD = (task) -> {
 		Thread thread = new Thread(task, "mistral-embeddings-" + threadNumber.incrementAndGet());
 		thread.setDaemon(true);
@@ -74,9 +78,9 @@ public class MistralEmbeddingsClient {
 	 * Creates a client.
 	 * @param http the HTTP core
 	 * @param defaults the default model and batching
-	 * @param executor where {@code embedAll} runs the requests beyond the calling thread's; a busy or
-	 * rejecting executor only lowers the concurrency (the calling thread works through every batch
-	 * left)
+	 * @param executor where {@code embedAll} runs the requests beyond the calling
+	 * thread's; a busy or rejecting executor only lowers the concurrency (the calling
+	 * thread works through every batch left)
 	 */
 	public MistralEmbeddingsClient(MistralHttp http, EmbeddingsDefaults defaults, Executor executor) {
 		this.http = Objects.requireNonNull(http, "http");
@@ -88,25 +92,30 @@ public class MistralEmbeddingsClient {
 	 * Embeds the request's inputs in one call.
 	 * @param request the request
 	 * @return the answer, its vectors decoded
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
-	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be reached in time
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
+	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be
+	 * reached in time
 	 */
 	public EmbeddingResponse embed(EmbeddingRequest request) {
 		return embedWithResponse(request).body();
 	}
 
 	/**
-	 * Embeds the request's inputs in one call, with the response's status, headers and rate limits.
+	 * Embeds the request's inputs in one call, with the response's status, headers and
+	 * rate limits.
 	 * @param request the request
 	 * @return the answer, its vectors decoded, and its metadata
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralResponse<EmbeddingResponse> embedWithResponse(EmbeddingRequest request) {
 		EmbeddingRequest effective = this.defaults.apply(request);
-		MistralResponse<EmbeddingResponse> response = this.http.execute(apiRequest(effective),
-				EmbeddingResponse.class);
+		MistralResponse<EmbeddingResponse> response = this.http.execute(apiRequest(effective), EmbeddingResponse.class);
 		return new MistralResponse<>(response.body().withDtype(effective.effectiveDtype()), response.metadata());
 	}
 
@@ -135,14 +144,18 @@ public class MistralEmbeddingsClient {
 
 	/**
 	 * Embeds every input of the request: the inputs are split into requests of at most
-	 * {@code batchSize} inputs (and {@code maxBatchCharacters} characters), each a copy of this
-	 * request with its share of the inputs; at most {@code concurrency} run at once. When one fails,
-	 * no further request is started and its exception is thrown once the running ones end.
+	 * {@code batchSize} inputs (and {@code maxBatchCharacters} characters), each a copy
+	 * of this request with its share of the inputs; at most {@code concurrency} run at
+	 * once. When one fails, no further request is started and its exception is thrown
+	 * once the running ones end.
 	 * @param request the request whose inputs to embed, with its model and options
 	 * @return one vector per input, in input order
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status of any request, after retries
-	 * @throws MistralInvalidResponseException when an answer does not hold one vector per input
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status of any
+	 * request, after retries
+	 * @throws MistralInvalidResponseException when an answer does not hold one vector per
+	 * input
 	 */
 	public List<Embedding> embedAll(EmbeddingRequest request) {
 		EmbeddingRequest effective = this.defaults.apply(request);

@@ -10,10 +10,10 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Embeddings ({@code POST /v1/embeddings}) on WebClient. Same vectors, defaults and batching as
- * {@link MistralEmbeddingsClient}: {@link #embedAll(EmbeddingRequest)} runs at most
- * {@code concurrency} requests at once and emits the vectors in input order. Available when WebFlux
- * is on the classpath. Thread-safe.
+ * Embeddings ({@code POST /v1/embeddings}) on WebClient. Same vectors, defaults and
+ * batching as {@link MistralEmbeddingsClient}: {@link #embedAll(EmbeddingRequest)} runs
+ * at most {@code concurrency} requests at once and emits the vectors in input order.
+ * Available when WebFlux is on the classpath. Thread-safe.
  */
 public class ReactiveMistralEmbeddingsClient {
 
@@ -68,8 +68,8 @@ public class ReactiveMistralEmbeddingsClient {
 
 	/**
 	 * Embeds every input of the request in batches (see
-	 * {@link MistralEmbeddingsClient#embedAll(EmbeddingRequest)}), at most {@code concurrency} at once.
-	 * The first failure cancels the requests still running.
+	 * {@link MistralEmbeddingsClient#embedAll(EmbeddingRequest)}), at most
+	 * {@code concurrency} at once. The first failure cancels the requests still running.
 	 * @param request the request whose inputs to embed, with its model and options
 	 * @return one vector per input, in input order
 	 */
@@ -79,8 +79,9 @@ public class ReactiveMistralEmbeddingsClient {
 			List<List<String>> batches = EmbeddingBatches.split(effective.input(), this.defaults.batchSize(),
 					this.defaults.maxBatchCharacters());
 			return Flux.fromIterable(batches)
-				.flatMapSequential((batch) -> embed(effective.toBuilder().input(batch).build())
-					.map((response) -> MistralEmbeddingsClient.checkedVectors(response, batch.size())),
+				.flatMapSequential(
+						(batch) -> embed(effective.toBuilder().input(batch).build())
+							.map((response) -> MistralEmbeddingsClient.checkedVectors(response, batch.size())),
 						this.defaults.concurrency(), 1)
 				.<Embedding>concatMapIterable((vectors) -> vectors)
 				.collectList();

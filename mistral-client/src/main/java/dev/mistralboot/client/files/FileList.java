@@ -14,11 +14,13 @@ import dev.mistralboot.client.core.Page;
  *
  * @param data the files of this page
  * @param object the object type, {@code list}
- * @param total the number of files across all pages, when asked for ({@code includeTotal})
+ * @param total the number of files across all pages, when asked for
+ * ({@code includeTotal})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FileList(List<FileObject> data, @Nullable String object, @Nullable Long total) implements Page<FileObject> {
+public record FileList(List<FileObject> data, @Nullable String object,
+		@Nullable Long total) implements Page<FileObject> {
 
 	/**
 	 * Fills in defaults for what the API left out.

@@ -6,8 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A stored file, as upload, list and get answer it ({@code CreateFileResponse}, {@code FileSchema},
- * {@code GetFileResponse}).
+ * A stored file, as upload, list and get answer it ({@code CreateFileResponse},
+ * {@code FileSchema}, {@code GetFileResponse}).
  *
  * @param id the file id (a UUID)
  * @param object the object type, {@code file}
@@ -20,7 +20,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param mimetype the MIME type, or {@code null}
  * @param source where the file comes from
  * @param signature a signature of the content, or {@code null}
- * @param expiresAt when the file expires, in seconds since the epoch, or {@code null} when it does not
+ * @param expiresAt when the file expires, in seconds since the epoch, or {@code null}
+ * when it does not
  * @param visibility who can see it, or {@code null}
  * @param deleted whether the file was deleted (sent only by get)
  */

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where a file comes from ({@code Source}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * Where a file comes from ({@code Source}). Values this library does not know yet are
+ * read as {@link #UNKNOWN}.
  */
 public enum FileSource {
 

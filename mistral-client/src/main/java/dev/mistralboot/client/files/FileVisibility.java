@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Who can see a file ({@code FileVisibility}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * Who can see a file ({@code FileVisibility}). Values this library does not know yet are
+ * read as {@link #UNKNOWN}.
  */
 public enum FileVisibility {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Page and filters of {@code GET /v1/files}. Values left {@code null} are not sent (the API's
- * defaults apply: page 0 of 100 files, with the total).
+ * Page and filters of {@code GET /v1/files}. Values left {@code null} are not sent (the
+ * API's defaults apply: page 0 of 100 files, with the total).
  *
  * @param page the page number, from 0
  * @param pageSize the number of files per page
@@ -180,7 +180,8 @@ public record ListFilesRequest(@Nullable Integer page, @Nullable Integer pageSiz
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException for a negative page, a page size below 1 or an UNKNOWN filter
+		 * @throws IllegalArgumentException for a negative page, a page size below 1 or an
+		 * UNKNOWN filter
 		 */
 		public ListFilesRequest build() {
 			return new ListFilesRequest(this.page, this.pageSize, this.includeTotal, this.sampleType, this.source,

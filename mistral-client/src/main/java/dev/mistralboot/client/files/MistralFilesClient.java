@@ -34,8 +34,8 @@ import dev.mistralboot.client.core.MistralResponse;
  * }
  * }</pre>
  *
- * Uploads are streamed (chunked) from their source, never held in memory. Failures raise the
- * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * Uploads are streamed (chunked) from their source, never held in memory. Failures raise
+ * the {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
  */
 public class MistralFilesClient {
 
@@ -55,8 +55,8 @@ public class MistralFilesClient {
 	 * Uploads a file ({@code POST /v1/files}, multipart), streaming its content.
 	 * @param request the file and its form fields
 	 * @return the stored file
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status (an upload from an
-	 * input stream is never retried)
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status (an
+	 * upload from an input stream is never retried)
 	 */
 	public FileObject upload(UploadFileRequest request) {
 		return uploadWithResponse(request).body();
@@ -80,13 +80,13 @@ public class MistralFilesClient {
 			parts.add("visibility", request.visibility().value());
 		}
 		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentDisposition(ContentDisposition.formData().name("file").filename(request.filename()).build());
+		fileHeaders
+			.setContentDisposition(ContentDisposition.formData().name("file").filename(request.filename()).build());
 		fileHeaders.setContentType(contentType(request));
 		parts.add("file", new HttpEntity<>(request.content(), fileHeaders));
-		return this.http.execute(ApiRequest.post("/v1/files")
-			.operation("files.upload")
-			.multipart(parts, request.repeatable())
-			.build(), FileObject.class);
+		return this.http.execute(
+				ApiRequest.post("/v1/files").operation("files.upload").multipart(parts, request.repeatable()).build(),
+				FileObject.class);
 	}
 
 	private static MediaType contentType(UploadFileRequest request) {
@@ -111,22 +111,24 @@ public class MistralFilesClient {
 	 */
 	public FileList list(ListFilesRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.get("/v1/files")
-			.operation("files.list")
-			.query("page", request.page())
-			.query("page_size", request.pageSize())
-			.query("include_total", request.includeTotal())
-			.query("sample_type", request.sampleType())
-			.query("source", request.source())
-			.query("search", request.search())
-			.query("purpose", request.purpose())
-			.query("mimetypes", request.mimetypes())
-			.build(), FileList.class).body();
+		return this.http
+			.execute(ApiRequest.get("/v1/files")
+				.operation("files.list")
+				.query("page", request.page())
+				.query("page_size", request.pageSize())
+				.query("include_total", request.includeTotal())
+				.query("sample_type", request.sampleType())
+				.query("source", request.source())
+				.query("search", request.search())
+				.query("purpose", request.purpose())
+				.query("mimetypes", request.mimetypes())
+				.build(), FileList.class)
+			.body();
 	}
 
 	/**
-	 * Every file matching the filters, across all pages, starting at the request's page (0 when
-	 * unset). Pages are requested lazily, as the stream is consumed.
+	 * Every file matching the filters, across all pages, starting at the request's page
+	 * (0 when unset). Pages are requested lazily, as the stream is consumed.
 	 * @param request the filters and page size
 	 * @return the files
 	 */
@@ -134,8 +136,7 @@ public class MistralFilesClient {
 		Objects.requireNonNull(request, "request");
 		int first = (request.page() != null) ? request.page() : 0;
 		int size = (request.pageSize() != null) ? request.pageSize() : ListFilesRequest.DEFAULT_PAGE_SIZE;
-		return MistralPager.stream(first, size,
-				(page) -> list(request.toBuilder().page(page).pageSize(size).build()));
+		return MistralPager.stream(first, size, (page) -> list(request.toBuilder().page(page).pageSize(size).build()));
 	}
 
 	/**
@@ -145,8 +146,9 @@ public class MistralFilesClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public FileObject get(String fileId) {
-		return this.http.execute(ApiRequest.get("/v1/files/{file_id}", fileId).operation("files.get").build(),
-				FileObject.class).body();
+		return this.http
+			.execute(ApiRequest.get("/v1/files/{file_id}", fileId).operation("files.get").build(), FileObject.class)
+			.body();
 	}
 
 	/**
@@ -156,21 +158,23 @@ public class MistralFilesClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public DeleteFileResponse delete(String fileId) {
-		return this.http.execute(
-				ApiRequest.of(HttpMethod.DELETE, "/v1/files/{file_id}", fileId).operation("files.delete").build(),
-				DeleteFileResponse.class).body();
+		return this.http
+			.execute(ApiRequest.of(HttpMethod.DELETE, "/v1/files/{file_id}", fileId).operation("files.delete").build(),
+					DeleteFileResponse.class)
+			.body();
 	}
 
 	/**
-	 * Opens a file's content ({@code GET /v1/files/{file_id}/content}), streamed: close the result.
-	 * See {@link MistralDownload} for how a connection cut mid-body is reported.
+	 * Opens a file's content ({@code GET /v1/files/{file_id}/content}), streamed: close
+	 * the result. See {@link MistralDownload} for how a connection cut mid-body is
+	 * reported.
 	 * @param fileId the file id
 	 * @return the open content
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public MistralDownload download(String fileId) {
-		return this.http.download(
-				ApiRequest.get("/v1/files/{file_id}/content", fileId).operation("files.download").build());
+		return this.http
+			.download(ApiRequest.get("/v1/files/{file_id}/content", fileId).operation("files.download").build());
 	}
 
 	/**
@@ -184,9 +188,11 @@ public class MistralFilesClient {
 	}
 
 	/**
-	 * Creates a URL that downloads a file without the API key ({@code GET /v1/files/{file_id}/url}).
+	 * Creates a URL that downloads a file without the API key ({@code GET
+	 * /v1/files/{file_id}/url}).
 	 * @param fileId the file id
-	 * @param expiryHours how many hours the URL stays valid, 1 to 168 ({@code null}: the API's 24)
+	 * @param expiryHours how many hours the URL stays valid, 1 to 168 ({@code null}: the
+	 * API's 24)
 	 * @return the URL
 	 * @throws IllegalArgumentException when the id is blank or the expiry out of range
 	 */
@@ -195,10 +201,12 @@ public class MistralFilesClient {
 			throw new IllegalArgumentException(
 					"A signed URL is valid for 1 to " + MAX_SIGNED_URL_HOURS + " hours, not " + expiryHours);
 		}
-		return this.http.execute(ApiRequest.get("/v1/files/{file_id}/url", fileId)
-			.operation("files.signed-url")
-			.query("expiry", expiryHours)
-			.build(), SignedUrl.class).body();
+		return this.http
+			.execute(ApiRequest.get("/v1/files/{file_id}/url", fileId)
+				.operation("files.signed-url")
+				.query("expiry", expiryHours)
+				.build(), SignedUrl.class)
+			.body();
 	}
 
 }

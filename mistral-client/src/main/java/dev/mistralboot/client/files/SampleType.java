@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The kind of samples a file holds ({@code SampleType}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The kind of samples a file holds ({@code SampleType}). Values this library does not
+ * know yet are read as {@link #UNKNOWN}.
  */
 public enum SampleType {
 

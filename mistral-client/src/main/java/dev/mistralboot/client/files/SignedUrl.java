@@ -3,8 +3,8 @@ package dev.mistralboot.client.files;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A URL that downloads a file without the API key ({@code GetSignedUrlResponse}). Treat it as a
- * secret until it expires: anyone holding it can read the file.
+ * A URL that downloads a file without the API key ({@code GetSignedUrlResponse}). Treat
+ * it as a secret until it expires: anyone holding it can read the file.
  *
  * @param url the URL
  */

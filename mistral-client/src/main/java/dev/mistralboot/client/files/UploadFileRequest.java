@@ -12,14 +12,15 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 
 /**
- * A file to upload with {@code POST /v1/files}, and its form fields. The content is streamed from
- * its source while the request is sent, never read whole into memory, so files of any size (the API
- * accepts up to 512 MB) can be uploaded with a small heap.
+ * A file to upload with {@code POST /v1/files}, and its form fields. The content is
+ * streamed from its source while the request is sent, never read whole into memory, so
+ * files of any size (the API accepts up to 512 MB) can be uploaded with a small heap.
  * <p>
  * Start from a {@link #of(Path) path}, a Spring {@link #of(Resource) resource} or an
- * {@link #of(InputStream, String) input stream}. A path or a resource that can be opened again can
- * be sent again, so the upload is retried under the retry policy; an input stream can be read only
- * once, so its upload is never retried. The input stream is closed once it has been sent.
+ * {@link #of(InputStream, String) input stream}. A path or a resource that can be opened
+ * again can be sent again, so the upload is retried under the retry policy; an input
+ * stream can be read only once, so its upload is never retried. The input stream is
+ * closed once it has been sent.
  *
  * <pre>{@code
  * FileObject file = files.upload(UploadFileRequest.of(Path.of("train.jsonl"))
@@ -68,9 +69,10 @@ public final class UploadFileRequest {
 	}
 
 	/**
-	 * Starts an upload of a Spring resource (a class path resource, a file, a URL, ...); its name is
-	 * the resource's file name unless {@link Builder#filename(String)} sets one. The upload is retried
-	 * only when the resource can be opened again ({@link Resource#isOpen()} is {@code false}).
+	 * Starts an upload of a Spring resource (a class path resource, a file, a URL, ...);
+	 * its name is the resource's file name unless {@link Builder#filename(String)} sets
+	 * one. The upload is retried only when the resource can be opened again
+	 * ({@link Resource#isOpen()} is {@code false}).
 	 * @param resource the resource
 	 * @return a builder
 	 * @throws IllegalArgumentException when the resource does not exist
@@ -85,8 +87,8 @@ public final class UploadFileRequest {
 	}
 
 	/**
-	 * Starts an upload of a stream, which is read once while the request is sent and then closed. Such
-	 * an upload is never retried.
+	 * Starts an upload of a stream, which is read once while the request is sent and then
+	 * closed. Such an upload is never retried.
 	 * @param content the content
 	 * @param filename the file name the API records, such as {@code train.jsonl}
 	 * @return a builder
@@ -185,7 +187,8 @@ public final class UploadFileRequest {
 		}
 
 		/**
-		 * Sets the file name the API records (by default the path's or resource's file name).
+		 * Sets the file name the API records (by default the path's or resource's file
+		 * name).
 		 * @param filename the name, such as {@code train.jsonl}
 		 * @return this builder
 		 * @throws IllegalArgumentException when the name is blank
@@ -199,8 +202,8 @@ public final class UploadFileRequest {
 		}
 
 		/**
-		 * Sets the content type of the file part (by default derived from the file name, else
-		 * {@code application/octet-stream}).
+		 * Sets the content type of the file part (by default derived from the file name,
+		 * else {@code application/octet-stream}).
 		 * @param contentType the content type, such as {@code application/jsonl}
 		 * @return this builder
 		 */
@@ -217,15 +220,17 @@ public final class UploadFileRequest {
 		 */
 		public Builder purpose(@Nullable FilePurpose purpose) {
 			if (purpose == FilePurpose.UNKNOWN) {
-				throw new IllegalArgumentException("FilePurpose.UNKNOWN cannot be sent: choose fine-tune, batch or ocr");
+				throw new IllegalArgumentException(
+						"FilePurpose.UNKNOWN cannot be sent: choose fine-tune, batch or ocr");
 			}
 			this.purpose = purpose;
 			return this;
 		}
 
 		/**
-		 * Sets the {@code expiry} form field, after which the API deletes the file (the API description
-		 * gives no unit; the answer's {@code expiresAt} says when the file expires).
+		 * Sets the {@code expiry} form field, after which the API deletes the file (the
+		 * API description gives no unit; the answer's {@code expiresAt} says when the
+		 * file expires).
 		 * @param expiry the expiry, positive
 		 * @return this builder
 		 * @throws IllegalArgumentException when not positive

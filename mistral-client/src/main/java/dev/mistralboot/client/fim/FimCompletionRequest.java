@@ -12,10 +12,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A fill-in-the-middle completion request ({@code FIMCompletionRequest} of the API): the model writes
- * the code between {@code prompt} and {@code suffix}. Immutable; build it with {@link #builder()},
- * derive variants with {@link #toBuilder()}. Fields left {@code null} are not sent, so the API's
- * defaults (or the client's configured model, {@code mistral.fim.model}) apply.
+ * A fill-in-the-middle completion request ({@code FIMCompletionRequest} of the API): the
+ * model writes the code between {@code prompt} and {@code suffix}. Immutable; build it
+ * with {@link #builder()}, derive variants with {@link #toBuilder()}. Fields left
+ * {@code null} are not sent, so the API's defaults (or the client's configured model,
+ * {@code mistral.fim.model}) apply.
  *
  * <pre>{@code
  * FimCompletionRequest request = FimCompletionRequest.builder()
@@ -25,33 +26,30 @@ import tools.jackson.databind.annotation.JsonNaming;
  *     .build();
  * }</pre>
  *
- * @param model the model, such as {@code codestral-latest}; when {@code null} the client's default model is used
- * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more deterministic)
- * @param topP nucleus sampling: the probability mass of tokens considered (above 0, at most 1)
+ * @param model the model, such as {@code codestral-latest}; when {@code null} the
+ * client's default model is used
+ * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more
+ * deterministic)
+ * @param topP nucleus sampling: the probability mass of tokens considered (above 0, at
+ * most 1)
  * @param maxTokens the most tokens the completion may have
- * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+ * @param stream whether to stream; set by the client's {@code stream} methods, leave
+ * {@code null}
  * @param stop sequences that end generation
  * @param randomSeed the seed for sampling, for reproducible completions
  * @param metadata free metadata attached to the request
  * @param prompt the code before the gap (required; may be empty)
- * @param suffix the code after the gap; the model completes between {@code prompt} and {@code suffix}
+ * @param suffix the code after the gap; the model completes between {@code prompt} and
+ * {@code suffix}
  * @param minTokens the fewest tokens the completion may have
  * @param promptCacheKey a key grouping requests that share a prompt prefix, for caching
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FimCompletionRequest(@Nullable String model,
-		@Nullable Double temperature,
-		@Nullable Double topP,
-		@Nullable Integer maxTokens,
-		@Nullable Boolean stream,
-		@Nullable List<String> stop,
-		@Nullable Long randomSeed,
-		@Nullable Map<String, Object> metadata,
-		String prompt,
-		@Nullable String suffix,
-		@Nullable Integer minTokens,
+public record FimCompletionRequest(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
+		@Nullable Integer maxTokens, @Nullable Boolean stream, @Nullable List<String> stop, @Nullable Long randomSeed,
+		@Nullable Map<String, Object> metadata, String prompt, @Nullable String suffix, @Nullable Integer minTokens,
 		@Nullable String promptCacheKey) {
 
 	/**
@@ -76,7 +74,8 @@ public record FimCompletionRequest(@Nullable String model,
 			throw new IllegalArgumentException("minTokens must not be negative, was " + minTokens);
 		}
 		if (minTokens != null && maxTokens != null && minTokens > maxTokens) {
-			throw new IllegalArgumentException("minTokens (" + minTokens + ") must not exceed maxTokens (" + maxTokens + ")");
+			throw new IllegalArgumentException(
+					"minTokens (" + minTokens + ") must not exceed maxTokens (" + maxTokens + ")");
 		}
 		if (randomSeed != null && randomSeed < 0) {
 			throw new IllegalArgumentException("randomSeed must not be negative, was " + randomSeed);
@@ -112,7 +111,6 @@ public record FimCompletionRequest(@Nullable String model,
 		return builder;
 	}
 
-
 	/**
 	 * Builds a {@link FimCompletionRequest}. {@link #build()} checks the required fields.
 	 */
@@ -147,7 +145,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets model.
-		 * @param model the model, such as {@code codestral-latest}; when {@code null} the client's default model is used
+		 * @param model the model, such as {@code codestral-latest}; when {@code null} the
+		 * client's default model is used
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {
@@ -157,7 +156,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets temperature.
-		 * @param temperature sampling temperature (0 to 1.5 in the API description; lower is more deterministic)
+		 * @param temperature sampling temperature (0 to 1.5 in the API description; lower
+		 * is more deterministic)
 		 * @return this builder
 		 */
 		public Builder temperature(@Nullable Double temperature) {
@@ -167,7 +167,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets topP.
-		 * @param topP nucleus sampling: the probability mass of tokens considered (above 0, at most 1)
+		 * @param topP nucleus sampling: the probability mass of tokens considered (above
+		 * 0, at most 1)
 		 * @return this builder
 		 */
 		public Builder topP(@Nullable Double topP) {
@@ -187,7 +188,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets stream.
-		 * @param stream whether to stream; set by the client's {@code stream} methods, leave {@code null}
+		 * @param stream whether to stream; set by the client's {@code stream} methods,
+		 * leave {@code null}
 		 * @return this builder
 		 */
 		public Builder stream(@Nullable Boolean stream) {
@@ -246,7 +248,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets suffix.
-		 * @param suffix the code after the gap; the model completes between {@code prompt} and {@code suffix}
+		 * @param suffix the code after the gap; the model completes between
+		 * {@code prompt} and {@code suffix}
 		 * @return this builder
 		 */
 		public Builder suffix(@Nullable String suffix) {
@@ -266,7 +269,8 @@ public record FimCompletionRequest(@Nullable String model,
 
 		/**
 		 * Sets promptCacheKey.
-		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for caching
+		 * @param promptCacheKey a key grouping requests that share a prompt prefix, for
+		 * caching
 		 * @return this builder
 		 */
 		public Builder promptCacheKey(@Nullable String promptCacheKey) {
@@ -274,14 +278,16 @@ public record FimCompletionRequest(@Nullable String model,
 			return this;
 		}
 
-
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when the prompt is missing or a value is out of range
+		 * @throws IllegalArgumentException when the prompt is missing or a value is out
+		 * of range
 		 */
 		public FimCompletionRequest build() {
-			return new FimCompletionRequest(this.model, this.temperature, this.topP, this.maxTokens, this.stream, this.stop, this.randomSeed, this.metadata, this.prompt, this.suffix, this.minTokens, this.promptCacheKey);
+			return new FimCompletionRequest(this.model, this.temperature, this.topP, this.maxTokens, this.stream,
+					this.stop, this.randomSeed, this.metadata, this.prompt, this.suffix, this.minTokens,
+					this.promptCacheKey);
 		}
 
 	}

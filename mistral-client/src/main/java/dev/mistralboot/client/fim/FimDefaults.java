@@ -19,7 +19,8 @@ public record FimDefaults(@Nullable String model) {
 	 * @param request the request
 	 * @param stream whether the request is streamed
 	 * @return the request to send
-	 * @throws IllegalArgumentException when neither the request nor the defaults name a model
+	 * @throws IllegalArgumentException when neither the request nor the defaults name a
+	 * model
 	 */
 	public FimCompletionRequest apply(FimCompletionRequest request, boolean stream) {
 		Objects.requireNonNull(request, "request");

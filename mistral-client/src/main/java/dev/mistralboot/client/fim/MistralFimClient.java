@@ -11,8 +11,8 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
 
 /**
- * Fill-in-the-middle code completions ({@code POST /v1/fim/completions}, Codestral) over a
- * blocking connection: whole completions, and streams that need no WebFlux.
+ * Fill-in-the-middle code completions ({@code POST /v1/fim/completions}, Codestral) over
+ * a blocking connection: whole completions, and streams that need no WebFlux.
  *
  * <pre>{@code
  * ChatCompletionResponse answer = fim.complete(FimCompletionRequest.builder()
@@ -23,13 +23,14 @@ import dev.mistralboot.client.core.MistralStream;
  * }</pre>
  *
  * The API answers with the chat completion shapes ({@code FIMCompletionResponse} is a
- * {@code ChatCompletionResponse}; stream events carry {@code CompletionChunk}s), so this client
- * returns {@link ChatCompletionResponse} and {@link ChatCompletionChunk}; fold chunks with
- * {@link ChatCompletionAccumulator}. Requests that leave out the model get the client's
- * {@link FimDefaults} ({@code mistral.fim.model}). Codestral is also served from its own host
- * with its own key: give this client a {@link MistralHttp} built for that host
- * ({@code mistral.fim.base-url} and {@code mistral.fim.api-key} do it in Spring Boot). Failures
- * raise the {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * {@code ChatCompletionResponse}; stream events carry {@code CompletionChunk}s), so this
+ * client returns {@link ChatCompletionResponse} and {@link ChatCompletionChunk}; fold
+ * chunks with {@link ChatCompletionAccumulator}. Requests that leave out the model get
+ * the client's {@link FimDefaults} ({@code mistral.fim.model}). Codestral is also served
+ * from its own host with its own key: give this client a {@link MistralHttp} built for
+ * that host ({@code mistral.fim.base-url} and {@code mistral.fim.api-key} do it in Spring
+ * Boot). Failures raise the {@link dev.mistralboot.client.core.MistralException}
+ * hierarchy. Thread-safe.
  */
 public class MistralFimClient {
 
@@ -62,10 +63,14 @@ public class MistralFimClient {
 	/**
 	 * Asks for a whole completion.
 	 * @param request the request
-	 * @return the completion; {@link ChatCompletionResponse#text()} is the code for the gap
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
-	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be reached in time
+	 * @return the completion; {@link ChatCompletionResponse#text()} is the code for the
+	 * gap
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
+	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be
+	 * reached in time
 	 */
 	public ChatCompletionResponse complete(FimCompletionRequest request) {
 		return completeWithResponse(request).body();
@@ -75,8 +80,10 @@ public class MistralFimClient {
 	 * Asks for a whole completion, with the response's status, headers and rate limits.
 	 * @param request the request
 	 * @return the completion and its metadata
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralResponse<ChatCompletionResponse> completeWithResponse(FimCompletionRequest request) {
 		return this.http.execute(apiRequest(this.defaults, request, false), ChatCompletionResponse.class);
@@ -86,8 +93,10 @@ public class MistralFimClient {
 	 * Streams the completion as it is generated. Use the result in try-with-resources.
 	 * @param request the request
 	 * @return the open stream of chunks
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralStream<ChatCompletionChunk> stream(FimCompletionRequest request) {
 		return this.http.stream(apiRequest(this.defaults, request, true), ChatCompletionChunk.class);

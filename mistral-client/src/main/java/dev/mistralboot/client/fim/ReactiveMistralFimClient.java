@@ -12,9 +12,9 @@ import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
  * Fill-in-the-middle code completions ({@code POST /v1/fim/completions}) on WebClient: a
- * {@link Mono} for whole completions and a {@link Flux} of chunks for streams. Cancelling the
- * {@code Flux} closes the connection. Available when WebFlux is on the classpath. Same request
- * defaults and answer types as {@link MistralFimClient}. Thread-safe.
+ * {@link Mono} for whole completions and a {@link Flux} of chunks for streams. Cancelling
+ * the {@code Flux} closes the connection. Available when WebFlux is on the classpath.
+ * Same request defaults and answer types as {@link MistralFimClient}. Thread-safe.
  */
 public class ReactiveMistralFimClient {
 
@@ -35,7 +35,8 @@ public class ReactiveMistralFimClient {
 	/**
 	 * Asks for a whole completion.
 	 * @param request the request
-	 * @return the completion; an {@link IllegalArgumentException} signal when no model is named
+	 * @return the completion; an {@link IllegalArgumentException} signal when no model is
+	 * named
 	 */
 	public Mono<ChatCompletionResponse> complete(FimCompletionRequest request) {
 		return completeWithResponse(request).map(MistralResponse::body);

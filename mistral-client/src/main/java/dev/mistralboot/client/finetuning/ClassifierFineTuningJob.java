@@ -39,8 +39,8 @@ public record ClassifierFineTuningJob(String id, @Nullable Boolean autoStart, @N
 		List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 		@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 		@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-		List<JobEvent> events, List<Checkpoint> checkpoints, List<ClassifierTargetResult> classifierTargets)
-		implements FineTuningJob {
+		List<JobEvent> events, List<Checkpoint> checkpoints,
+		List<ClassifierTargetResult> classifierTargets) implements FineTuningJob {
 
 	static final String TYPE = "classifier";
 

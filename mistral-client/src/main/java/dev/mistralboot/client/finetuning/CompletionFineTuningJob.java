@@ -37,8 +37,8 @@ public record CompletionFineTuningJob(String id, @Nullable Boolean autoStart, @N
 		List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 		@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 		@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-		List<GithubRepositoryResult> repositories, List<JobEvent> events, List<Checkpoint> checkpoints)
-		implements FineTuningJob {
+		List<GithubRepositoryResult> repositories, List<JobEvent> events,
+		List<Checkpoint> checkpoints) implements FineTuningJob {
 
 	static final String TYPE = "completion";
 

@@ -11,9 +11,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A fine-tuning job to create ({@code JobIn} of {@code POST /v1/fine_tuning/jobs}), with every field of
- * the API description. Fields left {@code null} are not sent. Secrets (the W&amp;B key, GitHub tokens)
- * never appear in {@link #toString()}.
+ * A fine-tuning job to create ({@code JobIn} of {@code POST /v1/fine_tuning/jobs}), with
+ * every field of the API description. Fields left {@code null} are not sent. Secrets (the
+ * W&amp;B key, GitHub tokens) never appear in {@link #toString()}.
  *
  * <pre>{@code
  * CreateFineTuningJobRequest job = CreateFineTuningJobRequest.builder()
@@ -31,10 +31,13 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param validationFiles ids of validation files
  * @param suffix added to the trained model's id (at most 18 characters)
  * @param integrations where to report metrics (Weights &amp; Biases)
- * @param autoStart whether to start training once the data is validated ({@code false}: call start)
- * @param invalidSampleSkipPercentage the share of invalid samples that may be skipped (0 to 0.5)
+ * @param autoStart whether to start training once the data is validated ({@code false}:
+ * call start)
+ * @param invalidSampleSkipPercentage the share of invalid samples that may be skipped (0
+ * to 0.5)
  * @param jobType completion or classifier
- * @param hyperparameters the hyperparameters (required; {@link TrainingParameters#DEFAULTS} lets the API choose)
+ * @param hyperparameters the hyperparameters (required;
+ * {@link TrainingParameters#DEFAULTS} lets the API choose)
  * @param repositories GitHub repositories to train on
  * @param classifierTargets the targets of a classifier job
  */
@@ -55,7 +58,8 @@ public record CreateFineTuningJobRequest(String model, @Nullable List<TrainingFi
 	 */
 	public CreateFineTuningJobRequest {
 		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("A fine-tuning job needs a base model, such as open-mistral-7b: set model(...)");
+			throw new IllegalArgumentException(
+					"A fine-tuning job needs a base model, such as open-mistral-7b: set model(...)");
 		}
 		if (hyperparameters == null) {
 			throw new IllegalArgumentException(
@@ -66,12 +70,14 @@ public record CreateFineTuningJobRequest(String model, @Nullable List<TrainingFi
 			throw new IllegalArgumentException("suffix has at most " + MAX_SUFFIX_LENGTH + " characters, \"" + suffix
 					+ "\" has " + suffix.length());
 		}
-		if (invalidSampleSkipPercentage != null && (invalidSampleSkipPercentage < 0 || invalidSampleSkipPercentage > 0.5)) {
+		if (invalidSampleSkipPercentage != null
+				&& (invalidSampleSkipPercentage < 0 || invalidSampleSkipPercentage > 0.5)) {
 			throw new IllegalArgumentException(
 					"invalidSampleSkipPercentage must be between 0 and 0.5, was " + invalidSampleSkipPercentage);
 		}
 		if (jobType == FineTuneableModelType.UNKNOWN) {
-			throw new IllegalArgumentException("FineTuneableModelType.UNKNOWN cannot be sent: choose completion or classifier");
+			throw new IllegalArgumentException(
+					"FineTuneableModelType.UNKNOWN cannot be sent: choose completion or classifier");
 		}
 		trainingFiles = copy(trainingFiles, "trainingFiles");
 		validationFiles = copy(validationFiles, "validationFiles");
@@ -121,7 +127,8 @@ public record CreateFineTuningJobRequest(String model, @Nullable List<TrainingFi
 	}
 
 	/**
-	 * Builds a {@link CreateFineTuningJobRequest}. {@link #build()} checks the required fields and ranges.
+	 * Builds a {@link CreateFineTuningJobRequest}. {@link #build()} checks the required
+	 * fields and ranges.
 	 */
 	public static final class Builder {
 
@@ -273,7 +280,8 @@ public record CreateFineTuningJobRequest(String model, @Nullable List<TrainingFi
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when the model or hyperparameters are missing, or a value is out of range
+		 * @throws IllegalArgumentException when the model or hyperparameters are missing,
+		 * or a value is out of range
 		 */
 		public CreateFineTuningJobRequest build() {
 			return new CreateFineTuningJobRequest(this.model, this.trainingFiles, this.validationFiles, this.suffix,

@@ -6,7 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * What a fine-tuning job would cost, the answer of a dry run ({@code LegacyJobMetadataOut}).
+ * What a fine-tuning job would cost, the answer of a dry run
+ * ({@code LegacyJobMetadataOut}).
  *
  * @param expectedDurationSeconds the expected training time
  * @param cost the expected cost

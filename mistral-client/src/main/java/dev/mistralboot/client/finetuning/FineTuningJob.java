@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fine-tuning job, told apart by {@code job_type}: a {@link CompletionFineTuningJob}
- * ({@code completion}) or a {@link ClassifierFineTuningJob} ({@code classifier}). A type this library
- * does not know yet is read as {@link UnknownFineTuningJob}. Lists return jobs without events and
- * checkpoints; {@code get}, {@code start} and {@code cancel} return them with both
- * ({@code CompletionDetailedJobOut}, {@code ClassifierDetailedJobOut}).
+ * ({@code completion}) or a {@link ClassifierFineTuningJob} ({@code classifier}). A type
+ * this library does not know yet is read as {@link UnknownFineTuningJob}. Lists return
+ * jobs without events and checkpoints; {@code get}, {@code start} and {@code cancel}
+ * return them with both ({@code CompletionDetailedJobOut},
+ * {@code ClassifierDetailedJobOut}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "job_type",
 		visible = true, defaultImpl = UnknownFineTuningJob.class)
@@ -123,7 +124,8 @@ public sealed interface FineTuningJob permits CompletionFineTuningJob, Classifie
 	List<Checkpoint> checkpoints();
 
 	/**
-	 * The job type: {@code completion}, {@code classifier}, or a value not known to this library.
+	 * The job type: {@code completion}, {@code classifier}, or a value not known to this
+	 * library.
 	 * @return the type
 	 */
 	@Nullable String jobType();

@@ -18,8 +18,8 @@ import dev.mistralboot.client.core.Page;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FineTuningJobList(List<FineTuningJob> data, @Nullable String object, @Nullable Long total)
-		implements Page<FineTuningJob> {
+public record FineTuningJobList(List<FineTuningJob> data, @Nullable String object,
+		@Nullable Long total) implements Page<FineTuningJob> {
 
 	/**
 	 * Fills in defaults for what the API left out.

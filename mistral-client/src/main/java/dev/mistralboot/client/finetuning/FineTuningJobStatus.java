@@ -15,7 +15,9 @@ public enum FineTuningJobStatus {
 	STARTED("STARTED", false),
 	/** Checking the training data. */
 	VALIDATING("VALIDATING", false),
-	/** The training data passed validation (a job without auto start waits for a start). */
+	/**
+	 * The training data passed validation (a job without auto start waits for a start).
+	 */
 	VALIDATED("VALIDATED", false),
 	/** Training. */
 	RUNNING("RUNNING", false),

@@ -8,8 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A GitHub repository to train on ({@code GithubRepositoryIn}). The token never appears in
- * {@link #toString()}.
+ * A GitHub repository to train on ({@code GithubRepositoryIn}). The token never appears
+ * in {@link #toString()}.
  *
  * @param name the repository name
  * @param owner the owner (user or organisation)
@@ -33,7 +33,8 @@ public record GithubRepository(String name, String owner, @Nullable String ref, 
 			throw new IllegalArgumentException("GitHub repository " + owner + "/" + name + " needs a token");
 		}
 		if (weight != null && weight <= 0) {
-			throw new IllegalArgumentException("The weight of " + owner + "/" + name + " must be above 0, was " + weight);
+			throw new IllegalArgumentException(
+					"The weight of " + owner + "/" + name + " must be above 0, was " + weight);
 		}
 	}
 

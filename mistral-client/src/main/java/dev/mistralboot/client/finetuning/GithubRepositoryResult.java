@@ -6,7 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A repository a job trains on, as the API returns it, without the token ({@code GithubRepositoryOut}).
+ * A repository a job trains on, as the API returns it, without the token
+ * ({@code GithubRepositoryOut}).
  *
  * @param type the repository type, {@code github}
  * @param name the repository name

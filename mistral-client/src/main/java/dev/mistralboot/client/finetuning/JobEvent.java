@@ -8,8 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Something that happened to a fine-tuning job ({@code EventOut}), such as a status change; a
- * validation failure carries its reasons in {@code data}.
+ * Something that happened to a fine-tuning job ({@code EventOut}), such as a status
+ * change; a validation failure carries its reasons in {@code data}.
  *
  * @param name the event name, such as {@code status-updated}
  * @param data the event's details, or {@code null}

@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Page and filters of {@code GET /v1/fine_tuning/jobs}. Values left {@code null} are not sent.
+ * Page and filters of {@code GET /v1/fine_tuning/jobs}. Values left {@code null} are not
+ * sent.
  *
  * @param page the page number, from 0
  * @param pageSize the number of jobs per page

@@ -14,8 +14,8 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
 
 /**
- * Fine-tuning jobs ({@code /v1/fine_tuning/jobs}): create (or estimate with a dry run), list, read,
- * start, cancel, and wait for a job to finish.
+ * Fine-tuning jobs ({@code /v1/fine_tuning/jobs}): create (or estimate with a dry run),
+ * list, read, start, cancel, and wait for a job to finish.
  *
  * <pre>{@code
  * FineTuningJob job = fineTuning.create(CreateFineTuningJobRequest.builder()
@@ -30,7 +30,8 @@ import dev.mistralboot.client.core.MistralPager;
  * }
  * }</pre>
  *
- * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy.
+ * Thread-safe.
  */
 public class MistralFineTuningClient {
 
@@ -57,7 +58,8 @@ public class MistralFineTuningClient {
 	/**
 	 * Creates a client.
 	 * @param http the HTTP core
-	 * @param poller how {@link #waitForCompletion} polls ({@code mistral.fine-tuning.poll-*})
+	 * @param poller how {@link #waitForCompletion} polls
+	 * ({@code mistral.fine-tuning.poll-*})
 	 */
 	public MistralFineTuningClient(MistralHttp http, JobPoller poller) {
 		this.http = Objects.requireNonNull(http, "http");
@@ -79,19 +81,21 @@ public class MistralFineTuningClient {
 	 */
 	public FineTuningJobList list(ListFineTuningJobsRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.get(JOBS)
-			.operation("fine-tuning.list")
-			.query("page", request.page())
-			.query("page_size", request.pageSize())
-			.query("model", request.model())
-			.query("created_after", time(request.createdAfter()))
-			.query("created_before", time(request.createdBefore()))
-			.query("created_by_me", request.createdByMe())
-			.query("status", request.status())
-			.query("wandb_project", request.wandbProject())
-			.query("wandb_name", request.wandbName())
-			.query("suffix", request.suffix())
-			.build(), FineTuningJobList.class).body();
+		return this.http
+			.execute(ApiRequest.get(JOBS)
+				.operation("fine-tuning.list")
+				.query("page", request.page())
+				.query("page_size", request.pageSize())
+				.query("model", request.model())
+				.query("created_after", time(request.createdAfter()))
+				.query("created_before", time(request.createdBefore()))
+				.query("created_by_me", request.createdByMe())
+				.query("status", request.status())
+				.query("wandb_project", request.wandbProject())
+				.query("wandb_name", request.wandbName())
+				.query("suffix", request.suffix())
+				.build(), FineTuningJobList.class)
+			.body();
 	}
 
 	private static @Nullable String time(@Nullable OffsetDateTime time) {
@@ -99,8 +103,8 @@ public class MistralFineTuningClient {
 	}
 
 	/**
-	 * Every job matching the filters, across all pages, starting at the request's page (0 when unset).
-	 * Pages are requested lazily, as the stream is consumed.
+	 * Every job matching the filters, across all pages, starting at the request's page (0
+	 * when unset). Pages are requested lazily, as the stream is consumed.
 	 * @param request the filters and page size
 	 * @return the jobs
 	 */
@@ -112,45 +116,49 @@ public class MistralFineTuningClient {
 	}
 
 	/**
-	 * Creates a job ({@code POST /v1/fine_tuning/jobs}). With {@code autoStart(false)} the job waits,
-	 * once its data is validated, for {@link #start(String)}.
+	 * Creates a job ({@code POST /v1/fine_tuning/jobs}). With {@code autoStart(false)}
+	 * the job waits, once its data is validated, for {@link #start(String)}.
 	 * @param request the job
 	 * @return the created job
 	 */
 	public FineTuningJob create(CreateFineTuningJobRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.post(JOBS)
-			.operation("fine-tuning.create")
-			.model(request.model())
-			.json(request)
-			.build(), FineTuningJob.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS).operation("fine-tuning.create").model(request.model()).json(request).build(),
+					FineTuningJob.class)
+			.body();
 	}
 
 	/**
-	 * Estimates a job without creating it ({@code POST /v1/fine_tuning/jobs?dry_run=true}): cost,
-	 * duration, token counts.
+	 * Estimates a job without creating it
+	 * ({@code POST /v1/fine_tuning/jobs?dry_run=true}): cost, duration, token counts.
 	 * @param request the job
 	 * @return the estimate
 	 */
 	public DryRunResult dryRun(CreateFineTuningJobRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.post(JOBS)
-			.operation("fine-tuning.dry-run")
-			.model(request.model())
-			.query("dry_run", true)
-			.json(request)
-			.build(), DryRunResult.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS)
+				.operation("fine-tuning.dry-run")
+				.model(request.model())
+				.query("dry_run", true)
+				.json(request)
+				.build(), DryRunResult.class)
+			.body();
 	}
 
 	/**
-	 * Reads a job with its events and checkpoints ({@code GET /v1/fine_tuning/jobs/{job_id}}).
+	 * Reads a job with its events and checkpoints ({@code GET
+	 * /v1/fine_tuning/jobs/{job_id}}).
 	 * @param jobId the job id
 	 * @return the job
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public FineTuningJob get(String jobId) {
-		return this.http.execute(ApiRequest.get(JOBS + "/{job_id}", jobId).operation("fine-tuning.get").build(),
-				FineTuningJob.class).body();
+		return this.http
+			.execute(ApiRequest.get(JOBS + "/{job_id}", jobId).operation("fine-tuning.get").build(),
+					FineTuningJob.class)
+			.body();
 	}
 
 	/**
@@ -160,22 +168,24 @@ public class MistralFineTuningClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public FineTuningJob cancel(String jobId) {
-		return this.http.execute(
-				ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("fine-tuning.cancel").build(),
-				FineTuningJob.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("fine-tuning.cancel").build(),
+					FineTuningJob.class)
+			.body();
 	}
 
 	/**
-	 * Starts a validated job created with {@code autoStart(false)}
-	 * ({@code POST /v1/fine_tuning/jobs/{job_id}/start}).
+	 * Starts a validated job created with {@code autoStart(false)} ({@code POST
+	 * /v1/fine_tuning/jobs/{job_id}/start}).
 	 * @param jobId the job id
 	 * @return the job
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public FineTuningJob start(String jobId) {
-		return this.http.execute(
-				ApiRequest.post(JOBS + "/{job_id}/start", jobId).operation("fine-tuning.start").build(),
-				FineTuningJob.class).body();
+		return this.http
+			.execute(ApiRequest.post(JOBS + "/{job_id}/start", jobId).operation("fine-tuning.start").build(),
+					FineTuningJob.class)
+			.body();
 	}
 
 	/**
@@ -187,25 +197,31 @@ public class MistralFineTuningClient {
 	}
 
 	/**
-	 * Reads a job until it reaches a final status (SUCCESS, FAILED, FAILED_VALIDATION or CANCELLED),
-	 * with the client's poll interval and timeout. A job that fails is returned, not thrown: check
-	 * {@link FineTuningJob#status()} (a validation failure's reasons are in its events).
+	 * Reads a job until it reaches a final status (SUCCESS, FAILED, FAILED_VALIDATION or
+	 * CANCELLED), with the client's poll interval and timeout. A job that fails is
+	 * returned, not thrown: check {@link FineTuningJob#status()} (a validation failure's
+	 * reasons are in its events).
 	 * @param jobId the job id
-	 * @param onStatusChange called with the job on the first read and whenever its status changes
+	 * @param onStatusChange called with the job on the first read and whenever its status
+	 * changes
 	 * @return the job in its final status
-	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout passes first
+	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
+	 * passes first
 	 */
 	public FineTuningJob waitForCompletion(String jobId, Consumer<? super FineTuningJob> onStatusChange) {
 		return waitForCompletion(jobId, this.poller, onStatusChange);
 	}
 
 	/**
-	 * Reads a job until it reaches a final status, with a given poll interval and timeout.
+	 * Reads a job until it reaches a final status, with a given poll interval and
+	 * timeout.
 	 * @param jobId the job id
 	 * @param poller the poll interval and timeout
-	 * @param onStatusChange called with the job on the first read and whenever its status changes
+	 * @param onStatusChange called with the job on the first read and whenever its status
+	 * changes
 	 * @return the job in its final status
-	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout passes first
+	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
+	 * passes first
 	 */
 	public FineTuningJob waitForCompletion(String jobId, JobPoller poller,
 			Consumer<? super FineTuningJob> onStatusChange) {

@@ -27,7 +27,8 @@ public record TrainingFile(String fileId, @Nullable Double weight) {
 			throw new IllegalArgumentException("A training file needs the id of an uploaded file");
 		}
 		if (weight != null && weight <= 0) {
-			throw new IllegalArgumentException("The weight of training file " + fileId + " must be above 0, was " + weight);
+			throw new IllegalArgumentException(
+					"The weight of training file " + fileId + " must be above 0, was " + weight);
 		}
 	}
 

@@ -8,9 +8,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Hyperparameters of a fine-tuning job, sent with a request and read back from a job
- * ({@code CompletionTrainingParametersIn}, {@code ClassifierTrainingParametersIn} and their answers).
- * Values left {@code null} are not sent: the API chooses them. {@code fimRatio} applies to completion
- * jobs only. Ranges are checked when a job request is built.
+ * ({@code CompletionTrainingParametersIn}, {@code ClassifierTrainingParametersIn} and
+ * their answers). Values left {@code null} are not sent: the API chooses them.
+ * {@code fimRatio} applies to completion jobs only. Ranges are checked when a job request
+ * is built.
  *
  * @param trainingSteps the number of training steps (at least 1)
  * @param learningRate the learning rate (1e-8 to 1; the API's default is 1e-4)
@@ -31,7 +32,8 @@ public record TrainingParameters(@Nullable Integer trainingSteps, @Nullable Doub
 	public static final TrainingParameters DEFAULTS = new TrainingParameters(null, null, null, null, null, null, null);
 
 	/**
-	 * Hyperparameters with a learning rate and a number of training steps, the two usually set.
+	 * Hyperparameters with a learning rate and a number of training steps, the two
+	 * usually set.
 	 * @param learningRate the learning rate
 	 * @param trainingSteps the number of training steps
 	 * @return the parameters
@@ -42,10 +44,12 @@ public record TrainingParameters(@Nullable Integer trainingSteps, @Nullable Doub
 
 	void validate() {
 		if (this.trainingSteps != null && this.trainingSteps < 1) {
-			throw new IllegalArgumentException("hyperparameters.trainingSteps must be at least 1, was " + this.trainingSteps);
+			throw new IllegalArgumentException(
+					"hyperparameters.trainingSteps must be at least 1, was " + this.trainingSteps);
 		}
 		if (this.learningRate != null && (this.learningRate < 1e-8 || this.learningRate > 1)) {
-			throw new IllegalArgumentException("hyperparameters.learningRate must be between 1e-8 and 1, was " + this.learningRate);
+			throw new IllegalArgumentException(
+					"hyperparameters.learningRate must be between 1e-8 and 1, was " + this.learningRate);
 		}
 		between(this.weightDecay, "weightDecay");
 		between(this.warmupFraction, "warmupFraction");

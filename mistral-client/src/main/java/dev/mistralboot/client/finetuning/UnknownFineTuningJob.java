@@ -9,8 +9,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A fine-tuning job of a {@code job_type} this library does not know yet, kept with its common
- * fields so that parsing never fails.
+ * A fine-tuning job of a {@code job_type} this library does not know yet, kept with its
+ * common fields so that parsing never fails.
  *
  * @param id the job id
  * @param autoStart whether the job starts by itself once validated
@@ -38,8 +38,8 @@ public record UnknownFineTuningJob(String id, @Nullable Boolean autoStart, @Null
 		List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 		@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 		@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-		List<JobEvent> events, List<Checkpoint> checkpoints, @JsonProperty("job_type") @Nullable String jobType)
-		implements FineTuningJob {
+		List<JobEvent> events, List<Checkpoint> checkpoints,
+		@JsonProperty("job_type") @Nullable String jobType) implements FineTuningJob {
 
 	/**
 	 * Fills in defaults for what the API left out.

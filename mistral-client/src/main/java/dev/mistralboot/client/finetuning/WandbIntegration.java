@@ -8,8 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Reports a job's metrics to Weights &amp; Biases ({@code WandbIntegration}). The API key never appears
- * in {@link #toString()}.
+ * Reports a job's metrics to Weights &amp; Biases ({@code WandbIntegration}). The API key
+ * never appears in {@link #toString()}.
  *
  * @param project the W&amp;B project
  * @param name the run group name
@@ -29,8 +29,8 @@ public record WandbIntegration(String project, @Nullable String name, String api
 			throw new IllegalArgumentException("A W&B integration needs a project");
 		}
 		if (apiKey == null || apiKey.length() != 40) {
-			throw new IllegalArgumentException("A W&B API key has 40 characters; the one given has "
-					+ ((apiKey != null) ? apiKey.length() : 0));
+			throw new IllegalArgumentException(
+					"A W&B API key has 40 characters; the one given has " + ((apiKey != null) ? apiKey.length() : 0));
 		}
 	}
 

@@ -6,7 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A job's Weights &amp; Biases integration as the API returns it, without the key ({@code WandbIntegrationOut}).
+ * A job's Weights &amp; Biases integration as the API returns it, without the key
+ * ({@code WandbIntegrationOut}).
  *
  * @param type the integration type, {@code wandb}
  * @param project the W&amp;B project

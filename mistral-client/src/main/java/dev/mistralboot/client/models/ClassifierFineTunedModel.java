@@ -29,11 +29,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ClassifierFineTunedModel(String id, @Nullable String object, @Nullable Long created, @Nullable String ownedBy,
-		@Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion, @Nullable Boolean archived,
-		@Nullable String name, @Nullable String description, FineTunedModelCapabilities capabilities,
-		@Nullable Integer maxContextLength, List<String> aliases, @Nullable String job,
-		List<ClassifierTargetResult> classifierTargets) implements FineTunedModel {
+public record ClassifierFineTunedModel(String id, @Nullable String object, @Nullable Long created,
+		@Nullable String ownedBy, @Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion,
+		@Nullable Boolean archived, @Nullable String name, @Nullable String description,
+		FineTunedModelCapabilities capabilities, @Nullable Integer maxContextLength, List<String> aliases,
+		@Nullable String job, List<ClassifierTargetResult> classifierTargets) implements FineTunedModel {
 
 	static final String TYPE = "classifier";
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The loss function of a classifier target ({@code FTClassifierLossFunction}). Values this library
- * does not know yet are read as {@link #UNKNOWN}.
+ * The loss function of a classifier target ({@code FTClassifierLossFunction}). Values
+ * this library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum ClassifierLossFunction {
 

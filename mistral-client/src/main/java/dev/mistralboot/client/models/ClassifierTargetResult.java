@@ -8,8 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A classifier target of a fine-tuned classifier or a classifier job, as the API returns it
- * ({@code ClassifierTargetResult}, {@code ClassifierTargetOut}).
+ * A classifier target of a fine-tuned classifier or a classifier job, as the API returns
+ * it ({@code ClassifierTargetResult}, {@code ClassifierTargetOut}).
  *
  * @param name the target name
  * @param labels the labels

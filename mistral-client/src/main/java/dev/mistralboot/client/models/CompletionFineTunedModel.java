@@ -28,10 +28,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CompletionFineTunedModel(String id, @Nullable String object, @Nullable Long created, @Nullable String ownedBy,
-		@Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion, @Nullable Boolean archived,
-		@Nullable String name, @Nullable String description, FineTunedModelCapabilities capabilities,
-		@Nullable Integer maxContextLength, List<String> aliases, @Nullable String job) implements FineTunedModel {
+public record CompletionFineTunedModel(String id, @Nullable String object, @Nullable Long created,
+		@Nullable String ownedBy, @Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion,
+		@Nullable Boolean archived, @Nullable String name, @Nullable String description,
+		FineTunedModelCapabilities capabilities, @Nullable Integer maxContextLength, List<String> aliases,
+		@Nullable String job) implements FineTunedModel {
 
 	static final String TYPE = "completion";
 

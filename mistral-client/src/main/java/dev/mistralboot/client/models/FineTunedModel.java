@@ -7,16 +7,17 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fine-tuned model as {@code PATCH /v1/fine_tuning/models/{model_id}} returns it, told apart by
- * {@code model_type}: a {@link CompletionFineTunedModel} ({@code completion}) or a
- * {@link ClassifierFineTunedModel} ({@code classifier}). A type this library does not know yet is
- * read as {@link UnknownFineTunedModel}.
+ * A fine-tuned model as {@code PATCH /v1/fine_tuning/models/{model_id}} returns it, told
+ * apart by {@code model_type}: a {@link CompletionFineTunedModel} ({@code completion}) or
+ * a {@link ClassifierFineTunedModel} ({@code classifier}). A type this library does not
+ * know yet is read as {@link UnknownFineTunedModel}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "model_type",
 		visible = true, defaultImpl = UnknownFineTunedModel.class)
 @JsonSubTypes({ @JsonSubTypes.Type(value = CompletionFineTunedModel.class, name = CompletionFineTunedModel.TYPE),
 		@JsonSubTypes.Type(value = ClassifierFineTunedModel.class, name = ClassifierFineTunedModel.TYPE) })
-public sealed interface FineTunedModel permits CompletionFineTunedModel, ClassifierFineTunedModel, UnknownFineTunedModel {
+public sealed interface FineTunedModel
+		permits CompletionFineTunedModel, ClassifierFineTunedModel, UnknownFineTunedModel {
 
 	/**
 	 * The model id.
@@ -103,7 +104,8 @@ public sealed interface FineTunedModel permits CompletionFineTunedModel, Classif
 	@Nullable String job();
 
 	/**
-	 * The model type: {@code completion}, {@code classifier}, or a value not known to this library.
+	 * The model type: {@code completion}, {@code classifier}, or a value not known to
+	 * this library.
 	 * @return the type
 	 */
 	@Nullable String modelType();

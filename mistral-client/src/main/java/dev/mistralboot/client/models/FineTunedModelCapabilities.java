@@ -5,8 +5,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * What a fine-tuned model can do ({@code FineTunedModelCapabilities}). A flag the API leaves out is
- * {@code false}.
+ * What a fine-tuned model can do ({@code FineTunedModelCapabilities}). A flag the API
+ * leaves out is {@code false}.
  *
  * @param completionChat chat completions
  * @param completionFim fill-in-the-middle completions

@@ -34,8 +34,8 @@ public record FineTunedModelCard(String id, @Nullable String object, @Nullable L
 		ModelCapabilities capabilities, @Nullable String name, @Nullable String description,
 		@Nullable Integer maxContextLength, List<String> aliases, @Nullable String deprecation,
 		@Nullable String deprecationReplacementModel, @Nullable Double defaultModelTemperature,
-		@Nullable Boolean internal,
-		@Nullable String job, @Nullable String root, @Nullable Boolean archived) implements ModelCard {
+		@Nullable Boolean internal, @Nullable String job, @Nullable String root,
+		@Nullable Boolean archived) implements ModelCard {
 
 	static final String TYPE = "fine-tuned";
 

@@ -9,8 +9,8 @@ import dev.mistralboot.client.core.MistralResponse;
 import org.springframework.http.HttpMethod;
 
 /**
- * Models: the model cards of {@code /v1/models} (base and fine-tuned) and the management of
- * fine-tuned models ({@code /v1/fine_tuning/models}).
+ * Models: the model cards of {@code /v1/models} (base and fine-tuned) and the management
+ * of fine-tuned models ({@code /v1/fine_tuning/models}).
  *
  * <pre>{@code
  * for (ModelCard card : models.list().data()) {
@@ -21,9 +21,10 @@ import org.springframework.http.HttpMethod;
  * models.archive("ft:open-mistral-7b:587a6b29:20240514:7e773925");
  * }</pre>
  *
- * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy (an unknown model
- * is a {@link dev.mistralboot.client.core.MistralNotFoundException} or, for some endpoints, a
- * {@link dev.mistralboot.client.core.MistralBadRequestException}). Thread-safe.
+ * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy (an
+ * unknown model is a {@link dev.mistralboot.client.core.MistralNotFoundException} or, for
+ * some endpoints, a {@link dev.mistralboot.client.core.MistralBadRequestException}).
+ * Thread-safe.
  */
 public class MistralModelsClient {
 
@@ -75,10 +76,10 @@ public class MistralModelsClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public ModelCard get(String modelId) {
-		return this.http.execute(ApiRequest.get("/v1/models/{model_id}", modelId)
-			.operation("models.get")
-			.model(modelId)
-			.build(), ModelCard.class).body();
+		return this.http
+			.execute(ApiRequest.get("/v1/models/{model_id}", modelId).operation("models.get").model(modelId).build(),
+					ModelCard.class)
+			.body();
 	}
 
 	/**
@@ -88,53 +89,64 @@ public class MistralModelsClient {
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public DeleteModelResponse delete(String modelId) {
-		return this.http.execute(ApiRequest.of(HttpMethod.DELETE, "/v1/models/{model_id}", modelId)
-			.operation("models.delete")
-			.model(modelId)
-			.build(), DeleteModelResponse.class).body();
+		return this.http
+			.execute(ApiRequest.of(HttpMethod.DELETE, "/v1/models/{model_id}", modelId)
+				.operation("models.delete")
+				.model(modelId)
+				.build(), DeleteModelResponse.class)
+			.body();
 	}
 
 	/**
-	 * Changes the name or description of a fine-tuned model
-	 * ({@code PATCH /v1/fine_tuning/models/{model_id}}).
+	 * Changes the name or description of a fine-tuned model ({@code PATCH
+	 * /v1/fine_tuning/models/{model_id}}).
 	 * @param modelId the model id
 	 * @param request the new values
-	 * @return the updated model: a {@link CompletionFineTunedModel} or a {@link ClassifierFineTunedModel}
+	 * @return the updated model: a {@link CompletionFineTunedModel} or a
+	 * {@link ClassifierFineTunedModel}
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public FineTunedModel update(String modelId, UpdateModelRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http.execute(ApiRequest.of(HttpMethod.PATCH, "/v1/fine_tuning/models/{model_id}", modelId)
-			.operation("models.update")
-			.model(modelId)
-			.json(request)
-			.build(), FineTunedModel.class).body();
+		return this.http
+			.execute(ApiRequest.of(HttpMethod.PATCH, "/v1/fine_tuning/models/{model_id}", modelId)
+				.operation("models.update")
+				.model(modelId)
+				.json(request)
+				.build(), FineTunedModel.class)
+			.body();
 	}
 
 	/**
-	 * Archives a fine-tuned model ({@code POST /v1/fine_tuning/models/{model_id}/archive}).
+	 * Archives a fine-tuned model ({@code POST
+	 * /v1/fine_tuning/models/{model_id}/archive}).
 	 * @param modelId the model id
 	 * @return the new state
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public ArchiveModelResponse archive(String modelId) {
-		return this.http.execute(ApiRequest.post("/v1/fine_tuning/models/{model_id}/archive", modelId)
-			.operation("models.archive")
-			.model(modelId)
-			.build(), ArchiveModelResponse.class).body();
+		return this.http
+			.execute(ApiRequest.post("/v1/fine_tuning/models/{model_id}/archive", modelId)
+				.operation("models.archive")
+				.model(modelId)
+				.build(), ArchiveModelResponse.class)
+			.body();
 	}
 
 	/**
-	 * Unarchives a fine-tuned model ({@code DELETE /v1/fine_tuning/models/{model_id}/archive}).
+	 * Unarchives a fine-tuned model ({@code DELETE
+	 * /v1/fine_tuning/models/{model_id}/archive}).
 	 * @param modelId the model id
 	 * @return the new state
 	 * @throws IllegalArgumentException when the id is blank
 	 */
 	public UnarchiveModelResponse unarchive(String modelId) {
-		return this.http.execute(ApiRequest.of(HttpMethod.DELETE, "/v1/fine_tuning/models/{model_id}/archive", modelId)
-			.operation("models.unarchive")
-			.model(modelId)
-			.build(), UnarchiveModelResponse.class).body();
+		return this.http
+			.execute(ApiRequest.of(HttpMethod.DELETE, "/v1/fine_tuning/models/{model_id}/archive", modelId)
+				.operation("models.unarchive")
+				.model(modelId)
+				.build(), UnarchiveModelResponse.class)
+			.body();
 	}
 
 }

@@ -5,7 +5,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * What a model can do ({@code ModelCapabilities}). A flag the API leaves out is {@code false}.
+ * What a model can do ({@code ModelCapabilities}). A flag the API leaves out is
+ * {@code false}.
  *
  * @param completionChat chat completions
  * @param functionCalling function (tool) calling
@@ -30,7 +31,7 @@ public record ModelCapabilities(boolean completionChat, boolean functionCalling,
 		boolean audioSpeech, boolean unifiedResources) {
 
 	/** No capability. */
-	public static final ModelCapabilities NONE = new ModelCapabilities(false, false, false, false, false, false,
-			false, false, false, false, false, false, false, false);
+	public static final ModelCapabilities NONE = new ModelCapabilities(false, false, false, false, false, false, false,
+			false, false, false, false, false, false, false);
 
 }

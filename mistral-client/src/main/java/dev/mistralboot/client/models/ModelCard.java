@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A model as {@code GET /v1/models} describes it, told apart by {@code type}: a
- * {@link BaseModelCard} ({@code base}) or a {@link FineTunedModelCard} ({@code fine-tuned}). A type
- * this library does not know yet is read as {@link UnknownModelCard}.
+ * {@link BaseModelCard} ({@code base}) or a {@link FineTunedModelCard}
+ * ({@code fine-tuned}). A type this library does not know yet is read as
+ * {@link UnknownModelCard}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
 		visible = true, defaultImpl = UnknownModelCard.class)
@@ -97,7 +98,8 @@ public sealed interface ModelCard permits BaseModelCard, FineTunedModelCard, Unk
 	@Nullable Boolean internal();
 
 	/**
-	 * The card type: {@code base}, {@code fine-tuned}, or a value not known to this library.
+	 * The card type: {@code base}, {@code fine-tuned}, or a value not known to this
+	 * library.
 	 * @return the type
 	 */
 	@Nullable String type();

@@ -6,7 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The answer of {@code DELETE /v1/fine_tuning/models/{model_id}/archive} ({@code UnarchiveModelResponse}).
+ * The answer of {@code DELETE /v1/fine_tuning/models/{model_id}/archive}
+ * ({@code UnarchiveModelResponse}).
  *
  * @param id the model id
  * @param object the object type, {@code model}

@@ -9,8 +9,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A fine-tuned model of a {@code model_type} this library does not know yet, kept with its common
- * fields so that parsing never fails.
+ * A fine-tuned model of a {@code model_type} this library does not know yet, kept with
+ * its common fields so that parsing never fails.
  *
  * @param id the model id
  * @param object the object type, {@code model}
@@ -30,11 +30,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record UnknownFineTunedModel(String id, @Nullable String object, @Nullable Long created, @Nullable String ownedBy,
-		@Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion, @Nullable Boolean archived,
-		@Nullable String name, @Nullable String description, FineTunedModelCapabilities capabilities,
-		@Nullable Integer maxContextLength, List<String> aliases, @Nullable String job,
-		@JsonProperty("model_type") @Nullable String modelType) implements FineTunedModel {
+public record UnknownFineTunedModel(String id, @Nullable String object, @Nullable Long created,
+		@Nullable String ownedBy, @Nullable String workspaceId, @Nullable String root, @Nullable String rootVersion,
+		@Nullable Boolean archived, @Nullable String name, @Nullable String description,
+		FineTunedModelCapabilities capabilities, @Nullable Integer maxContextLength, List<String> aliases,
+		@Nullable String job, @JsonProperty("model_type") @Nullable String modelType) implements FineTunedModel {
 
 	/**
 	 * Fills in defaults for what the API left out.

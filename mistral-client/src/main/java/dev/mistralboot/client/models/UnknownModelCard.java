@@ -9,8 +9,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A model card of a {@code type} this library does not know yet, kept with its common fields so that
- * listing models never fails.
+ * A model card of a {@code type} this library does not know yet, kept with its common
+ * fields so that listing models never fails.
  *
  * @param id the model id
  * @param object the object type, {@code model}
@@ -33,8 +33,7 @@ public record UnknownModelCard(String id, @Nullable String object, @Nullable Lon
 		ModelCapabilities capabilities, @Nullable String name, @Nullable String description,
 		@Nullable Integer maxContextLength, List<String> aliases, @Nullable String deprecation,
 		@Nullable String deprecationReplacementModel, @Nullable Double defaultModelTemperature,
-		@Nullable Boolean internal,
-		@JsonProperty("type") @Nullable String type) implements ModelCard {
+		@Nullable Boolean internal, @JsonProperty("type") @Nullable String type) implements ModelCard {
 
 	/**
 	 * Fills in defaults for what the API left out.

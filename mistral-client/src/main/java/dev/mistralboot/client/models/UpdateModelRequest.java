@@ -8,8 +8,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * New name and description of a fine-tuned model ({@code UpdateModelRequest} of
- * {@code PATCH /v1/fine_tuning/models/{model_id}}). Fields left {@code null} are not sent and stay as
- * they are.
+ * {@code PATCH /v1/fine_tuning/models/{model_id}}). Fields left {@code null} are not sent
+ * and stay as they are.
  *
  * @param name the new display name
  * @param description the new description

@@ -7,8 +7,9 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 
 /**
- * Document AI OCR ({@code POST /v1/ocr}) over a blocking connection: reads a document or an image
- * into markdown, with its images, tables, layout blocks and, on request, structured annotations.
+ * Document AI OCR ({@code POST /v1/ocr}) over a blocking connection: reads a document or
+ * an image into markdown, with its images, tables, layout blocks and, on request,
+ * structured annotations.
  *
  * <pre>{@code
  * OcrResponse result = ocr.process(OcrRequest.builder()
@@ -17,8 +18,9 @@ import dev.mistralboot.client.core.MistralResponse;
  * String text = result.markdown();
  * }</pre>
  *
- * Requests that leave out the model get the client's {@link OcrDefaults} ({@code mistral.ocr.model}).
- * Failures raise the {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
+ * Requests that leave out the model get the client's {@link OcrDefaults}
+ * ({@code mistral.ocr.model}). Failures raise the
+ * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
  */
 public class MistralOcrClient {
 
@@ -50,9 +52,12 @@ public class MistralOcrClient {
 	 * Reads a document.
 	 * @param request the document and options
 	 * @return the pages read
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
-	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be reached in time
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
+	 * @throws dev.mistralboot.client.core.MistralIoException when the API cannot be
+	 * reached in time
 	 */
 	public OcrResponse process(OcrRequest request) {
 		return processWithResponse(request).body();
@@ -62,12 +67,15 @@ public class MistralOcrClient {
 	 * Reads a document, with the response's status, headers and rate limits.
 	 * @param request the document and options
 	 * @return the pages read and the response metadata
-	 * @throws IllegalArgumentException when no model is named by the request or the defaults
-	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after retries
+	 * @throws IllegalArgumentException when no model is named by the request or the
+	 * defaults
+	 * @throws dev.mistralboot.client.core.MistralApiException for an error status, after
+	 * retries
 	 */
 	public MistralResponse<OcrResponse> processWithResponse(OcrRequest request) {
 		OcrRequest effective = this.defaults.apply(request);
-		return this.http.execute(ApiRequest.post(PATH).operation("ocr").model(effective.model()).json(effective).build(),
+		return this.http.execute(
+				ApiRequest.post(PATH).operation("ocr").model(effective.model()).json(effective).build(),
 				OcrResponse.class);
 	}
 

@@ -10,10 +10,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One layout block of a page: the API's thirteen block schemas ({@code OCRTextBlock},
- * {@code OCRTableBlock}, {@code OCRImageBlock}, ...) share every field but {@code image_id} (image
- * blocks) and {@code table_id} (table blocks), so they are one type told apart by {@link #type()};
- * a block type this library does not know yet is read as {@link OcrBlockType#UNKNOWN} with
- * {@link #rawType()} keeping its name.
+ * {@code OCRTableBlock}, {@code OCRImageBlock}, ...) share every field but
+ * {@code image_id} (image blocks) and {@code table_id} (table blocks), so they are one
+ * type told apart by {@link #type()}; a block type this library does not know yet is read
+ * as {@link OcrBlockType#UNKNOWN} with {@link #rawType()} keeping its name.
  *
  * @param rawType the block type as sent, such as {@code text} or {@code table}
  * @param topLeftX the left edge, in pixels
@@ -28,9 +28,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record OcrBlock(@JsonProperty("type") @Nullable String rawType, int topLeftX,
-		int topLeftY, int bottomRightX, int bottomRightY, @Nullable String content,
-		@Nullable OcrBlockConfidenceScores confidenceScores, @Nullable String imageId, @Nullable String tableId) {
+public record OcrBlock(@JsonProperty("type") @Nullable String rawType, int topLeftX, int topLeftY, int bottomRightX,
+		int bottomRightY, @Nullable String content, @Nullable OcrBlockConfidenceScores confidenceScores,
+		@Nullable String imageId, @Nullable String tableId) {
 
 	/**
 	 * The block type.

@@ -7,7 +7,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The confidence in a layout block ({@code OCRBlockConfidenceScores} of the API), each 0 to 1.
+ * The confidence in a layout block ({@code OCRBlockConfidenceScores} of the API), each 0
+ * to 1.
  *
  * @param averageContentConfidenceScore the average over the block's text
  * @param minimumContentConfidenceScore the lowest over the block's text

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The kind of a page layout block (the {@code type} of {@code OCRTextBlock}, {@code OCRTableBlock}, ...). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The kind of a page layout block (the {@code type} of {@code OCRTextBlock},
+ * {@code OCRTableBlock}, ...). Values this library does not know yet are read as
+ * {@link #UNKNOWN}.
  */
 public enum OcrBlockType {
 

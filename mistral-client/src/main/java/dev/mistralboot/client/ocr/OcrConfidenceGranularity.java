@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The level of OCR confidence scores ({@code confidence_scores_granularity}). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * The level of OCR confidence scores ({@code confidence_scores_granularity}). Values this
+ * library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum OcrConfidenceGranularity {
 

@@ -18,7 +18,8 @@ public record OcrDefaults(@Nullable String model) {
 	 * Applies the defaults to a request.
 	 * @param request the request
 	 * @return the request to send
-	 * @throws IllegalArgumentException when neither the request nor the defaults name a model
+	 * @throws IllegalArgumentException when neither the request nor the defaults name a
+	 * model
 	 */
 	public OcrRequest apply(OcrRequest request) {
 		Objects.requireNonNull(request, "request");

@@ -7,15 +7,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * An image extracted from a page ({@code OCRImageObject} of the API); the page markdown refers to it
- * by {@link #id()}, as in {@code ![img-0.jpeg](img-0.jpeg)}.
+ * An image extracted from a page ({@code OCRImageObject} of the API); the page markdown
+ * refers to it by {@link #id()}, as in {@code ![img-0.jpeg](img-0.jpeg)}.
  *
  * @param id the image id
  * @param topLeftX the left edge, in pixels
  * @param topLeftY the top edge, in pixels
  * @param bottomRightX the right edge, in pixels
  * @param bottomRightY the bottom edge, in pixels
- * @param imageBase64 the image as a base64 {@code data:} URI, when {@code include_image_base64} was set
+ * @param imageBase64 the image as a base64 {@code data:} URI, when
+ * {@code include_image_base64} was set
  * @param imageAnnotation the structured output for the image (JSON text), when a
  * {@code bbox_annotation_format} was given
  */

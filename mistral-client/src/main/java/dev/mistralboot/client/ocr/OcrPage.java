@@ -14,7 +14,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param index the page number, from 0
  * @param markdown the page's text as markdown, with references to its images (and tables)
  * @param images the images extracted from the page
- * @param tables the tables extracted from the page, when a {@code table_format} was asked for
+ * @param tables the tables extracted from the page, when a {@code table_format} was asked
+ * for
  * @param hyperlinks the links found on the page
  * @param header the page header, when {@code extract_header} was set
  * @param footer the page footer, when {@code extract_footer} was set

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pages an OCR request reads ({@code pages}): page numbers from 0, or the API's text form
- * (such as {@code "0-3,7"}). Exactly one of the two is set.
+ * The pages an OCR request reads ({@code pages}): page numbers from 0, or the API's text
+ * form (such as {@code "0-3,7"}). Exactly one of the two is set.
  *
  * @param numbers the page numbers, or {@code null}
  * @param text the text form, or {@code null}
@@ -28,7 +28,8 @@ public record OcrPages(@Nullable List<Integer> numbers, @Nullable String text) {
 			}
 			for (Integer number : numbers) {
 				if (number == null || number < 0) {
-					throw new IllegalArgumentException("OCR page numbers start at 0 and must not be null, got " + numbers);
+					throw new IllegalArgumentException(
+							"OCR page numbers start at 0 and must not be null, got " + numbers);
 				}
 			}
 			numbers = List.copyOf(numbers);

@@ -15,11 +15,12 @@ import dev.mistralboot.client.chat.ImageUrlChunk;
 import dev.mistralboot.client.chat.ResponseFormat;
 
 /**
- * A document to read ({@code OCRRequest} of the API): a PDF or other document by URL, an image by URL
- * or {@code data:} URI, or a file uploaded with the files API, with the pages to read, image options
- * and annotation formats. Immutable; build it with {@link #builder()}, derive variants with
- * {@link #toBuilder()}. Fields left {@code null} are not sent, so the API's defaults (or the client's
- * configured model, {@code mistral.ocr.model}) apply.
+ * A document to read ({@code OCRRequest} of the API): a PDF or other document by URL, an
+ * image by URL or {@code data:} URI, or a file uploaded with the files API, with the
+ * pages to read, image options and annotation formats. Immutable; build it with
+ * {@link #builder()}, derive variants with {@link #toBuilder()}. Fields left {@code null}
+ * are not sent, so the API's defaults (or the client's configured model,
+ * {@code mistral.ocr.model}) apply.
  *
  * <pre>{@code
  * OcrRequest request = OcrRequest.builder()
@@ -28,42 +29,39 @@ import dev.mistralboot.client.chat.ResponseFormat;
  *     .includeImageBase64(true)
  *     .documentAnnotationFormat(ResponseFormat.jsonSchema("paper", schema, true))
  *     .build();
- * }</pre>
- * Annotation formats are {@link ResponseFormat}s: with a JSON schema, the answer's
- * {@code document_annotation} (and each image's {@code image_annotation}, for
+ * }</pre> Annotation formats are {@link ResponseFormat}s: with a JSON schema, the
+ * answer's {@code document_annotation} (and each image's {@code image_annotation}, for
  * {@code bbox_annotation_format}) is JSON text following it.
  *
- * @param model the model, such as {@code mistral-ocr-latest}; when {@code null} the client's default model is used
- * @param document what to read: a {@link DocumentUrlChunk}, an {@link ImageUrlChunk} or a {@link FileChunk} (required)
+ * @param model the model, such as {@code mistral-ocr-latest}; when {@code null} the
+ * client's default model is used
+ * @param document what to read: a {@link DocumentUrlChunk}, an {@link ImageUrlChunk} or a
+ * {@link FileChunk} (required)
  * @param pages the pages to read, from 0; all when {@code null}
- * @param includeImageBase64 whether to include the extracted images, base64-encoded, in the answer
+ * @param includeImageBase64 whether to include the extracted images, base64-encoded, in
+ * the answer
  * @param imageLimit the most images to extract
  * @param imageMinSize the smallest height and width, in pixels, of an image to extract
- * @param bboxAnnotationFormat the structured output to produce for each extracted image (bounding box)
+ * @param bboxAnnotationFormat the structured output to produce for each extracted image
+ * (bounding box)
  * @param documentAnnotationFormat the structured output to produce for the whole document
  * @param documentAnnotationPrompt instructions guiding the document annotation
- * @param tableFormat how to return tables: separately as markdown or HTML; inline in the page markdown when {@code null}
+ * @param tableFormat how to return tables: separately as markdown or HTML; inline in the
+ * page markdown when {@code null}
  * @param extractHeader whether to return page headers separately from the markdown
  * @param extractFooter whether to return page footers separately from the markdown
  * @param includeBlocks whether to return each page's layout blocks
- * @param confidenceScoresGranularity the level at which to return confidence scores (word, block or page); none when {@code null}
+ * @param confidenceScoresGranularity the level at which to return confidence scores
+ * (word, block or page); none when {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record OcrRequest(@Nullable String model,
-		ContentChunk document,
-		@Nullable OcrPages pages,
-		@Nullable Boolean includeImageBase64,
-		@Nullable Integer imageLimit,
-		@Nullable Integer imageMinSize,
-		@Nullable ResponseFormat bboxAnnotationFormat,
-		@Nullable ResponseFormat documentAnnotationFormat,
-		@Nullable String documentAnnotationPrompt,
-		@Nullable OcrTableFormat tableFormat,
-		@Nullable Boolean extractHeader,
-		@Nullable Boolean extractFooter,
-		@Nullable Boolean includeBlocks,
+public record OcrRequest(@Nullable String model, ContentChunk document, @Nullable OcrPages pages,
+		@Nullable Boolean includeImageBase64, @Nullable Integer imageLimit, @Nullable Integer imageMinSize,
+		@Nullable ResponseFormat bboxAnnotationFormat, @Nullable ResponseFormat documentAnnotationFormat,
+		@Nullable String documentAnnotationPrompt, @Nullable OcrTableFormat tableFormat,
+		@Nullable Boolean extractHeader, @Nullable Boolean extractFooter, @Nullable Boolean includeBlocks,
 		@Nullable OcrConfidenceGranularity confidenceScoresGranularity) {
 
 	/**
@@ -74,9 +72,11 @@ public record OcrRequest(@Nullable String model,
 			throw new IllegalArgumentException("An OCR request needs a document: set it with OcrRequest.builder()"
 					+ ".documentUrl(...), .imageUrl(...) or .fileId(...)");
 		}
-		if (!(document instanceof DocumentUrlChunk || document instanceof ImageUrlChunk || document instanceof FileChunk)) {
-			throw new IllegalArgumentException("An OCR document must be a document URL, an image URL or an uploaded file, "
-					+ "not a " + document.getClass().getSimpleName());
+		if (!(document instanceof DocumentUrlChunk || document instanceof ImageUrlChunk
+				|| document instanceof FileChunk)) {
+			throw new IllegalArgumentException(
+					"An OCR document must be a document URL, an image URL or an uploaded file, " + "not a "
+							+ document.getClass().getSimpleName());
 		}
 		if (model != null && model.isBlank()) {
 			throw new IllegalArgumentException("model must not be blank");
@@ -88,7 +88,8 @@ public record OcrRequest(@Nullable String model,
 			throw new IllegalArgumentException("imageMinSize must not be negative, was " + imageMinSize);
 		}
 		if (tableFormat == OcrTableFormat.UNKNOWN || confidenceScoresGranularity == OcrConfidenceGranularity.UNKNOWN) {
-			throw new IllegalArgumentException("UNKNOWN only stands for values this library does not know: choose another value");
+			throw new IllegalArgumentException(
+					"UNKNOWN only stands for values this library does not know: choose another value");
 		}
 	}
 
@@ -122,7 +123,6 @@ public record OcrRequest(@Nullable String model,
 		builder.confidenceScoresGranularity = this.confidenceScoresGranularity;
 		return builder;
 	}
-
 
 	/**
 	 * Builds a {@link OcrRequest}. {@link #build()} checks the required fields.
@@ -162,7 +162,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets model.
-		 * @param model the model, such as {@code mistral-ocr-latest}; when {@code null} the client's default model is used
+		 * @param model the model, such as {@code mistral-ocr-latest}; when {@code null}
+		 * the client's default model is used
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {
@@ -172,7 +173,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets document.
-		 * @param document what to read: a {@link DocumentUrlChunk}, an {@link ImageUrlChunk} or a {@link FileChunk} (required)
+		 * @param document what to read: a {@link DocumentUrlChunk}, an
+		 * {@link ImageUrlChunk} or a {@link FileChunk} (required)
 		 * @return this builder
 		 */
 		public Builder document(@Nullable ContentChunk document) {
@@ -192,7 +194,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets includeImageBase64.
-		 * @param includeImageBase64 whether to include the extracted images, base64-encoded, in the answer
+		 * @param includeImageBase64 whether to include the extracted images,
+		 * base64-encoded, in the answer
 		 * @return this builder
 		 */
 		public Builder includeImageBase64(@Nullable Boolean includeImageBase64) {
@@ -212,7 +215,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets imageMinSize.
-		 * @param imageMinSize the smallest height and width, in pixels, of an image to extract
+		 * @param imageMinSize the smallest height and width, in pixels, of an image to
+		 * extract
 		 * @return this builder
 		 */
 		public Builder imageMinSize(@Nullable Integer imageMinSize) {
@@ -222,7 +226,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets bboxAnnotationFormat.
-		 * @param bboxAnnotationFormat the structured output to produce for each extracted image (bounding box)
+		 * @param bboxAnnotationFormat the structured output to produce for each extracted
+		 * image (bounding box)
 		 * @return this builder
 		 */
 		public Builder bboxAnnotationFormat(@Nullable ResponseFormat bboxAnnotationFormat) {
@@ -232,7 +237,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets documentAnnotationFormat.
-		 * @param documentAnnotationFormat the structured output to produce for the whole document
+		 * @param documentAnnotationFormat the structured output to produce for the whole
+		 * document
 		 * @return this builder
 		 */
 		public Builder documentAnnotationFormat(@Nullable ResponseFormat documentAnnotationFormat) {
@@ -252,7 +258,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets tableFormat.
-		 * @param tableFormat how to return tables: separately as markdown or HTML; inline in the page markdown when {@code null}
+		 * @param tableFormat how to return tables: separately as markdown or HTML; inline
+		 * in the page markdown when {@code null}
 		 * @return this builder
 		 */
 		public Builder tableFormat(@Nullable OcrTableFormat tableFormat) {
@@ -262,7 +269,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets extractHeader.
-		 * @param extractHeader whether to return page headers separately from the markdown
+		 * @param extractHeader whether to return page headers separately from the
+		 * markdown
 		 * @return this builder
 		 */
 		public Builder extractHeader(@Nullable Boolean extractHeader) {
@@ -272,7 +280,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets extractFooter.
-		 * @param extractFooter whether to return page footers separately from the markdown
+		 * @param extractFooter whether to return page footers separately from the
+		 * markdown
 		 * @return this builder
 		 */
 		public Builder extractFooter(@Nullable Boolean extractFooter) {
@@ -292,7 +301,8 @@ public record OcrRequest(@Nullable String model,
 
 		/**
 		 * Sets confidenceScoresGranularity.
-		 * @param confidenceScoresGranularity the level at which to return confidence scores (word, block or page); none when {@code null}
+		 * @param confidenceScoresGranularity the level at which to return confidence
+		 * scores (word, block or page); none when {@code null}
 		 * @return this builder
 		 */
 		public Builder confidenceScoresGranularity(@Nullable OcrConfidenceGranularity confidenceScoresGranularity) {
@@ -348,10 +358,14 @@ public record OcrRequest(@Nullable String model,
 		/**
 		 * Builds the request.
 		 * @return the request
-		 * @throws IllegalArgumentException when the document is missing or of another kind, or a value is out of range
+		 * @throws IllegalArgumentException when the document is missing or of another
+		 * kind, or a value is out of range
 		 */
 		public OcrRequest build() {
-			return new OcrRequest(this.model, this.document, this.pages, this.includeImageBase64, this.imageLimit, this.imageMinSize, this.bboxAnnotationFormat, this.documentAnnotationFormat, this.documentAnnotationPrompt, this.tableFormat, this.extractHeader, this.extractFooter, this.includeBlocks, this.confidenceScoresGranularity);
+			return new OcrRequest(this.model, this.document, this.pages, this.includeImageBase64, this.imageLimit,
+					this.imageMinSize, this.bboxAnnotationFormat, this.documentAnnotationFormat,
+					this.documentAnnotationPrompt, this.tableFormat, this.extractHeader, this.extractFooter,
+					this.includeBlocks, this.confidenceScoresGranularity);
 		}
 
 	}

@@ -39,10 +39,7 @@ public record OcrResponse(List<OcrPage> pages, @Nullable String model, @Nullable
 	 */
 	@JsonIgnore
 	public String markdown() {
-		return this.pages.stream()
-			.map(OcrPage::markdown)
-			.filter(Objects::nonNull)
-			.collect(Collectors.joining("\n\n"));
+		return this.pages.stream().map(OcrPage::markdown).filter(Objects::nonNull).collect(Collectors.joining("\n\n"));
 	}
 
 }

@@ -9,8 +9,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A table extracted from a page when a {@code table_format} was asked for ({@code OCRTableObject}
- * of the API); the page markdown refers to it by {@link #id()}.
+ * A table extracted from a page when a {@code table_format} was asked for
+ * ({@code OCRTableObject} of the API); the page markdown refers to it by {@link #id()}.
  *
  * @param id the table id
  * @param content the table, in its format

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How tables are returned ({@code table_format} of an OCR request, {@code format} of a table). Values this library does not know yet are read as {@link #UNKNOWN}.
+ * How tables are returned ({@code table_format} of an OCR request, {@code format} of a
+ * table). Values this library does not know yet are read as {@link #UNKNOWN}.
  */
 public enum OcrTableFormat {
 

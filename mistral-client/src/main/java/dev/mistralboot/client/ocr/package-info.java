@@ -1,5 +1,6 @@
 /**
- * Document AI OCR ({@code POST /v1/ocr}): {@link dev.mistralboot.client.ocr.MistralOcrClient},
+ * Document AI OCR ({@code POST /v1/ocr}):
+ * {@link dev.mistralboot.client.ocr.MistralOcrClient},
  * {@link dev.mistralboot.client.ocr.OcrRequest} and the answer types.
  */
 @NullMarked

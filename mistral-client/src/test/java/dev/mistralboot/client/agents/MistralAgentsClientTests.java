@@ -98,19 +98,21 @@ class MistralAgentsClientTests {
 		assertThat(answer.usage().totalTokens()).isEqualTo(51);
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/agents/completions"))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withRequestBody(equalToJson("""
-					{"agent_id":"ag_0198a2b6c1d47e3f","max_tokens":100,"stop":["\\n\\n"],"random_seed":7,
-					 "metadata":{"session":"s1"},
-					 "messages":[{"role":"system","content":"Talk like a pirate."},
-					             {"role":"user","content":"Who is the best French painter?"},
-					             {"role":"assistant","content":"Let me think."},
-					             {"role":"user","content":"Answer in one sentence."}],
-					 "response_format":{"type":"text"},
-					 "tools":[{"type":"function","function":{"name":"get_painter","description":"Finds a painter","parameters":{"type":"object","properties":{}}}}],
-					 "tool_choice":{"type":"function","function":{"name":"get_painter"}},
-					 "presence_penalty":0.1,"frequency_penalty":0.2,"n":1,"parallel_tool_calls":false,
-					 "prompt_cache_key":"painters"}
-					""", true, false)));
+			.withRequestBody(equalToJson(
+					"""
+							{"agent_id":"ag_0198a2b6c1d47e3f","max_tokens":100,"stop":["\\n\\n"],"random_seed":7,
+							 "metadata":{"session":"s1"},
+							 "messages":[{"role":"system","content":"Talk like a pirate."},
+							             {"role":"user","content":"Who is the best French painter?"},
+							             {"role":"assistant","content":"Let me think."},
+							             {"role":"user","content":"Answer in one sentence."}],
+							 "response_format":{"type":"text"},
+							 "tools":[{"type":"function","function":{"name":"get_painter","description":"Finds a painter","parameters":{"type":"object","properties":{}}}}],
+							 "tool_choice":{"type":"function","function":{"name":"get_painter"}},
+							 "presence_penalty":0.1,"frequency_penalty":0.2,"n":1,"parallel_tool_calls":false,
+							 "prompt_cache_key":"painters"}
+							""",
+					true, false)));
 	}
 
 	@Test
@@ -141,10 +143,12 @@ class MistralAgentsClientTests {
 	@Test
 	void reactiveCompletesAndStreams() {
 		ReactiveMistralAgentsClient reactive = new ReactiveMistralAgentsClient(reactiveHttp(this.server));
-		this.server.stubFor(post("/v1/agents/completions").withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(events(
-					"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Mo\"},\"finish_reason\":null}]}",
-					"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"net\"},\"finish_reason\":\"stop\"}]}"))));
+		this.server.stubFor(post("/v1/agents/completions")
+			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(events(
+						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Mo\"},\"finish_reason\":null}]}",
+						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"net\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/agents/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
 			.willReturn(okJson(ANSWER)));
 		AgentsCompletionRequest request = AgentsCompletionRequest.builder().agentId("ag_1").user("Painter?").build();
@@ -158,10 +162,11 @@ class MistralAgentsClientTests {
 	void unknownAgentIsNotFound() {
 		this.server.stubFor(post("/v1/agents/completions").willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"object\":\"error\",\"message\":\"Agent not found: ag_missing\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3000\"}")));
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"Agent not found: ag_missing\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3000\"}")));
 
-		assertThatThrownBy(() -> this.client
-			.complete(AgentsCompletionRequest.builder().agentId("ag_missing").user("hi").build()))
+		assertThatThrownBy(
+				() -> this.client.complete(AgentsCompletionRequest.builder().agentId("ag_missing").user("hi").build()))
 			.isInstanceOf(MistralNotFoundException.class)
 			.hasMessageContaining("Agent not found: ag_missing")
 			.hasMessageNotContaining(API_KEY);
@@ -169,11 +174,9 @@ class MistralAgentsClientTests {
 
 	@Test
 	void badInputIsRejectedBeforeSending() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AgentsCompletionRequest.builder().user("hi").build())
+		assertThatIllegalArgumentException().isThrownBy(() -> AgentsCompletionRequest.builder().user("hi").build())
 			.withMessageContaining("agent id");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AgentsCompletionRequest.builder().agentId("ag_1").build())
+		assertThatIllegalArgumentException().isThrownBy(() -> AgentsCompletionRequest.builder().agentId("ag_1").build())
 			.withMessageContaining("at least one message");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> AgentsCompletionRequest.builder().agentId("ag_1").user("hi").n(0).build())

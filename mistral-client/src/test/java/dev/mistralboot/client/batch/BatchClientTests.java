@@ -51,9 +51,9 @@ class BatchClientTests extends WireMockTestSupport {
 				 "endpoint":"/v1/chat/completions","model":"mistral-small-latest","agent_id":null,
 				 "output_file":%s,"error_file":%s,"errors":[{"message":"Invalid model","count":1}],"outputs":null,
 				 "status":"%s","created_at":1717171717,"total_requests":3,"completed_requests":%d,
-				 "succeeded_requests":%d,"failed_requests":%d,"started_at":1717171720,"completed_at":%s}"""
-			.formatted(JOB_ID, INPUT, files ? "\"" + OUTPUT + "\"" : "null", files ? "\"" + ERRORS + "\"" : "null",
-					status, files ? 3 : 1, files ? 2 : 1, files ? 1 : 0, files ? "1717172717" : "null");
+				 "succeeded_requests":%d,"failed_requests":%d,"started_at":1717171720,"completed_at":%s}""".formatted(
+				JOB_ID, INPUT, files ? "\"" + OUTPUT + "\"" : "null", files ? "\"" + ERRORS + "\"" : "null", status,
+				files ? 3 : 1, files ? 2 : 1, files ? 1 : 0, files ? "1717172717" : "null");
 	}
 
 	private MistralBatchClient batch;
@@ -96,14 +96,16 @@ class BatchClientTests extends WireMockTestSupport {
 
 		this.batch.create(CreateBatchJobRequest.builder()
 			.requests(List.of(
-					BatchRequest.of("q1", ChatCompletionRequest.builder().model("mistral-small-latest").user("Hi").build()),
+					BatchRequest.of("q1",
+							ChatCompletionRequest.builder().model("mistral-small-latest").user("Hi").build()),
 					BatchRequest.of(Map.of("messages", List.of(Map.of("role", "user", "content", "Bye"))))))
 			.endpoint(BatchEndpoint.CHAT_COMPLETIONS)
 			.build());
 
-		server.verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson("""
-				{"requests":[{"custom_id":"q1","body":{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hi"}]}},
-				 {"body":{"messages":[{"role":"user","content":"Bye"}]}}],"endpoint":"/v1/chat/completions"}""")));
+		server.verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson(
+				"""
+						{"requests":[{"custom_id":"q1","body":{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hi"}]}},
+						 {"body":{"messages":[{"role":"user","content":"Bye"}]}}],"endpoint":"/v1/chat/completions"}""")));
 	}
 
 	@Test
@@ -159,7 +161,8 @@ class BatchClientTests extends WireMockTestSupport {
 				"{\"id\":\"" + JOB_ID + "\",\"object\":\"batch\",\"deleted\":true}");
 
 		BatchJob inline = this.batch.get(JOB_ID, true);
-		assertThat(inline.outputs()).singleElement().satisfies((output) -> assertThat(output).containsEntry("custom_id", "q1"));
+		assertThat(inline.outputs()).singleElement()
+			.satisfies((output) -> assertThat(output).containsEntry("custom_id", "q1"));
 		assertThat(inline.outputFile()).isEqualTo(OUTPUT);
 		assertThat(this.batch.cancel(JOB_ID).status()).isEqualTo(BatchJobStatus.CANCELLATION_REQUESTED);
 		assertThat(this.batch.delete(JOB_ID).deleted()).isTrue();
@@ -170,15 +173,16 @@ class BatchClientTests extends WireMockTestSupport {
 		String[] states = { "QUEUED", "RUNNING", "SUCCESS" };
 		for (int i = 0; i < states.length; i++) {
 			String json = job(states[i], i == 2);
-			OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid("jobs_api_routes_batch_get_batch_job", 200, json));
+			OpenApiContract.ifAvailable(
+					(contract) -> contract.assertResponseValid("jobs_api_routes_batch_get_batch_job", 200, json));
 			server.stubFor(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID)).inScenario("batch")
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
 				.willSetStateTo("read-" + (i + 1))
 				.willReturn(okJson(json)));
 		}
-		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/octet-stream")
-			.withBody(result("q1", "Bonjour !") + "\n" + result("q2", "Au revoir !") + "\n\n")));
+		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/octet-stream")
+				.withBody(result("q1", "Bonjour !") + "\n" + result("q2", "Au revoir !") + "\n\n")));
 		server.stubFor(get(urlEqualTo("/v1/files/" + ERRORS + "/content")).willReturn(aResponse()
 			.withHeader("Content-Type", "application/octet-stream")
 			.withBody("{\"id\":\"batch-" + JOB_ID + "-2\",\"custom_id\":\"q3\",\"response\":{\"status_code\":400,"
@@ -215,8 +219,8 @@ class BatchClientTests extends WireMockTestSupport {
 
 	@Test
 	void aLineThatIsNotAResultSaysWhichLine() {
-		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content")).willReturn(aResponse()
-			.withBody(result("q1", "ok") + "\n<html>proxy error</html>\n")));
+		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
+			.willReturn(aResponse().withBody(result("q1", "ok") + "\n<html>proxy error</html>\n")));
 		BatchJob job = new BatchJob(JOB_ID, "batch", List.of(INPUT), null, "/v1/chat/completions", null, null, OUTPUT,
 				null, List.of(), null, BatchJobStatus.SUCCESS, null, null, null, null, null, null, null);
 

@@ -11,7 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A minimal chat round trip over loopback, so that the chat operation is exercised in this module.
+ * A minimal chat round trip over loopback, so that the chat operation is exercised in
+ * this module.
  */
 class ChatClientTests extends WireMockTestSupport {
 
@@ -25,14 +26,14 @@ class ChatClientTests extends WireMockTestSupport {
 		MistralChatClient chat = new MistralChatClient(this.http,
 				new ChatDefaults("mistral-small-latest", null, null, null));
 
-		ChatCompletionResponse answer = chat.complete(ChatCompletionRequest.builder()
-			.user("What is the best French cheese?")
-			.build());
+		ChatCompletionResponse answer = chat
+			.complete(ChatCompletionRequest.builder().user("What is the best French cheese?").build());
 
 		assertThat(answer.text()).isEqualTo("Comté, without a doubt.");
 		assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
-		server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
-				{"model":"mistral-small-latest","messages":[{"role":"user","content":"What is the best French cheese?"}]}""",
+		server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson(
+				"""
+						{"model":"mistral-small-latest","messages":[{"role":"user","content":"What is the best French cheese?"}]}""",
 				true, false)));
 	}
 

@@ -30,8 +30,10 @@ class ChatJsonTests {
 			.reasoningEffort(ReasoningEffort.HIGH)
 			.build();
 		String json = this.mapper.writeValueAsString(request);
-		assertThat(json).contains("\"role\":\"system\"").contains("\"type\":\"image_url\"")
-			.contains("\"tool_call_id\":\"abcdefghi\"").contains("\"type\":\"web_search\"");
+		assertThat(json).contains("\"role\":\"system\"")
+			.contains("\"type\":\"image_url\"")
+			.contains("\"tool_call_id\":\"abcdefghi\"")
+			.contains("\"type\":\"web_search\"");
 	}
 
 	@Test

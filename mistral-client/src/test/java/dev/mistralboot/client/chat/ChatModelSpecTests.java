@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The chat types against the API description: a request with every field set validates and names
- * every property of every schema it uses; answers with every field parse with nothing lost; enums
- * know every value of the description.
+ * The chat types against the API description: a request with every field set validates
+ * and names every property of every schema it uses; answers with every field parse with
+ * nothing lost; enums know every value of the description.
  */
 class ChatModelSpecTests {
 
@@ -64,12 +64,14 @@ class ChatModelSpecTests {
 							new ReferenceChunk(List.of(1, "doc-2")),
 							ContentChunk.file("3f1c2e4d-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
 							new ThinkChunk(List.of(new TextChunk("earlier thought"),
-									new ToolReferenceChunk("web_search", "Météo", "https://example.com", "https://example.com/f.ico",
-											"Forecast")),
+									new ToolReferenceChunk("web_search", "Météo", "https://example.com",
+											"https://example.com/f.ico", "Forecast")),
 									"sig", true),
 							new AudioChunk("UklGRiQAAABXQVZFZm10IBAAAAABAAEA")),
-					new AssistantMessage(Content.of(""), List.of(new ToolCall("D681PevKs", "function",
-							new FunctionCall("get_weather", "{\"city\":\"Paris\"}"), 0)), false),
+					new AssistantMessage(Content.of(""),
+							List.of(new ToolCall("D681PevKs", "function",
+									new FunctionCall("get_weather", "{\"city\":\"Paris\"}"), 0)),
+							false),
 					ChatMessage.tool("D681PevKs", "get_weather", "{\"temperature\":18}"))
 			.responseFormat(new ResponseFormat(ResponseFormatType.JSON_SCHEMA,
 					new JsonSchema("weather", "The weather", parameters, true)))
@@ -145,9 +147,11 @@ class ChatModelSpecTests {
 		uses.put("Prediction", request.at("/prediction"));
 		uses.put("GuardrailConfig", request.at("/guardrails/0"));
 		uses.put("ModerationLLMV1Config", request.at("/guardrails/0/moderation_llm_v1"));
-		uses.put("ModerationLLMV1CategoryThresholds", request.at("/guardrails/0/moderation_llm_v1/custom_category_thresholds"));
+		uses.put("ModerationLLMV1CategoryThresholds",
+				request.at("/guardrails/0/moderation_llm_v1/custom_category_thresholds"));
 		uses.put("ModerationLLMV2Config", request.at("/guardrails/0/moderation_llm_v2"));
-		uses.put("ModerationLLMV2CategoryThresholds", request.at("/guardrails/0/moderation_llm_v2/custom_category_thresholds"));
+		uses.put("ModerationLLMV2CategoryThresholds",
+				request.at("/guardrails/0/moderation_llm_v2/custom_category_thresholds"));
 		List<String> missing = new ArrayList<>();
 		uses.forEach((schema, node) -> {
 			assertThat(node.isObject()).as("%s is sent as an object", schema).isTrue();
@@ -172,10 +176,10 @@ class ChatModelSpecTests {
 	@Test
 	void fullResponseParsesWithNothingLost() {
 		String fixture = Fixtures.text("chat-response-full.json");
-		OpenApiContract.get()
-			.assertResponseValid("chat_completion_v1_chat_completions_post", 200, fixture);
+		OpenApiContract.get().assertResponseValid("chat_completion_v1_chat_completions_post", 200, fixture);
 		ChatCompletionResponse response = this.mapper.readValue(fixture, ChatCompletionResponse.class);
-		assertThat(this.mapper.readTree(this.mapper.writeValueAsString(response))).isEqualTo(this.mapper.readTree(fixture));
+		assertThat(this.mapper.readTree(this.mapper.writeValueAsString(response)))
+			.isEqualTo(this.mapper.readTree(fixture));
 		assertThat(response.text()).isEqualTo("Let me check.");
 		assertThat(response.thinking()).isEqualTo("The user wants the weather; ");
 		assertThat(response.toolCalls()).singleElement().satisfies((call) -> {
@@ -193,13 +197,15 @@ class ChatModelSpecTests {
 		String fixture = Fixtures.text("chat-chunk-full.json");
 		OpenApiContract.get().assertSchemaValid("CompletionChunk", fixture, OpenApiContract.Mode.LIVE_API);
 		ChatCompletionChunk chunk = this.mapper.readValue(fixture, ChatCompletionChunk.class);
-		assertThat(this.mapper.readTree(this.mapper.writeValueAsString(chunk))).isEqualTo(this.mapper.readTree(fixture));
+		assertThat(this.mapper.readTree(this.mapper.writeValueAsString(chunk)))
+			.isEqualTo(this.mapper.readTree(fixture));
 		assertThat(chunk.choices().get(0).delta().metadata()).containsEntry("k", "v");
 	}
 
 	@Test
 	void responseFixturesConformAndParse() {
-		for (String name : List.of("chat-response.json", "chat-response-thinking.json", "chat-response-tool-calls.json")) {
+		for (String name : List.of("chat-response.json", "chat-response-thinking.json",
+				"chat-response-tool-calls.json")) {
 			String fixture = Fixtures.text(name);
 			OpenApiContract.get().assertResponseValid("chat_completion_v1_chat_completions_post", 200, fixture);
 			assertThat(this.mapper.readValue(fixture, ChatCompletionResponse.class).choices()).as(name).hasSize(1);
@@ -262,7 +268,8 @@ class ChatModelSpecTests {
 		assertThat(request.toString()).doesNotContain("connector-secret").contains("******");
 	}
 
-	private static <E extends Enum<E>> void assertEnum(E[] values, Function<E, String> value, Iterable<String> expected) {
+	private static <E extends Enum<E>> void assertEnum(E[] values, Function<E, String> value,
+			Iterable<String> expected) {
 		List<String> known = Arrays.stream(values).map(value).filter((v) -> !v.equals("unknown")).toList();
 		assertThat(known).containsExactlyInAnyOrderElementsOf(expected);
 	}

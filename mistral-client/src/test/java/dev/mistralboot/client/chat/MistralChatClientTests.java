@@ -110,8 +110,13 @@ class MistralChatClientTests {
 		answer("chat-response.json");
 		client(new ChatDefaults("mistral-small-latest", 0.2, 300, true))
 			.complete(ChatCompletionRequest.builder().user("hi").build());
-		client(new ChatDefaults("mistral-small-latest", 0.2, 300, true))
-			.complete(ChatCompletionRequest.builder().model("mistral-large-latest").temperature(0.9).maxTokens(10).safePrompt(false).user("hi").build());
+		client(new ChatDefaults("mistral-small-latest", 0.2, 300, true)).complete(ChatCompletionRequest.builder()
+			.model("mistral-large-latest")
+			.temperature(0.9)
+			.maxTokens(10)
+			.safePrompt(false)
+			.user("hi")
+			.build());
 		wireMock.server()
 			.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(
 					"{\"model\":\"mistral-small-latest\",\"temperature\":0.2,\"max_tokens\":300,\"safe_prompt\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
@@ -233,8 +238,9 @@ class MistralChatClientTests {
 	}
 
 	private static ChatCompletionChunk chunk(ToolCall call) {
-		return new ChatCompletionChunk("id", "chat.completion.chunk", 1L, "m", null, List.of(
-				new ChatCompletionStreamChoice(0, new DeltaMessage(null, null, List.of(call), null, null, null), null)));
+		return new ChatCompletionChunk("id", "chat.completion.chunk", 1L, "m", null,
+				List.of(new ChatCompletionStreamChoice(0, new DeltaMessage(null, null, List.of(call), null, null, null),
+						null)));
 	}
 
 }

@@ -71,23 +71,25 @@ class ReactiveMistralChatClientTests {
 	void streamFoldsToolCalls() {
 		answer(200, "text/event-stream", Fixtures.text("chat-tool-calls-split.sse"));
 		ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
-		StepVerifier.create(client().stream(ChatCompletionRequest.builder().user("Weather?").build()).doOnNext(accumulator::add))
+		StepVerifier
+			.create(client().stream(ChatCompletionRequest.builder().user("Weather?").build())
+				.doOnNext(accumulator::add))
 			.expectNextCount(6)
 			.verifyComplete();
 		assertThat(accumulator.toResponse().toolCalls()).extracting((call) -> call.function().arguments())
 			.containsExactly("{\"city\": \"Paris\"}", "{\"zone\": \"Europe/Paris\"}");
 		wireMock.server()
-			.verify(postRequestedFor(urlPathEqualTo(MistralChatClientTests.PATH))
-				.withRequestBody(equalToJson(
-						"{\"model\":\"mistral-small-latest\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}]}")));
+			.verify(postRequestedFor(urlPathEqualTo(MistralChatClientTests.PATH)).withRequestBody(equalToJson(
+					"{\"model\":\"mistral-small-latest\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}]}")));
 	}
 
 	@Test
 	void streamText() {
 		answer(200, "text/event-stream", Fixtures.text("chat-thinking.sse"));
-		StepVerifier.create(client().stream(ChatCompletionRequest.builder().user("2+2?").build())
-			.map(ChatCompletionChunk::text)
-			.filter((text) -> !text.isEmpty()))
+		StepVerifier
+			.create(client().stream(ChatCompletionRequest.builder().user("2+2?").build())
+				.map(ChatCompletionChunk::text)
+				.filter((text) -> !text.isEmpty()))
 			.expectNext("The answer", " is 4.")
 			.verifyComplete();
 	}

@@ -79,8 +79,9 @@ class MistralClassifiersClientTests {
 		assertThat(response.results().get(1).categories()).containsKey("brand_new_category");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/moderations"))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withRequestBody(equalToJson("""
-					{"model":"mistral-moderation-latest","metadata":{"app":"forum"},"input":["I will hurt you","Nice weather"]}""")));
+			.withRequestBody(equalToJson(
+					"""
+							{"model":"mistral-moderation-latest","metadata":{"app":"forum"},"input":["I will hurt you","Nice weather"]}""")));
 	}
 
 	@Test
@@ -95,10 +96,11 @@ class MistralClassifiersClientTests {
 			.build());
 
 		assertThat(response.model()).isEqualTo("mistral-moderation-2411");
-		this.server.verify(postRequestedFor(urlEqualTo("/v1/chat/moderations")).withRequestBody(equalToJson("""
-				{"model":"mistral-moderation-2411","input":[
-				  [{"role":"user","content":"How do I hurt someone?"},{"role":"assistant","content":"I can't help with that."}],
-				  [{"role":"user","content":"Nice weather today"}]]}""")));
+		this.server.verify(postRequestedFor(urlEqualTo("/v1/chat/moderations")).withRequestBody(equalToJson(
+				"""
+						{"model":"mistral-moderation-2411","input":[
+						  [{"role":"user","content":"How do I hurt someone?"},{"role":"assistant","content":"I can't help with that."}],
+						  [{"role":"user","content":"Nice weather today"}]]}""")));
 	}
 
 	@Test
@@ -107,7 +109,8 @@ class MistralClassifiersClientTests {
 			.willReturn(okJson(conformingResponse("classifications_v1_classifications_post", CLASSIFICATION))));
 		String model = "ft:classifier:ministral-3b-latest:82e41a52:20250213:7a4d8b1c";
 
-		ClassificationResponse response = this.client.classify(ClassificationRequest.of(model, java.util.List.of("Loved the pasta in Rome")));
+		ClassificationResponse response = this.client
+			.classify(ClassificationRequest.of(model, java.util.List.of("Loved the pasta in Rome")));
 
 		assertThat(response.results()).singleElement().satisfies((result) -> {
 			assertThat(result.get("sentiment").topLabel()).isEqualTo("positive");
@@ -119,15 +122,16 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void classifyChatSendsInstructRequests() {
-		this.server.stubFor(post("/v1/chat/classifications")
-			.willReturn(okJson(conformingResponse("chat_classifications_v1_chat_classifications_post", CLASSIFICATION))));
+		this.server.stubFor(post("/v1/chat/classifications").willReturn(
+				okJson(conformingResponse("chat_classifications_v1_chat_classifications_post", CLASSIFICATION))));
 
 		ClassificationResponse response = this.client.classifyChat(ChatClassificationRequest.of("ft:classifier:x",
 				InstructRequest.of(ChatMessage.user("Loved it"), ChatMessage.assistant("Glad to hear!"))));
 
 		assertThat(response.results().get(0)).containsKeys("sentiment", "topic");
-		this.server.verify(postRequestedFor(urlEqualTo("/v1/chat/classifications")).withRequestBody(equalToJson("""
-				{"model":"ft:classifier:x","input":[{"messages":[{"role":"user","content":"Loved it"},{"role":"assistant","content":"Glad to hear!"}]}]}""")));
+		this.server.verify(postRequestedFor(urlEqualTo("/v1/chat/classifications")).withRequestBody(equalToJson(
+				"""
+						{"model":"ft:classifier:x","input":[{"messages":[{"role":"user","content":"Loved it"},{"role":"assistant","content":"Glad to hear!"}]}]}""")));
 	}
 
 	@Test
@@ -136,14 +140,16 @@ class MistralClassifiersClientTests {
 			.withHeader("Content-Type", "application/json")
 			.withHeader("Retry-After", "1")
 			.withBody("{\"message\":\"Requests rate limit exceeded\"}")));
-		MistralClassifiersClient limited = new MistralClassifiersClient(dev.mistralboot.client.core.MistralHttp.builder()
-			.baseUrl(this.server.baseUrl())
-			.apiKey(API_KEY)
-			.retryPolicy(new RetryPolicy(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
-					java.time.Duration.ofSeconds(5)))
-			.sleeper((delay) -> {
-			})
-			.build(), new ClassifiersDefaults("mistral-moderation-latest"));
+		MistralClassifiersClient limited = new MistralClassifiersClient(
+				dev.mistralboot.client.core.MistralHttp.builder()
+					.baseUrl(this.server.baseUrl())
+					.apiKey(API_KEY)
+					.retryPolicy(new RetryPolicy(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
+							java.time.Duration.ofSeconds(5)))
+					.sleeper((delay) -> {
+					})
+					.build(),
+				new ClassifiersDefaults("mistral-moderation-latest"));
 
 		assertThatThrownBy(() -> limited.moderate(ClassificationRequest.of("x")))
 			.isInstanceOf(MistralRateLimitException.class)

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Idle timeouts of downloads, against a loopback server that stops sending in the middle of a body
- * (WireMock's dribble delays the headers too, so it cannot show a silence after them).
+ * Idle timeouts of downloads, against a loopback server that stops sending in the middle
+ * of a body (WireMock's dribble delays the headers too, so it cannot show a silence after
+ * them).
  */
 class DownloadTests {
 
@@ -106,7 +107,8 @@ class DownloadTests {
 		try (MistralDownload download = http(Duration.ofSeconds(5)).download(download())) {
 			assertThat(download.metadata().statusCode()).isEqualTo(200);
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> download.body().readAllBytes())
-				.withMessageStartingWith("I/O error while downloading GET /v1/files/e85980c9-409e-4a46-9304-36588f6292b0/content (files.download) after 100 bytes")
+				.withMessageStartingWith(
+						"I/O error while downloading GET /v1/files/e85980c9-409e-4a46-9304-36588f6292b0/content (files.download) after 100 bytes")
 				.withCauseInstanceOf(IOException.class);
 		}
 		try (MistralDownload download = http(Duration.ofSeconds(5)).download(download())) {

@@ -39,8 +39,9 @@ class ErrorResponsesTests {
 		assertThat(ex.getParam()).isNull();
 		assertThat(ex.getCorrelationId()).isEqualTo("019a1b2c-corr");
 		assertThat(ex.getError().message()).isEqualTo("Invalid model: mistral-tiny-2099");
-		assertThat(ex.getMessage()).startsWith("Mistral API answered 400 to POST /v1/chat/completions: "
-				+ "Invalid model: mistral-tiny-2099 [type=invalid_model, code=1500]")
+		assertThat(ex.getMessage())
+			.startsWith("Mistral API answered 400 to POST /v1/chat/completions: "
+					+ "Invalid model: mistral-tiny-2099 [type=invalid_model, code=1500]")
 			.contains("check the model name")
 			.endsWith("(mistral-correlation-id: 019a1b2c-corr)");
 	}
@@ -62,7 +63,8 @@ class ErrorResponsesTests {
 		assertThat(unauthorized.getError().requestId()).isEqualTo("7c0b4a9e6f1d2e3c");
 		assertThat(unauthorized.getMessage()).contains(": Unauthorized.")
 			.contains("set mistral.api-key or the MISTRAL_API_KEY environment variable");
-		MistralApiException limited = exception(429, new HttpHeaders(), "{\"message\":\"Requests rate limit exceeded\"}");
+		MistralApiException limited = exception(429, new HttpHeaders(),
+				"{\"message\":\"Requests rate limit exceeded\"}");
 		assertThat(limited.getError().requestId()).isNull();
 		assertThat(limited.getMessage()).contains("Requests rate limit exceeded")
 			.contains("mistral.retry.max-attempts");
@@ -82,7 +84,8 @@ class ErrorResponsesTests {
 						+ "{\"type\":\"less_than_equal\",\"loc\":[\"body\",\"temperature\"],\"msg\":\"Input should be less than or equal to 1.5\",\"input\":7,\"ctx\":{\"le\":1.5}}]}");
 		assertThat(ex).isInstanceOf(MistralUnprocessableEntityException.class);
 		assertThat(ex.getDetails()).extracting(ApiError.ValidationDetail::toString)
-			.containsExactly("messages[0].content: Field required", "temperature: Input should be less than or equal to 1.5");
+			.containsExactly("messages[0].content: Field required",
+					"temperature: Input should be less than or equal to 1.5");
 		assertThat(ex.getDetails().get(0).type()).isEqualTo("missing");
 		assertThat(ex.getMessage()).contains(
 				": messages[0].content: Field required; temperature: Input should be less than or equal to 1.5. Fix the listed request fields.");
@@ -96,7 +99,8 @@ class ErrorResponsesTests {
 			.containsExactly("max_completion_tokens: Extra inputs are not permitted");
 		assertThat(ex.getType()).isEqualTo("invalid_request_error");
 		assertThat(ex.getCode()).isNull();
-		assertThat(ex.getMessage()).contains("max_completion_tokens: Extra inputs are not permitted [type=invalid_request_error]");
+		assertThat(ex.getMessage())
+			.contains("max_completion_tokens: Extra inputs are not permitted [type=invalid_request_error]");
 	}
 
 	@Test
@@ -109,7 +113,8 @@ class ErrorResponsesTests {
 
 	@Test
 	void plainTextBody() {
-		MistralApiException ex = exception(503, new HttpHeaders(), "upstream connect error or disconnect/reset before headers");
+		MistralApiException ex = exception(503, new HttpHeaders(),
+				"upstream connect error or disconnect/reset before headers");
 		assertThat(ex).isInstanceOf(MistralServerException.class);
 		assertThat(ex.getError().message()).isEqualTo("upstream connect error or disconnect/reset before headers");
 		assertThat(ex.getMessage()).contains("retry later");

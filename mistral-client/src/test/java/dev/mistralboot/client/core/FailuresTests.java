@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailuresTests {
 
 	private static MistralIoException classify(Throwable failure) {
-		return Failures.io(new ResourceAccessException("I/O error on POST request", wrap(failure)),
-				TestRequests.chat(), "https://api.mistral.ai", Duration.ofSeconds(10), Duration.ofMinutes(5),
+		return Failures.io(new ResourceAccessException("I/O error on POST request", wrap(failure)), TestRequests.chat(),
+				"https://api.mistral.ai", Duration.ofSeconds(10), Duration.ofMinutes(5),
 				"mistral.http.response-timeout");
 	}
 
@@ -56,7 +56,8 @@ class FailuresTests {
 	@Test
 	void connectTimeoutsOfEveryLibrary() {
 		for (Throwable timeout : new Throwable[] { new HttpConnectTimeoutException("HTTP connect timed out"),
-				new SocketTimeoutException("Connect timed out"), new FakeNetty.ConnectTimeoutException("connection timed out after 250 ms") }) {
+				new SocketTimeoutException("Connect timed out"),
+				new FakeNetty.ConnectTimeoutException("connection timed out after 250 ms") }) {
 			MistralIoException ex = classify(timeout);
 			assertThat(ex).as(timeout.toString()).isInstanceOf(MistralTimeoutException.class);
 			assertThat(ex.isConnectFailure()).isTrue();
@@ -79,9 +80,11 @@ class FailuresTests {
 
 	@Test
 	void connectionClosedBeforeAnyAnswerIsRetried() {
-		IOException jdk = new IOException("HTTP/1.1 header parser received no bytes", new EOFException("EOF reached while reading"));
+		IOException jdk = new IOException("HTTP/1.1 header parser received no bytes",
+				new EOFException("EOF reached while reading"));
 		IOException netty = new IOException("Connection prematurely closed BEFORE response");
-		for (IOException closed : new IOException[] { jdk, netty, new FakeApache.NoHttpResponseException("failed to respond") }) {
+		for (IOException closed : new IOException[] { jdk, netty,
+				new FakeApache.NoHttpResponseException("failed to respond") }) {
 			MistralIoException ex = classify(closed);
 			assertThat(ex.isConnectFailure()).isFalse();
 			assertThat(RetryPolicy.isRetryable(ex)).as(closed.toString()).isTrue();

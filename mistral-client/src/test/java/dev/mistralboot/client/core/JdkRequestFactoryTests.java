@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The core's own JDK request factory (used when {@link MistralHttp} builds its HTTP client): calls on
- * the caller's thread, connections reused, answers decoded and bounded by the response timeout, and
- * answers parsed as they arrive.
+ * The core's own JDK request factory (used when {@link MistralHttp} builds its HTTP
+ * client): calls on the caller's thread, connections reused, answers decoded and bounded
+ * by the response timeout, and answers parsed as they arrive.
  */
 class JdkRequestFactoryTests {
 
@@ -72,10 +72,9 @@ class JdkRequestFactoryTests {
 			for (LoopbackServer.Exchange exchange : server.exchanges()) {
 				assertThat(exchange.header("Authorization")).isEqualTo("Bearer test-key");
 				assertThat(exchange.header("Content-Type")).isEqualTo("application/json");
-				assertThat(exchange.header("Content-Length"))
-					.isEqualTo(String.valueOf(exchange.body().length));
-				OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-						exchange.bodyText());
+				assertThat(exchange.header("Content-Length")).isEqualTo(String.valueOf(exchange.body().length));
+				OpenApiContract.get()
+					.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"), exchange.bodyText());
 			}
 		}
 	}
@@ -105,7 +104,8 @@ class JdkRequestFactoryTests {
 		assertThat(response.body().path("id").asString()).isEqualTo("cmpl-e5cc70bb28c444948073e77776eb30ef");
 		assertThat(response.metadata().headers().containsHeader("Content-Encoding")).isFalse();
 		wireMock.server()
-			.verify(postRequestedFor(urlPathEqualTo(TestRequests.CHAT)).withHeader("Accept-Encoding", containing("gzip"))
+			.verify(postRequestedFor(urlPathEqualTo(TestRequests.CHAT))
+				.withHeader("Accept-Encoding", containing("gzip"))
 				.withHeader("Authorization", equalTo("Bearer test-key")));
 	}
 
@@ -131,8 +131,8 @@ class JdkRequestFactoryTests {
 					Duration.ofSeconds(5));
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("client closed the connection").isTrue();
-			OpenApiContract.get().assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-					exchange.bodyText());
+			OpenApiContract.get()
+				.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"), exchange.bodyText());
 		}
 	}
 
@@ -144,8 +144,8 @@ class JdkRequestFactoryTests {
 		}
 		String body = text.append("oops]}").toString();
 		wireMock.server()
-			.stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(
-					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+			.stubFor(post(urlPathEqualTo(TestRequests.CHAT))
+				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
 		MistralInvalidResponseException ex = catchThrowableOfType(MistralInvalidResponseException.class,
 				() -> http(wireMock.baseUrl()).execute(TestRequests.chat(), JsonNode.class));
 		assertThat(ex.getRawBody()).isEqualTo(body.substring(0, 10_000));

@@ -62,7 +62,8 @@ class MistralHttpErrorTests {
 				.withHeader("Authorization", equalTo("Bearer test-key-1234"))
 				.withHeader("Content-Type", equalTo("application/json"))
 				.withHeader("Accept", equalTo("application/json"))
-				.withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("mistral-spring-boot/.+"))
+				.withHeader("User-Agent",
+						com.github.tomakehurst.wiremock.client.WireMock.matching("mistral-spring-boot/.+"))
 				.withRequestBody(equalToJson(
 						"{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\",\"content\":\"Which cheese?\"}]}")));
 	}
@@ -79,7 +80,8 @@ class MistralHttpErrorTests {
 	@Test
 	void voidIgnoresTheBody() {
 		wireMock.server()
-			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200).withBody("{}")));
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+				.willReturn(aResponse().withStatus(200).withBody("{}")));
 		MistralResponse<Void> response = http().execute(TestRequests.chat(), Void.class);
 		assertThat(response.body()).isNull();
 	}
@@ -87,8 +89,8 @@ class MistralHttpErrorTests {
 	@Test
 	void unreadableSuccessBodyIsAnInvalidResponse() {
 		wireMock.server()
-			.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\": ")));
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\": ")));
 		MistralInvalidResponseException ex = catchThrowableOfType(MistralInvalidResponseException.class,
 				() -> http().execute(TestRequests.chat(), Map.class));
 		assertThat(ex.getRawBody()).isEqualTo("{\"id\": ");
@@ -96,23 +98,24 @@ class MistralHttpErrorTests {
 	}
 
 	@ParameterizedTest(name = "{0} {2}")
-	@CsvSource(delimiter = '|', textBlock = """
-			400 | application/json | {"object":"error","message":"Invalid model: mistral-tiny-2099","type":"invalid_model","param":null,"code":"1500","raw_status_code":400} | MistralBadRequestException | Invalid model: mistral-tiny-2099 [type=invalid_model, code=1500]
-			400 | application/json | {"object":"error","message":"Expected last role User or Tool (or Assistant with prefix True) for serving but got assistant","type":"invalid_request_message_order","param":null,"code":"3230"} | MistralBadRequestException | but got assistant [type=invalid_request_message_order, code=3230]
-			401 | application/json | {"message":"Unauthorized","request_id":"2b5a1c9f0e7d4c3b"} | MistralUnauthorizedException | set mistral.api-key or the MISTRAL_API_KEY environment variable
-			401 | application/json | {"detail":"Unauthorized"} | MistralUnauthorizedException | : Unauthorized.
-			402 | application/json | {"object":"error","message":"No active subscription","type":"invalid_request_error","param":null,"code":"1700"} | MistralPaymentRequiredException | subscription and credit
-			403 | application/json | {"object":"error","message":"You are not allowed to access this model","type":"invalid_request_error","param":null,"code":"1800"} | MistralPermissionDeniedException | permissions
-			404 | application/json | {"message":"no Route matched with those values","request_id":"a4c1f2e3"} | MistralNotFoundException | no Route matched with those values
-			422 | application/json | {"detail":[{"type":"missing","loc":["body","messages",0,"content"],"msg":"Field required","input":{"role":"user"}}]} | MistralUnprocessableEntityException | messages[0].content: Field required
-			422 | application/json | {"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","max_completion_tokens"],"msg":"Extra inputs are not permitted","input":32000}]},"type":"invalid_request_error","param":null,"code":null} | MistralUnprocessableEntityException | max_completion_tokens: Extra inputs are not permitted
-			429 | application/json | {"message":"Requests rate limit exceeded"} | MistralRateLimitException | Requests rate limit exceeded
-			429 | application/json | {"object":"error","message":"Service tier capacity exceeded for this model.","type":"rate_limit_error","param":null,"code":"3505"} | MistralRateLimitException | [type=rate_limit_error, code=3505]
-			500 | application/json | {"object":"error","message":"Internal server error","type":"server_error","param":null,"code":"3000"} | MistralServerException | Internal server error
-			502 | text/html | <html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html> | MistralServerException | HTML answer from a proxy or gateway: 502 Bad Gateway
-			503 | text/plain | upstream connect error or disconnect/reset before headers. reset reason: overflow | MistralServerException | upstream connect error
-			504 | text/html | <!DOCTYPE html><html><head><title>504 Gateway Time-out</title></head><body></body></html> | MistralServerException | 504 Gateway Time-out
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					400 | application/json | {"object":"error","message":"Invalid model: mistral-tiny-2099","type":"invalid_model","param":null,"code":"1500","raw_status_code":400} | MistralBadRequestException | Invalid model: mistral-tiny-2099 [type=invalid_model, code=1500]
+					400 | application/json | {"object":"error","message":"Expected last role User or Tool (or Assistant with prefix True) for serving but got assistant","type":"invalid_request_message_order","param":null,"code":"3230"} | MistralBadRequestException | but got assistant [type=invalid_request_message_order, code=3230]
+					401 | application/json | {"message":"Unauthorized","request_id":"2b5a1c9f0e7d4c3b"} | MistralUnauthorizedException | set mistral.api-key or the MISTRAL_API_KEY environment variable
+					401 | application/json | {"detail":"Unauthorized"} | MistralUnauthorizedException | : Unauthorized.
+					402 | application/json | {"object":"error","message":"No active subscription","type":"invalid_request_error","param":null,"code":"1700"} | MistralPaymentRequiredException | subscription and credit
+					403 | application/json | {"object":"error","message":"You are not allowed to access this model","type":"invalid_request_error","param":null,"code":"1800"} | MistralPermissionDeniedException | permissions
+					404 | application/json | {"message":"no Route matched with those values","request_id":"a4c1f2e3"} | MistralNotFoundException | no Route matched with those values
+					422 | application/json | {"detail":[{"type":"missing","loc":["body","messages",0,"content"],"msg":"Field required","input":{"role":"user"}}]} | MistralUnprocessableEntityException | messages[0].content: Field required
+					422 | application/json | {"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","max_completion_tokens"],"msg":"Extra inputs are not permitted","input":32000}]},"type":"invalid_request_error","param":null,"code":null} | MistralUnprocessableEntityException | max_completion_tokens: Extra inputs are not permitted
+					429 | application/json | {"message":"Requests rate limit exceeded"} | MistralRateLimitException | Requests rate limit exceeded
+					429 | application/json | {"object":"error","message":"Service tier capacity exceeded for this model.","type":"rate_limit_error","param":null,"code":"3505"} | MistralRateLimitException | [type=rate_limit_error, code=3505]
+					500 | application/json | {"object":"error","message":"Internal server error","type":"server_error","param":null,"code":"3000"} | MistralServerException | Internal server error
+					502 | text/html | <html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html> | MistralServerException | HTML answer from a proxy or gateway: 502 Bad Gateway
+					503 | text/plain | upstream connect error or disconnect/reset before headers. reset reason: overflow | MistralServerException | upstream connect error
+					504 | text/html | <!DOCTYPE html><html><head><title>504 Gateway Time-out</title></head><body></body></html> | MistralServerException | 504 Gateway Time-out
+					""")
 	void errorShapesMapToTypedExceptions(int status, String contentType, String body, String type, String message) {
 		wireMock.server()
 			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(status)
@@ -135,8 +138,7 @@ class MistralHttpErrorTests {
 
 	@Test
 	void emptyErrorBody() {
-		wireMock.server()
-			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)));
+		wireMock.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)));
 		MistralServerException ex = catchThrowableOfType(MistralServerException.class,
 				() -> http().execute(TestRequests.chat(), JsonNode.class));
 		assertThat(ex.getRawBody()).isEmpty();
@@ -148,7 +150,8 @@ class MistralHttpErrorTests {
 		wireMock.server()
 			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(422)
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"messages\",0,\"content\"],\"msg\":\"Field required\",\"input\":{\"role\":\"user\"}}]}")));
+				.withBody(
+						"{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"messages\",0,\"content\"],\"msg\":\"Field required\",\"input\":{\"role\":\"user\"}}]}")));
 		MistralUnprocessableEntityException ex = catchThrowableOfType(MistralUnprocessableEntityException.class,
 				() -> http().execute(TestRequests.chat(), JsonNode.class));
 		assertThat(ex.getDetails()).singleElement().satisfies((detail) -> {

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Retry counts, backoff and {@code Retry-After}, seen from WireMock and a recording sleeper.
+ * Retry counts, backoff and {@code Retry-After}, seen from WireMock and a recording
+ * sleeper.
  */
 class MistralHttpRetryTests {
 
@@ -43,7 +44,8 @@ class MistralHttpRetryTests {
 	private final List<Integer> retriedAttempts = new ArrayList<>();
 
 	private MistralHttp http(int maxAttempts) {
-		return http(new RetryPolicy(maxAttempts, Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(10)));
+		return http(
+				new RetryPolicy(maxAttempts, Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(10)));
 	}
 
 	private MistralHttp http(RetryPolicy policy) {
@@ -62,13 +64,16 @@ class MistralHttpRetryTests {
 	}
 
 	static ResponseDefinitionBuilder ok() {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withBody(Fixtures.text("chat-response.json"));
 	}
 
 	static ResponseDefinitionBuilder status(int status) {
-		return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-			.withBody("{\"object\":\"error\",\"message\":\"failure " + status + "\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}");
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"object\":\"error\",\"message\":\"failure " + status
+					+ "\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}");
 	}
 
 	/** Answers the given responses in order, then repeats the last. */
@@ -115,7 +120,8 @@ class MistralHttpRetryTests {
 		catchThrowableOfType(MistralServerException.class, () -> http(6).execute(TestRequests.chat(), JsonNode.class));
 		List<Duration> sleeps = this.sleeper.sleeps();
 		assertThat(sleeps).hasSize(5);
-		// 200 ms doubled per retry, capped at 700 ms; jitter keeps each between half and all of it
+		// 200 ms doubled per retry, capped at 700 ms; jitter keeps each between half and
+		// all of it
 		long[] ceilings = { 200, 400, 700, 700, 700 };
 		for (int i = 0; i < sleeps.size(); i++) {
 			assertThat(sleeps.get(i).toMillis()).as("retry %d", i + 1).isBetween(ceilings[i] / 2, ceilings[i]);
@@ -202,7 +208,8 @@ class MistralHttpRetryTests {
 		LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("purpose", "batch");
 		ApiRequest request = ApiRequest.post(TestRequests.CHAT).operation("chat").multipart(parts, false).build();
-		wireMock.skipContractCheck(); // a multipart body on the chat path is not an API request
+		wireMock.skipContractCheck(); // a multipart body on the chat path is not an API
+										// request
 		catchThrowableOfType(MistralServerException.class, () -> http(3).execute(request, JsonNode.class));
 		assertThat(wireMock.requestCount()).isEqualTo(1);
 	}

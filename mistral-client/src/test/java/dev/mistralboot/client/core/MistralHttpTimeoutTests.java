@@ -86,8 +86,9 @@ class MistralHttpTimeoutTests {
 						() -> http.execute(TestRequests.chat(), JsonNode.class));
 				assertThat(ex.isConnectFailure()).isTrue();
 				assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(250));
-				assertThat(ex.getMessage()).startsWith("Could not connect to http://127.0.0.1:" + server.getLocalPort()
-						+ " within PT0.25S").contains("mistral.http.connect-timeout");
+				assertThat(ex.getMessage())
+					.startsWith("Could not connect to http://127.0.0.1:" + server.getLocalPort() + " within PT0.25S")
+					.contains("mistral.http.connect-timeout");
 				assertThat(this.sleeper.sleeps()).as("a connect timeout is retried").hasSize(1);
 			}
 			finally {

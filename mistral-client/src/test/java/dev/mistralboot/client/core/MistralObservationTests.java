@@ -58,13 +58,15 @@ class MistralObservationTests {
 	void fixturesConformToTheApiDescription() {
 		OpenApiContract contract = OpenApiContract.get();
 		assertThat(contract.validateResponse("chat_completion_v1_chat_completions_post", 200,
-				ObservationFixtures.CHAT_COMPLETION, OpenApiContract.Mode.LIVE_API)).isEmpty();
+				ObservationFixtures.CHAT_COMPLETION, OpenApiContract.Mode.LIVE_API))
+			.isEmpty();
 		for (String chunk : new String[] { ObservationFixtures.CHUNK_ROLE, ObservationFixtures.CHUNK_TEXT,
 				ObservationFixtures.CHUNK_LAST }) {
 			assertThat(contract.validateSchema("CompletionChunk", chunk, OpenApiContract.Mode.LIVE_API)).isEmpty();
 		}
 		assertThat(contract.validateResponse("list_models_v1_models_get", 200, ObservationFixtures.MODELS,
-				OpenApiContract.Mode.LIVE_API)).isEmpty();
+				OpenApiContract.Mode.LIVE_API))
+			.isEmpty();
 	}
 
 	@Test
@@ -188,7 +190,8 @@ class MistralObservationTests {
 		this.server.verify(3, postRequestedFor(urlEqualTo(PATH)));
 		assertThat(this.support.log).containsExactly("start", "event retry", "event retry", "stop");
 		assertThat(this.support.onlyContext().retries()).isEqualTo(2);
-		assertThat(this.support.meters.get(MistralMeterObservationHandler.RETRIES).tag("reason", "503").counter().count())
+		assertThat(
+				this.support.meters.get(MistralMeterObservationHandler.RETRIES).tag("reason", "503").counter().count())
 			.isEqualTo(1);
 		assertThat(this.support.meters.get(MistralMeterObservationHandler.RETRIES)
 			.tag("reason", "429")
@@ -205,8 +208,8 @@ class MistralObservationTests {
 	@Test
 	void streamObservationSpansTheWholeStream() {
 		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
-		MistralChatClient chat = new MistralChatClient(http().observationConvention(
-				new DefaultMistralObservationConvention(true)).build());
+		MistralChatClient chat = new MistralChatClient(
+				http().observationConvention(new DefaultMistralObservationConvention(true)).build());
 
 		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
 			Iterator<ChatCompletionChunk> chunks = stream.iterator();
@@ -270,7 +273,8 @@ class MistralObservationTests {
 			.doesNotHaveError()
 			.hasLowCardinalityKeyValue("error.type", "cancelled");
 		assertThat(this.support.onlyContext().isCancelled()).isTrue();
-		// the whole answer had arrived before the close: the usage it reported was billed, so it counts
+		// the whole answer had arrived before the close: the usage it reported was
+		// billed, so it counts
 		assertThat(this.support.tokens("input")).isEqualTo(20);
 		assertThat(this.support.meters.get("gen_ai.client.operation").tag("error.type", "cancelled").timer().count())
 			.isEqualTo(1);
@@ -310,13 +314,12 @@ class MistralObservationTests {
 	@Test
 	void nothingIsObservedWithoutARegistryOrWithTheNoopOne() {
 		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
-		MistralHttp.Builder builder = MistralHttp.builder()
-			.baseUrl(this.server.baseUrl())
-			.apiKey("test-key-abc");
+		MistralHttp.Builder builder = MistralHttp.builder().baseUrl(this.server.baseUrl()).apiKey("test-key-abc");
 		assertThat(new MistralChatClient(builder.build()).complete(request()).text()).isNotEmpty();
-		assertThat(new MistralChatClient(builder.observationRegistry(ObservationRegistry.NOOP).build())
-			.complete(request())
-			.text()).isNotEmpty();
+		assertThat(
+				new MistralChatClient(builder.observationRegistry(ObservationRegistry.NOOP).build()).complete(request())
+					.text())
+			.isNotEmpty();
 		this.support.observations.assertThat().doesNotHaveAnyObservation();
 	}
 

@@ -16,7 +16,10 @@ class MistralPagerTests {
 	record TestPage(List<Integer> data, @Nullable Long total) implements Page<Integer> {
 	}
 
-	/** Serves {@code count} items in pages of {@code size}, recording which pages were asked for. */
+	/**
+	 * Serves {@code count} items in pages of {@code size}, recording which pages were
+	 * asked for.
+	 */
 	private static TestPage serve(int page, int size, int count, @Nullable Long total, List<Integer> asked) {
 		asked.add(page);
 		int from = Math.min(page * size, count);

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Server-sent event streams over a blocking connection: fixtures, cuts, error events, retries and
- * the idle timeout.
+ * Server-sent event streams over a blocking connection: fixtures, cuts, error events,
+ * retries and the idle timeout.
  */
 class MistralStreamTests {
 
@@ -120,8 +120,8 @@ class MistralStreamTests {
 		serve(Fixtures.text("chat-text.sse"));
 		MistralStream<JsonNode> stream = http().stream(TestRequests.chatStream(), JsonNode.class);
 		try (var java = stream.stream()) {
-			assertThat(java.map((chunk) -> chunk.at("/choices/0/delta/content").asString()))
-				.containsExactly("", "Comté", " is the", " best.");
+			assertThat(java.map((chunk) -> chunk.at("/choices/0/delta/content").asString())).containsExactly("",
+					"Comté", " is the", " best.");
 		}
 		assertThat(stream.delivered()).isEqualTo(4);
 	}
@@ -150,7 +150,8 @@ class MistralStreamTests {
 		serve(Fixtures.text("chat-cut.sse"));
 		MistralStream<JsonNode> stream = http().stream(TestRequests.chatStream(), JsonNode.class);
 		List<JsonNode> received = new ArrayList<>();
-		MistralStreamException ex = catchThrowableOfType(MistralStreamException.class, () -> stream.forEach(received::add));
+		MistralStreamException ex = catchThrowableOfType(MistralStreamException.class,
+				() -> stream.forEach(received::add));
 		assertThat(received).hasSize(2);
 		assertThat(ex.getChunksDelivered()).isEqualTo(2);
 		assertThat(ex.getError()).isNull();
@@ -174,7 +175,8 @@ class MistralStreamTests {
 		serve(Fixtures.text("chat-error-mid-stream.sse"));
 		MistralStream<JsonNode> stream = http().stream(TestRequests.chatStream(), JsonNode.class);
 		List<JsonNode> received = new ArrayList<>();
-		MistralStreamException ex = catchThrowableOfType(MistralStreamException.class, () -> stream.forEach(received::add));
+		MistralStreamException ex = catchThrowableOfType(MistralStreamException.class,
+				() -> stream.forEach(received::add));
 		assertThat(received).hasSize(2);
 		assertThat(ex.getChunksDelivered()).isEqualTo(2);
 		assertThat(ex.getError()).isNotNull();
@@ -279,16 +281,18 @@ class MistralStreamTests {
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("client closed the connection").isTrue();
 			assertThat(server.exchanges()).hasSize(1);
-			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-					exchange.bodyText()));
+			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(),
+					exchange.header("Content-Type"), exchange.bodyText()));
 		}
 	}
 
 	@Test
 	void idleTimeoutBeforeTheAnswer() throws Exception {
-		try (LoopbackServer server = new LoopbackServer((exchange) -> exchange.awaitClientClose(Duration.ofSeconds(10)))) {
+		try (LoopbackServer server = new LoopbackServer(
+				(exchange) -> exchange.awaitClientClose(Duration.ofSeconds(10)))) {
 			MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
-					() -> http(server.baseUrl(), Duration.ofMillis(300)).stream(TestRequests.chatStream(), JsonNode.class));
+					() -> http(server.baseUrl(), Duration.ofMillis(300)).stream(TestRequests.chatStream(),
+							JsonNode.class));
 			assertThat(ex.getMessage()).contains("No answer to POST /v1/chat/completions (chat) within PT0.3S");
 			assertThat(server.exchanges()).hasSize(1);
 		}

@@ -23,8 +23,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A model retirement announced by {@code x-model-deprecation-timestamp} is logged once per model
- * and date, at WARN, and is readable from the response metadata.
+ * A model retirement announced by {@code x-model-deprecation-timestamp} is logged once
+ * per model and date, at WARN, and is readable from the response metadata.
  */
 class ModelDeprecationWarningTests {
 

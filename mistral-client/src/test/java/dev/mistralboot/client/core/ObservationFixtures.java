@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
- * Answers of the Mistral API, shaped like recordings of the live API, for the observation and
- * health tests (also used by the auto-configuration tests through the test jar).
+ * Answers of the Mistral API, shaped like recordings of the live API, for the observation
+ * and health tests (also used by the auto-configuration tests through the test jar).
  */
 public final class ObservationFixtures {
 
@@ -90,7 +90,8 @@ public final class ObservationFixtures {
 	 * @return the response definition
 	 */
 	public static ResponseDefinitionBuilder json(int status, String body) {
-		return withApiHeaders(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body));
+		return withApiHeaders(
+				aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body));
 	}
 
 	/**
@@ -99,7 +100,8 @@ public final class ObservationFixtures {
 	 * @return the response definition
 	 */
 	public static ResponseDefinitionBuilder eventStream(String body) {
-		return withApiHeaders(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body));
+		return withApiHeaders(
+				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body));
 	}
 
 	private static ResponseDefinitionBuilder withApiHeaders(ResponseDefinitionBuilder response) {

@@ -10,9 +10,10 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 
 /**
- * A {@link TestObservationRegistry} wired like Spring Boot wires it (Micrometer's default meter
- * handler plus {@link MistralMeterObservationHandler} on a {@link SimpleMeterRegistry}), and a log of
- * the handler callbacks of Mistral observations, in order.
+ * A {@link TestObservationRegistry} wired like Spring Boot wires it (Micrometer's default
+ * meter handler plus {@link MistralMeterObservationHandler} on a
+ * {@link SimpleMeterRegistry}), and a log of the handler callbacks of Mistral
+ * observations, in order.
  */
 final class ObservationTestSupport {
 

@@ -19,8 +19,8 @@ class RateLimitsTests {
 		headers.add("x-ratelimit-remaining-tokens-month", "1000000000");
 		headers.add("Content-Type", "application/json");
 		RateLimits limits = RateLimits.from(headers);
-		assertThat(limits.limit()).containsExactlyInAnyOrderEntriesOf(
-				java.util.Map.of("tokens-minute", 500000L, "req-minute", 60L));
+		assertThat(limits.limit())
+			.containsExactlyInAnyOrderEntriesOf(java.util.Map.of("tokens-minute", 500000L, "req-minute", 60L));
 		assertThat(limits.remaining("tokens-minute")).isEqualTo(499981L);
 		assertThat(limits.remaining("req-minute")).isEqualTo(59L);
 		assertThat(limits.remaining("tokens-month")).isEqualTo(1000000000L);

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The reactive core over Reactor Netty: errors, retries, timeouts, streams and cancellation.
+ * The reactive core over Reactor Netty: errors, retries, timeouts, streams and
+ * cancellation.
  */
 class ReactiveMistralHttpTests {
 
@@ -63,7 +64,8 @@ class ReactiveMistralHttpTests {
 	}
 
 	private static ResponseDefinitionBuilder ok() {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withHeader("mistral-correlation-id", "corr-reactive")
 			.withBody(Fixtures.text("chat-response.json"));
 	}
@@ -90,7 +92,8 @@ class ReactiveMistralHttpTests {
 		answers(aResponse().withStatus(422)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("mistral-correlation-id", "corr-422")
-			.withBody("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"messages\",0,\"content\"],\"msg\":\"Field required\",\"input\":{}}]}"));
+			.withBody(
+					"{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"messages\",0,\"content\"],\"msg\":\"Field required\",\"input\":{}}]}"));
 		MistralUnprocessableEntityException ex = catchThrowableOfType(MistralUnprocessableEntityException.class,
 				() -> http().execute(TestRequests.chat(), JsonNode.class).block());
 		assertThat(ex.getMessage()).contains("messages[0].content: Field required");
@@ -161,7 +164,8 @@ class ReactiveMistralHttpTests {
 			port = socket.getLocalPort();
 		}
 		MistralIoException ex = catchThrowableOfType(MistralIoException.class,
-				() -> http("http://127.0.0.1:" + port, Duration.ofSeconds(5)).execute(TestRequests.chat(), JsonNode.class)
+				() -> http("http://127.0.0.1:" + port, Duration.ofSeconds(5))
+					.execute(TestRequests.chat(), JsonNode.class)
 					.block());
 		assertThat(ex.isConnectFailure()).isTrue();
 		assertThat(ex.getMessage()).startsWith("Could not connect to http://127.0.0.1:" + port);
@@ -178,8 +182,7 @@ class ReactiveMistralHttpTests {
 
 	@Test
 	void responseTimeout() {
-		wireMock.server()
-			.stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(ok().withFixedDelay(1500)));
+		wireMock.server().stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(ok().withFixedDelay(1500)));
 		MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
 				() -> http(wireMock.baseUrl(), Duration.ofMillis(300)).execute(TestRequests.chat(), JsonNode.class)
 					.block());
@@ -191,8 +194,9 @@ class ReactiveMistralHttpTests {
 	@Test
 	void streamsEveryChunk() {
 		answers(sse(Fixtures.text("chat-text.sse")));
-		StepVerifier.create(http().stream(TestRequests.chatStream(), JsonNode.class)
-			.map((chunk) -> chunk.at("/choices/0/delta/content").asString()))
+		StepVerifier
+			.create(http().stream(TestRequests.chatStream(), JsonNode.class)
+				.map((chunk) -> chunk.at("/choices/0/delta/content").asString()))
 			.expectNext("", "Comté", " is the", " best.")
 			.verifyComplete();
 		wireMock.server()
@@ -203,7 +207,9 @@ class ReactiveMistralHttpTests {
 	@Test
 	void streamWithCrlf() {
 		answers(sse(Fixtures.crlf(Fixtures.text("chat-thinking.sse"))));
-		StepVerifier.create(http().stream(TestRequests.chatStream(), JsonNode.class)).expectNextCount(6).verifyComplete();
+		StepVerifier.create(http().stream(TestRequests.chatStream(), JsonNode.class))
+			.expectNextCount(6)
+			.verifyComplete();
 	}
 
 	@Test
@@ -244,7 +250,9 @@ class ReactiveMistralHttpTests {
 	@Test
 	void streamFailingBeforeTheFirstChunkIsRetried() {
 		answers(sse(""), MistralHttpRetryTests.status(502), sse(Fixtures.text("chat-text.sse")));
-		StepVerifier.create(http().stream(TestRequests.chatStream(), JsonNode.class)).expectNextCount(4).verifyComplete();
+		StepVerifier.create(http().stream(TestRequests.chatStream(), JsonNode.class))
+			.expectNextCount(4)
+			.verifyComplete();
 		assertThat(wireMock.requestCount()).isEqualTo(3);
 		assertThat(this.delays).hasSize(2);
 	}
@@ -269,8 +277,9 @@ class ReactiveMistralHttpTests {
 			exchange.chunk(events[1] + "\n\n");
 			exchange.awaitClientClose(Duration.ofSeconds(10));
 		})) {
-			StepVerifier.create(http(server.baseUrl(), Duration.ofMillis(400)).stream(TestRequests.chatStream(),
-					JsonNode.class))
+			StepVerifier
+				.create(http(server.baseUrl(), Duration.ofMillis(400)).stream(TestRequests.chatStream(),
+						JsonNode.class))
 				.expectNextCount(2)
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(MistralTimeoutException.class)
 					.hasMessageContaining("mistral.http.stream-idle-timeout"))
@@ -307,8 +316,8 @@ class ReactiveMistralHttpTests {
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("the client closed the connection").isTrue();
 			assertThat(exchange.awaitFinished(Duration.ofSeconds(5))).isTrue();
-			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(), exchange.header("Content-Type"),
-					exchange.bodyText()));
+			OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(),
+					exchange.header("Content-Type"), exchange.bodyText()));
 		}
 	}
 

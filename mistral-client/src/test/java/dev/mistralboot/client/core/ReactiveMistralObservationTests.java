@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Observations and meters of the reactive core ({@code Mono} and {@code Flux}), against WireMock.
+ * Observations and meters of the reactive core ({@code Mono} and {@code Flux}), against
+ * WireMock.
  */
 class ReactiveMistralObservationTests {
 
@@ -154,7 +155,8 @@ class ReactiveMistralObservationTests {
 
 		assertThat(chunks).hasSize(3);
 		assertThat(this.support.log).containsExactly("start", "event retry", "event first_chunk", "stop");
-		assertThat(this.support.meters.get(MistralMeterObservationHandler.RETRIES).tag("reason", "429").counter().count())
+		assertThat(
+				this.support.meters.get(MistralMeterObservationHandler.RETRIES).tag("reason", "429").counter().count())
 			.isEqualTo(1);
 	}
 
@@ -178,7 +180,8 @@ class ReactiveMistralObservationTests {
 		return ReactiveMistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
 			.apiKey("test-key-abc")
-			// the JDK connector: Reactor Netty's needs spring-context, which this module does not have
+			// the JDK connector: Reactor Netty's needs spring-context, which this module
+			// does not have
 			.connector(new JdkClientHttpConnector())
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.observationRegistry(this.support.observations);

@@ -31,8 +31,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A distinctive API key never appears in a log line (DEBUG and TRACE of the clients and of Spring's
- * web stack), an exception message or a {@code toString()}, whatever happens to the calls.
+ * A distinctive API key never appears in a log line (DEBUG and TRACE of the clients and
+ * of Spring's web stack), an exception message or a {@code toString()}, whatever happens
+ * to the calls.
  */
 class SecretsNeverLeakTests {
 
@@ -85,17 +86,21 @@ class SecretsNeverLeakTests {
 		ReactiveMistralHttp reactive = reactiveBuilder.build();
 
 		// success
-		answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		answer(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withBody(Fixtures.text("chat-response.json")));
 		MistralResponse<JsonNode> ok = http.execute(TestRequests.chat(), JsonNode.class);
 		MistralResponse<JsonNode> okReactive = reactive.execute(TestRequests.chat(), JsonNode.class).block();
 		// 401
-		answer(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+		answer(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"message\":\"Unauthorized\",\"request_id\":\"r1\"}"));
 		attempt(() -> http.execute(TestRequests.chat(), JsonNode.class));
 		attempt(() -> reactive.execute(TestRequests.chat(), JsonNode.class).block());
 		// 429 with retries
-		answer(aResponse().withStatus(429).withHeader("Retry-After", "0").withHeader("Content-Type", "application/json")
+		answer(aResponse().withStatus(429)
+			.withHeader("Retry-After", "0")
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"message\":\"Requests rate limit exceeded\"}"));
 		attempt(() -> http.execute(TestRequests.chat(), JsonNode.class));
 		attempt(() -> reactive.execute(TestRequests.chat(), JsonNode.class).block());
@@ -110,7 +115,8 @@ class SecretsNeverLeakTests {
 		MistralHttp refused = builder.baseUrl("http://127.0.0.1:" + closedPort).build();
 		attempt(() -> refused.execute(TestRequests.chat(), JsonNode.class));
 		// stream errors
-		answer(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+		answer(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
 			.withBody(Fixtures.text("chat-error-mid-stream.sse")));
 		attempt(() -> {
 			try (MistralStream<JsonNode> stream = http.stream(TestRequests.chatStream(), JsonNode.class)) {
@@ -119,7 +125,8 @@ class SecretsNeverLeakTests {
 			}
 		});
 		attempt(() -> reactive.stream(TestRequests.chatStream(), JsonNode.class).blockLast());
-		answer(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+		answer(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
 			.withBody(Fixtures.text("chat-cut.sse")));
 		attempt(() -> {
 			try (MistralStream<JsonNode> stream = http.stream(TestRequests.chatStream(), JsonNode.class)) {
@@ -131,8 +138,8 @@ class SecretsNeverLeakTests {
 		assertThat(this.failures).hasSize(10);
 		assertThat(this.appender.list).as("something was logged").isNotEmpty();
 		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage()
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
+			String line = event.getFormattedMessage() + ((event.getThrowableProxy() != null)
+					? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
 			assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(KEY);
 		}
 		for (Throwable failure : this.failures) {

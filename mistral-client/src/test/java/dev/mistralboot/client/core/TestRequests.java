@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Requests the core tests send: real operations of the API with bodies that conform to it.
+ * Requests the core tests send: real operations of the API with bodies that conform to
+ * it.
  */
 final class TestRequests {
 

@@ -41,8 +41,8 @@ class UriTemplatesTests {
 
 	@Test
 	void multipleVariablesInOrder() {
-		URI uri = expand(ApiRequest.get("/v1/libraries/{library_id}/documents/{document_id}", "lib 1", "doc/2")
-			.operation("t"));
+		URI uri = expand(
+				ApiRequest.get("/v1/libraries/{library_id}/documents/{document_id}", "lib 1", "doc/2").operation("t"));
 		assertThat(uri.getRawPath()).isEqualTo("/v1/libraries/lib%201/documents/doc%2F2");
 	}
 

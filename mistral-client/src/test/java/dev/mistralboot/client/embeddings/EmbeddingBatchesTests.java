@@ -10,8 +10,8 @@ class EmbeddingBatchesTests {
 
 	@Test
 	void splitsByCount() {
-		assertThat(EmbeddingBatches.split(List.of("a", "b", "c", "d", "e"), 2, null))
-			.containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e"));
+		assertThat(EmbeddingBatches.split(List.of("a", "b", "c", "d", "e"), 2, null)).containsExactly(List.of("a", "b"),
+				List.of("c", "d"), List.of("e"));
 	}
 
 	@Test

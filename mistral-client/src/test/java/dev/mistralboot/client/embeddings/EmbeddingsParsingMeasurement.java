@@ -11,10 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mistralboot.client.core.MistralJson;
 
 /**
- * Measures reading a 256 x 1024 embeddings answer (about 4.2 MB, like the live API's) three ways:
- * with {@link Embedding}'s deserializer, with Jackson's own {@code float[]} handling, and as boxed
- * {@code List<Float>}. Prints time and bytes allocated per parse. Not a test (no assertion on a noisy
- * machine); run it with
+ * Measures reading a 256 x 1024 embeddings answer (about 4.2 MB, like the live API's)
+ * three ways: with {@link Embedding}'s deserializer, with Jackson's own {@code float[]}
+ * handling, and as boxed {@code List<Float>}. Prints time and bytes allocated per parse.
+ * Not a test (no assertion on a noisy machine); run it with
  * {@code java -cp <test classpath> dev.mistralboot.client.embeddings.EmbeddingsParsingMeasurement}.
  */
 public final class EmbeddingsParsingMeasurement {
@@ -71,7 +71,8 @@ public final class EmbeddingsParsingMeasurement {
 		for (int v = 0; v < vectors; v++) {
 			json.append((v > 0) ? "," : "").append("{\"object\":\"embedding\",\"embedding\":[");
 			for (int d = 0; d < dimension; d++) {
-				// like the live API: float32 values with few significant bits, such as -0.016632080078125
+				// like the live API: float32 values with few significant bits, such as
+				// -0.016632080078125
 				json.append((d > 0) ? "," : "").append(Math.round(random.nextGaussian() * 0.04 * 65536) / 65536.0);
 			}
 			json.append("],\"index\":").append(v).append('}');

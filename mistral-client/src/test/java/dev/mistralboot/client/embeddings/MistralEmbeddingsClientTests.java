@@ -78,12 +78,13 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void embedSendsEveryOptionAndReadsFloatVectors() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(conformingResponse(OPERATION, """
-				{"id":"5ed3b1a4c2","object":"list","model":"mistral-embed",
-				 "usage":{"prompt_tokens":15,"completion_tokens":0,"total_tokens":15,"prompt_audio_seconds":null},
-				 "data":[{"object":"embedding","embedding":[-0.016632080078125,0.0701904296875,0.03143310546875],"index":0},
-				         {"object":"embedding","embedding":[-0.0230560302734375,0.039337158203125,0.0521240234375],"index":1}]}
-				"""))));
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(conformingResponse(OPERATION,
+				"""
+						{"id":"5ed3b1a4c2","object":"list","model":"mistral-embed",
+						 "usage":{"prompt_tokens":15,"completion_tokens":0,"total_tokens":15,"prompt_audio_seconds":null},
+						 "data":[{"object":"embedding","embedding":[-0.016632080078125,0.0701904296875,0.03143310546875],"index":0},
+						         {"object":"embedding","embedding":[-0.0230560302734375,0.039337158203125,0.0521240234375],"index":1}]}
+						"""))));
 
 		MistralResponse<EmbeddingResponse> response = client(128, 4).embedWithResponse(EmbeddingRequest.builder()
 			.input("Embed this sentence.", "As well as this one.")
@@ -102,10 +103,11 @@ class MistralEmbeddingsClientTests {
 		assertThatIllegalStateException().isThrownBy(() -> vectors.get(0).ints()).withMessageContaining("use floats()");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/embeddings"))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withRequestBody(equalToJson("""
-					{"model":"mistral-embed","metadata":{"job":"j1"},"input":["Embed this sentence.","As well as this one."],
-					 "output_dimension":3,"output_dtype":"float","encoding_format":"float"}
-					""")));
+			.withRequestBody(equalToJson(
+					"""
+							{"model":"mistral-embed","metadata":{"job":"j1"},"input":["Embed this sentence.","As well as this one."],
+							 "output_dimension":3,"output_dtype":"float","encoding_format":"float"}
+							""")));
 	}
 
 	@Test
@@ -141,10 +143,12 @@ class MistralEmbeddingsClientTests {
 	@Test
 	void base64FloatVectorsAreLittleEndianFloat32() {
 		float[] expected = { 0.5f, -1.25f, 3.0e-5f, Float.MIN_NORMAL };
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson("""
-				{"id":"b64","object":"list","model":"mistral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
-				 "data":[{"object":"embedding","embedding":"%s","index":0}]}
-				""".formatted(base64(expected)))));
+		this.server.stubFor(post("/v1/embeddings").willReturn(
+				okJson("""
+						{"id":"b64","object":"list","model":"mistral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
+						 "data":[{"object":"embedding","embedding":"%s","index":0}]}
+						"""
+					.formatted(base64(expected)))));
 
 		Embedding vector = client(128, 4)
 			.embed(EmbeddingRequest.builder().input("x").encodingFormat(EncodingFormat.BASE64).build())
@@ -158,10 +162,11 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void base64RequestAnsweredWithJsonNumbersReadsTheSame() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson("""
-				{"id":"b64","object":"list","model":"mistral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
-				 "data":[{"object":"embedding","embedding":[0.5,-1.25],"index":0}]}
-				""")));
+		this.server.stubFor(post("/v1/embeddings").willReturn(
+				okJson("""
+						{"id":"b64","object":"list","model":"mistral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
+						 "data":[{"object":"embedding","embedding":[0.5,-1.25],"index":0}]}
+						""")));
 
 		Embedding vector = client(128, 4)
 			.embed(EmbeddingRequest.builder().input("x").encodingFormat(EncodingFormat.BASE64).build())
@@ -172,19 +177,26 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void int8VectorsAsJsonNumbersAndAsBase64() {
-		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.encoding_format", equalTo("base64")))
-			.willReturn(okJson("""
-					{"id":"i8b","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
-					 "data":[{"object":"embedding","embedding":"%s","index":0}]}
-					""".formatted(Base64.getEncoder().encodeToString(new byte[] { -128, -1, 0, 1, 127 })))));
+		this.server
+			.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.encoding_format", equalTo("base64")))
+				.willReturn(
+						okJson("""
+								{"id":"i8b","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
+								 "data":[{"object":"embedding","embedding":"%s","index":0}]}
+								"""
+							.formatted(Base64.getEncoder().encodeToString(new byte[] { -128, -1, 0, 1, 127 })))));
 		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$[?(!@.encoding_format)]"))
-			.willReturn(okJson(conformingResponse(OPERATION, """
-					{"id":"i8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
-					 "data":[{"object":"embedding","embedding":[-128,-1,0,1,127],"index":0}]}
-					"""))));
+			.willReturn(okJson(conformingResponse(OPERATION,
+					"""
+							{"id":"i8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
+							 "data":[{"object":"embedding","embedding":[-128,-1,0,1,127],"index":0}]}
+							"""))));
 		MistralEmbeddingsClient client = client(128, 4);
-		EmbeddingRequest json = EmbeddingRequest.builder().model("codestral-embed").input("x")
-			.outputDtype(EmbeddingDtype.INT8).build();
+		EmbeddingRequest json = EmbeddingRequest.builder()
+			.model("codestral-embed")
+			.input("x")
+			.outputDtype(EmbeddingDtype.INT8)
+			.build();
 
 		Embedding fromJson = client.embed(json).embedding();
 		Embedding fromBase64 = client.embed(json.toBuilder().encodingFormat(EncodingFormat.BASE64).build()).embedding();
@@ -200,13 +212,18 @@ class MistralEmbeddingsClientTests {
 	@Test
 	void unsignedAndBinaryBase64VectorsKeepTheirSign() {
 		byte[] raw = { (byte) 200, (byte) 255, 0, 17 };
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson("""
-				{"id":"u8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
-				 "data":[{"object":"embedding","embedding":"%s","index":0}]}
-				""".formatted(Base64.getEncoder().encodeToString(raw)))));
+		this.server.stubFor(post("/v1/embeddings").willReturn(
+				okJson("""
+						{"id":"u8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
+						 "data":[{"object":"embedding","embedding":"%s","index":0}]}
+						"""
+					.formatted(Base64.getEncoder().encodeToString(raw)))));
 		MistralEmbeddingsClient client = client(128, 4);
-		EmbeddingRequest request = EmbeddingRequest.builder().model("codestral-embed").input("x")
-			.encodingFormat(EncodingFormat.BASE64).build();
+		EmbeddingRequest request = EmbeddingRequest.builder()
+			.model("codestral-embed")
+			.input("x")
+			.encodingFormat(EncodingFormat.BASE64)
+			.build();
 
 		Embedding uint8 = client.embed(request.toBuilder().outputDtype(EmbeddingDtype.UINT8).build()).embedding();
 		Embedding ubinary = client.embed(request.toBuilder().outputDtype(EmbeddingDtype.UBINARY).build()).embedding();
@@ -229,7 +246,8 @@ class MistralEmbeddingsClientTests {
 		assertThat(parsed.withDtype(EmbeddingDtype.FLOAT).embedding().floats()).containsExactly(0.5f);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> EmbeddingResponse.class.cast(http(this.server).jsonMapper().readValue("""
-					{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class)).withDtype(EmbeddingDtype.FLOAT))
+					{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class))
+				.withDtype(EmbeddingDtype.FLOAT))
 			.withMessageContaining("4 bytes per value");
 	}
 
@@ -249,11 +267,11 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void aNonNumberInAVectorIsAnInvalidResponse() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson("""
-				{"id":"bad","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":[0.1,"oops"],"index":0}]}""")));
+		this.server.stubFor(post("/v1/embeddings").willReturn(
+				okJson("""
+						{"id":"bad","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":[0.1,"oops"],"index":0}]}""")));
 
-		assertThatThrownBy(() -> client(128, 4).embed("x"))
-			.isInstanceOf(MistralInvalidResponseException.class)
+		assertThatThrownBy(() -> client(128, 4).embed("x")).isInstanceOf(MistralInvalidResponseException.class)
 			.hasMessageContaining("An embedding value must be a number");
 	}
 
@@ -305,9 +323,9 @@ class MistralEmbeddingsClientTests {
 	@Test
 	void embedAllSplitsUnderTheCharacterBudget() {
 		stubBatch(0, 2, 0);
-		this.server.stubFor(post("/v1/embeddings")
-			.withRequestBody(matchingJsonPath("$.input[0]", equalTo("t2-long-input")))
-			.willReturn(okJson(answer(2, 1, 0))));
+		this.server
+			.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.input[0]", equalTo("t2-long-input")))
+				.willReturn(okJson(answer(2, 1, 0))));
 		stubBatch(3, 1, 0);
 		MistralEmbeddingsClient client = new MistralEmbeddingsClient(http(this.server),
 				new EmbeddingsDefaults("mistral-embed", 10, 1, 10));
@@ -322,8 +340,10 @@ class MistralEmbeddingsClientTests {
 	void anErrorOnOneBatchStopsTheRestAndIsThrown() {
 		stubBatch(0, 1, 0);
 		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.input[0]", equalTo("t1")))
-			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-				.withBody("{\"object\":\"error\",\"message\":\"Too many tokens overall, split into more batches.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3210\"}")));
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"object\":\"error\",\"message\":\"Too many tokens overall, split into more batches.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3210\"}")));
 		stubBatch(2, 1, 0);
 		stubBatch(3, 1, 0);
 
@@ -358,9 +378,7 @@ class MistralEmbeddingsClientTests {
 			.connector(new JdkClientHttpConnector())
 			.webClientBuilder(WebClient.builder().filter((request, next) -> Mono.defer(() -> {
 				inFlight.start();
-				return next.exchange(request)
-					.doOnNext((response) -> inFlight.end())
-					.doOnError((ex) -> inFlight.end());
+				return next.exchange(request).doOnNext((response) -> inFlight.end()).doOnError((ex) -> inFlight.end());
 			})))
 			.build();
 		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(http,
@@ -374,9 +392,11 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void reactiveEmbedDecodesBase64() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson("""
-				{"id":"r","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":"%s","index":0}]}
-				""".formatted(base64(new float[] { 1.5f, -2f })))));
+		this.server.stubFor(post("/v1/embeddings").willReturn(
+				okJson("""
+						{"id":"r","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":"%s","index":0}]}
+						"""
+					.formatted(base64(new float[] { 1.5f, -2f })))));
 		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(reactiveHttp(this.server),
 				EmbeddingsDefaults.ofModel("mistral-embed"));
 
@@ -399,16 +419,17 @@ class MistralEmbeddingsClientTests {
 			.withMessageContaining("input[1] is null");
 		assertThatIllegalArgumentException().isThrownBy(() -> new EmbeddingsDefaults("m", 0, 1, null))
 			.withMessageContaining("mistral.embeddings.batch-size");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralEmbeddingsClient(http(this.server)).embed("x"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new MistralEmbeddingsClient(http(this.server)).embed("x"))
 			.withMessageContaining("mistral.embeddings.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}
 
-	/** Stubs the request whose first input is {@code t<first>}: vector {@code [i, i + 0.5]} per input i. */
+	/**
+	 * Stubs the request whose first input is {@code t<first>}: vector
+	 * {@code [i, i + 0.5]} per input i.
+	 */
 	void stubBatch(int first, int count, int delayMs) {
-		this.server.stubFor(post("/v1/embeddings")
-			.withRequestBody(matchingJsonPath("$.input[0]", equalTo("t" + first)))
+		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.input[0]", equalTo("t" + first)))
 			.withRequestBody(matchingJsonPath("$.input.length()", equalTo(String.valueOf(count))))
 			.willReturn(okJson(answer(first, count, 0)).withFixedDelay(delayMs)));
 	}
@@ -417,11 +438,13 @@ class MistralEmbeddingsClientTests {
 		List<String> data = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			int value = first + i;
-			data.add("{\"object\":\"embedding\",\"embedding\":[" + value + "," + (value + 0.5) + "],\"index\":" + i + "}");
+			data.add("{\"object\":\"embedding\",\"embedding\":[" + value + "," + (value + 0.5) + "],\"index\":" + i
+					+ "}");
 		}
-		return conformingResponse(OPERATION, "{\"id\":\"batch-" + first + "\",\"object\":\"list\",\"model\":\"mistral-embed\","
-				+ "\"usage\":{\"prompt_tokens\":" + count + ",\"completion_tokens\":0,\"total_tokens\":" + count + "},"
-				+ "\"data\":[" + String.join(",", data) + "]}");
+		return conformingResponse(OPERATION,
+				"{\"id\":\"batch-" + first + "\",\"object\":\"list\",\"model\":\"mistral-embed\","
+						+ "\"usage\":{\"prompt_tokens\":" + count + ",\"completion_tokens\":0,\"total_tokens\":" + count
+						+ "}," + "\"data\":[" + String.join(",", data) + "]}");
 	}
 
 	static String base64(float[] values) {

@@ -51,7 +51,8 @@ class FilesClientTests extends WireMockTestSupport {
 	static final String UPLOADED = """
 			{"id":"%s","object":"file","bytes":187,"created_at":1759500189,"filename":"train.jsonl",
 			 "purpose":"fine-tune","sample_type":"instruct","source":"upload","num_lines":2,"mimetype":"application/jsonl",
-			 "signature":"d4821d2de1917341","expires_at":1759586589,"visibility":"user"}""".formatted(FILE_ID);
+			 "signature":"d4821d2de1917341","expires_at":1759586589,"visibility":"user"}"""
+		.formatted(FILE_ID);
 
 	static final String TRAINING = """
 			{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}
@@ -88,19 +89,19 @@ class FilesClientTests extends WireMockTestSupport {
 		assertThat(file.bytes()).isEqualTo(187L);
 		assertThat(file.expiresAt()).isEqualTo(1759586589L);
 		assertThat(file.visibility()).isEqualTo(FileVisibility.USER);
-		server.verify(postRequestedFor(urlEqualTo("/v1/files"))
-			.withHeader("Content-Type", containing("multipart/form-data"))
-			.withHeader("Content-Type", containing("boundary="))
-			.withHeader("Transfer-Encoding", equalTo("chunked"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("fine-tune")).build())
-			.withRequestBodyPart(aMultipart("expiry").withBody(equalTo("24")).build())
-			.withRequestBodyPart(aMultipart("visibility").withBody(equalTo("user")).build())
-			.withRequestBodyPart(aMultipart("file")
-				.withHeader("Content-Disposition", containing("filename=\"train.jsonl\""))
-				.withHeader("Content-Type", equalTo("application/jsonl"))
-				.withBody(binaryEqualTo(TRAINING.getBytes(StandardCharsets.UTF_8)))
-				.build()));
+		server.verify(
+				postRequestedFor(urlEqualTo("/v1/files")).withHeader("Content-Type", containing("multipart/form-data"))
+					.withHeader("Content-Type", containing("boundary="))
+					.withHeader("Transfer-Encoding", equalTo("chunked"))
+					.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+					.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("fine-tune")).build())
+					.withRequestBodyPart(aMultipart("expiry").withBody(equalTo("24")).build())
+					.withRequestBodyPart(aMultipart("visibility").withBody(equalTo("user")).build())
+					.withRequestBodyPart(
+							aMultipart("file").withHeader("Content-Disposition", containing("filename=\"train.jsonl\""))
+								.withHeader("Content-Type", equalTo("application/jsonl"))
+								.withBody(binaryEqualTo(TRAINING.getBytes(StandardCharsets.UTF_8)))
+								.build()));
 	}
 
 	@Test
@@ -110,12 +111,13 @@ class FilesClientTests extends WireMockTestSupport {
 
 		this.files.upload(UploadFileRequest.of(resource).filename("requests.jsonl").purpose(FilePurpose.BATCH).build());
 
-		server.verify(postRequestedFor(urlEqualTo("/v1/files"))
-			.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
-			.withRequestBodyPart(aMultipart("file")
-				.withHeader("Content-Disposition", containing("filename=\"requests.jsonl\""))
-				.withBody(equalTo("{\"custom_id\":\"1\",\"body\":{}}\n"))
-				.build()));
+		server.verify(
+				postRequestedFor(urlEqualTo("/v1/files"))
+					.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
+					.withRequestBodyPart(aMultipart("file")
+						.withHeader("Content-Disposition", containing("filename=\"requests.jsonl\""))
+						.withBody(equalTo("{\"custom_id\":\"1\",\"body\":{}}\n"))
+						.build()));
 	}
 
 	@Test
@@ -149,8 +151,10 @@ class FilesClientTests extends WireMockTestSupport {
 		MistralFilesClient retrying = new MistralFilesClient(httpBuilder()
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.build());
-		server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("up"));
+		server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("busy"))
+			.willSetStateTo("up"));
 		OpenApiFixtures.stubUpload("up", UPLOADED);
 
 		FileObject file = retrying.upload(UploadFileRequest.of(train).purpose(FilePurpose.FINE_TUNE).build());
@@ -165,7 +169,8 @@ class FilesClientTests extends WireMockTestSupport {
 		Path train = Files.writeString(this.dir.resolve("train.jsonl"), TRAINING);
 		server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(422)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"detail\":[{\"type\":\"enum\",\"loc\":[\"body\",\"purpose\"],\"msg\":\"Input should be 'fine-tune', 'batch' or 'ocr'\",\"input\":\"x\"}]}")));
+			.withBody(
+					"{\"detail\":[{\"type\":\"enum\",\"loc\":[\"body\",\"purpose\"],\"msg\":\"Input should be 'fine-tune', 'batch' or 'ocr'\",\"input\":\"x\"}]}")));
 
 		assertThatExceptionOfType(MistralUnprocessableEntityException.class)
 			.isThrownBy(() -> this.files.upload(UploadFileRequest.of(train).build()))
@@ -213,7 +218,8 @@ class FilesClientTests extends WireMockTestSupport {
 		server.stubFor(get(urlPathEqualTo("/v1/files")).willReturn(aResponse().withStatus(500)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("mistral-correlation-id", "0b1c2d3e")
-			.withBody("{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}")));
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}")));
 
 		assertThatExceptionOfType(MistralServerException.class).isThrownBy(() -> this.files.list())
 			.withMessageContaining("Internal server error")
@@ -228,7 +234,8 @@ class FilesClientTests extends WireMockTestSupport {
 					"files_api_routes_list_files", "{\"data\":[" + data + "],\"object\":\"list\",\"total\":5}");
 		}
 
-		List<String> names = this.files.listAll(ListFilesRequest.builder().pageSize(2).purpose(FilePurpose.BATCH).build())
+		List<String> names = this.files
+			.listAll(ListFilesRequest.builder().pageSize(2).purpose(FilePurpose.BATCH).build())
 			.map(FileObject::filename)
 			.collect(Collectors.toList());
 
@@ -244,10 +251,10 @@ class FilesClientTests extends WireMockTestSupport {
 
 	@Test
 	void listAllWithoutTotalStopsAtAShortPage() {
-		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("0")),
-				"files_api_routes_list_files", "{\"data\":[" + file(0) + "," + file(1) + "],\"object\":\"list\"}");
-		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("1")),
-				"files_api_routes_list_files", "{\"data\":[" + file(2) + "],\"object\":\"list\"}");
+		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("0")), "files_api_routes_list_files",
+				"{\"data\":[" + file(0) + "," + file(1) + "],\"object\":\"list\"}");
+		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("1")), "files_api_routes_list_files",
+				"{\"data\":[" + file(2) + "],\"object\":\"list\"}");
 
 		assertThat(this.files.listAll(ListFilesRequest.builder().pageSize(2).includeTotal(false).build())).hasSize(3);
 		server.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/files")));
@@ -292,9 +299,8 @@ class FilesClientTests extends WireMockTestSupport {
 
 	@Test
 	void downloadsTheContentAsAStream() throws IOException {
-		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/octet-stream")
-			.withBody(TRAINING)));
+		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content")).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(TRAINING)));
 
 		try (MistralDownload download = this.files.download(FILE_ID)) {
 			assertThat(download.metadata().statusCode()).isEqualTo(200);
@@ -316,8 +322,10 @@ class FilesClientTests extends WireMockTestSupport {
 		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content"))
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-		// Whether the garbage fails the call itself or the body stream depends on whether the JDK client has
-		// handed the headers over before it reads the first chunk: both are I/O failures, neither is retried.
+		// Whether the garbage fails the call itself or the body stream depends on whether
+		// the JDK client has
+		// handed the headers over before it reads the first chunk: both are I/O failures,
+		// neither is retried.
 		// (DownloadTests cuts a body after its headers deterministically.)
 		try (MistralDownload download = retrying.download(FILE_ID)) {
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> download.body().readAllBytes())
@@ -334,8 +342,10 @@ class FilesClientTests extends WireMockTestSupport {
 	static final class OpenApiFixtures {
 
 		static void stubUpload(String state, String json) {
-			dev.mistralboot.contract.OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid("files_api_routes_upload_file", 200, json));
-			server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky").whenScenarioStateIs(state)
+			dev.mistralboot.contract.OpenApiContract
+				.ifAvailable((contract) -> contract.assertResponseValid("files_api_routes_upload_file", 200, json));
+			server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
+				.whenScenarioStateIs(state)
 				.willReturn(okJson(json)));
 		}
 

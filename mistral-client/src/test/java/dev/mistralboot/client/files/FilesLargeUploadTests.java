@@ -22,9 +22,10 @@ import dev.mistralboot.contract.OpenApiContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves that uploads are streamed: a generated file four times larger than the whole heap of this
- * test's JVM is uploaded to a loopback server that counts the bytes. Surefire runs this class in its
- * own JVM with {@code -Xmx64m} (execution {@code large-upload} in the module's pom, which sets
+ * Proves that uploads are streamed: a generated file four times larger than the whole
+ * heap of this test's JVM is uploaded to a loopback server that counts the bytes.
+ * Surefire runs this class in its own JVM with {@code -Xmx64m} (execution
+ * {@code large-upload} in the module's pom, which sets
  * {@code mistral.test.large-upload}), where buffering the body anywhere would end in an
  * {@link OutOfMemoryError}; in any other JVM it is skipped.
  */
@@ -124,9 +125,9 @@ class FilesLargeUploadTests {
 		// the request minus the file content still conforms to the API description
 		byte[] envelope = (head.substring(0, contentStart) + "{}" + tail.substring(contentEnd))
 			.getBytes(StandardCharsets.ISO_8859_1);
-		OpenApiContract.ifAvailable((contract) -> assertThat(
-				contract.validateRequest("POST", "/v1/files", this.contentType.get(), envelope))
-			.isEmpty());
+		OpenApiContract.ifAvailable((
+				contract) -> assertThat(contract.validateRequest("POST", "/v1/files", this.contentType.get(), envelope))
+					.isEmpty());
 	}
 
 	/** Generated JSONL content, never held in memory. */
@@ -165,6 +166,5 @@ class FilesLargeUploadTests {
 		}
 
 	}
-
 
 }

@@ -110,14 +110,17 @@ class MistralFimClientTests {
 
 	@Test
 	void streamSendsStreamTrueAndReadsChunks() {
-		String first = conformingSchema("CompletionChunk", """
-				{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}""");
-		String second = conformingSchema("CompletionChunk", """
-				{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"return "},"finish_reason":null}],"p":"abcdef"}""");
-		String last = conformingSchema("CompletionChunk", """
-				{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"n"},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":2,"total_tokens":10}}""");
-		this.server.stubFor(post("/v1/fim/completions").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-			.withBody(events(first, second, last))));
+		String first = conformingSchema("CompletionChunk",
+				"""
+						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}""");
+		String second = conformingSchema("CompletionChunk",
+				"""
+						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"return "},"finish_reason":null}],"p":"abcdef"}""");
+		String last = conformingSchema("CompletionChunk",
+				"""
+						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"n"},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":2,"total_tokens":10}}""");
+		this.server.stubFor(post("/v1/fim/completions").willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(events(first, second, last))));
 
 		ChatCompletionResponse folded;
 		try (MistralStream<ChatCompletionChunk> chunks = this.client
@@ -128,10 +131,10 @@ class MistralFimClientTests {
 		assertThat(folded.text()).isEqualTo("return n");
 		assertThat(folded.finishReason()).isEqualTo(FinishReason.STOP);
 		assertThat(folded.usage().completionTokens()).isEqualTo(2);
-		this.server.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
-			.withHeader("Accept", equalTo("text/event-stream"))
-			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.withRequestBody(matchingJsonPath("$.model", equalTo("codestral-latest"))));
+		this.server.verify(
+				postRequestedFor(urlEqualTo("/v1/fim/completions")).withHeader("Accept", equalTo("text/event-stream"))
+					.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+					.withRequestBody(matchingJsonPath("$.model", equalTo("codestral-latest"))));
 	}
 
 	@Test
@@ -139,9 +142,10 @@ class MistralFimClientTests {
 		ReactiveMistralFimClient reactive = new ReactiveMistralFimClient(reactiveHttp(this.server),
 				new FimDefaults("codestral-latest"));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(events(
-					"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":null}]}",
-					"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}"))));
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(events(
+						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":null}]}",
+						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
 			.willReturn(okJson(ANSWER)));
 
@@ -160,7 +164,8 @@ class MistralFimClientTests {
 		this.server.stubFor(post("/v1/fim/completions").willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("mistral-correlation-id", "0199-fim")
-			.withBody("{\"object\":\"error\",\"message\":\"Invalid model: mistral-small-latest\",\"type\":\"invalid_model\",\"param\":null,\"code\":\"1500\",\"raw_status_code\":400}")));
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"Invalid model: mistral-small-latest\",\"type\":\"invalid_model\",\"param\":null,\"code\":\"1500\",\"raw_status_code\":400}")));
 
 		assertThatThrownBy(() -> this.client
 			.complete(FimCompletionRequest.builder().model("mistral-small-latest").prompt("p").build()))
@@ -183,7 +188,8 @@ class MistralFimClientTests {
 			.isThrownBy(() -> FimCompletionRequest.builder().prompt("p").minTokens(10).maxTokens(5).build())
 			.withMessageContaining("minTokens (10) must not exceed maxTokens (5)");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralFimClient(http(this.server)).complete(FimCompletionRequest.builder().prompt("p").build()))
+			.isThrownBy(() -> new MistralFimClient(http(this.server))
+				.complete(FimCompletionRequest.builder().prompt("p").build()))
 			.withMessageContaining("mistral.fim.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}

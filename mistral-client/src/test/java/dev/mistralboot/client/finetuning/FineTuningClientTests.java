@@ -99,16 +99,17 @@ class FineTuningClientTests extends WireMockTestSupport {
 		assertThat(completion.repositories()).singleElement()
 			.satisfies((repository) -> assertThat(repository.commitId()).hasSize(40));
 		assertThat(completion.events()).isEmpty();
-		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson("""
-				{"model":"open-mistral-7b",
-				 "training_files":[{"file_id":"%s"},{"file_id":"%s","weight":0.5}],
-				 "validation_files":["%s"],"suffix":"support-bot",
-				 "integrations":[{"type":"wandb","project":"tuning","name":"group","api_key":"%s","run_name":"run-1"}],
-				 "auto_start":false,"invalid_sample_skip_percentage":0.1,"job_type":"completion",
-				 "hyperparameters":{"training_steps":100,"learning_rate":0.0001,"weight_decay":0.1,"warmup_fraction":0.05,
-				  "epochs":4.3,"seq_len":32768,"fim_ratio":0.9},
-				 "repositories":[{"type":"github","name":"docs","owner":"acme","ref":"main","weight":2.0,"token":"%s"}]}"""
-			.formatted(TRAIN, VALID, VALID, WANDB_KEY, GITHUB_TOKEN))));
+		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
+				"""
+						{"model":"open-mistral-7b",
+						 "training_files":[{"file_id":"%s"},{"file_id":"%s","weight":0.5}],
+						 "validation_files":["%s"],"suffix":"support-bot",
+						 "integrations":[{"type":"wandb","project":"tuning","name":"group","api_key":"%s","run_name":"run-1"}],
+						 "auto_start":false,"invalid_sample_skip_percentage":0.1,"job_type":"completion",
+						 "hyperparameters":{"training_steps":100,"learning_rate":0.0001,"weight_decay":0.1,"warmup_fraction":0.05,
+						  "epochs":4.3,"seq_len":32768,"fim_ratio":0.9},
+						 "repositories":[{"type":"github","name":"docs","owner":"acme","ref":"main","weight":2.0,"token":"%s"}]}"""
+					.formatted(TRAIN, VALID, VALID, WANDB_KEY, GITHUB_TOKEN))));
 	}
 
 	@Test
@@ -120,7 +121,9 @@ class FineTuningClientTests extends WireMockTestSupport {
 			.repositories(GithubRepository.of("acme", "docs", GITHUB_TOKEN))
 			.build();
 
-		assertThat(request.toString()).doesNotContain(WANDB_KEY).doesNotContain(GITHUB_TOKEN).contains("******")
+		assertThat(request.toString()).doesNotContain(WANDB_KEY)
+			.doesNotContain(GITHUB_TOKEN)
+			.contains("******")
 			.contains("acme/docs");
 	}
 
@@ -153,17 +156,19 @@ class FineTuningClientTests extends WireMockTestSupport {
 		assertThat(classifier.integrations()).isEmpty();
 		assertThat(classifier.classifierTargets()).singleElement()
 			.satisfies((target) -> assertThat(target.labels()).containsExactly("positive", "negative"));
-		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson("""
-				{"model":"ministral-3b-latest","job_type":"classifier","training_files":[{"file_id":"%s"}],
-				 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},
-				 "classifier_targets":[{"name":"sentiment","labels":["positive","negative"],"weight":1.0,"loss_function":"single_class"}]}"""
-			.formatted(TRAIN))));
+		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
+				"""
+						{"model":"ministral-3b-latest","job_type":"classifier","training_files":[{"file_id":"%s"}],
+						 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},
+						 "classifier_targets":[{"name":"sentiment","labels":["positive","negative"],"weight":1.0,"loss_function":"single_class"}]}"""
+					.formatted(TRAIN))));
 	}
 
 	@Test
 	void dryRunReturnsTheCostEstimate() {
 		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs?dry_run=true")),
-				"jobs_api_routes_fine_tuning_create_fine_tuning_job", """
+				"jobs_api_routes_fine_tuning_create_fine_tuning_job",
+				"""
 						{"expected_duration_seconds":600,"cost":2.5,"cost_currency":"EUR","train_tokens_per_step":131072,
 						 "train_tokens":13107200,"data_tokens":305375,"estimated_start_time":null,"deprecated":true,
 						 "details":"","epochs":42.9,"training_steps":100,"object":"job.metadata"}""");
@@ -234,9 +239,10 @@ class FineTuningClientTests extends WireMockTestSupport {
 
 	@Test
 	void unknownJobTypesAndStatusesDoNotBreakParsing() {
-		FineTuningJob job = MistralJson.defaultMapper().readValue("""
-				{"id":"%s","job_type":"reranker","status":"WARMING_UP","training_files":["%s"],"new_field":[1]}"""
-			.formatted(JOB_ID, TRAIN), FineTuningJob.class);
+		FineTuningJob job = MistralJson.defaultMapper()
+			.readValue("""
+					{"id":"%s","job_type":"reranker","status":"WARMING_UP","training_files":["%s"],"new_field":[1]}"""
+				.formatted(JOB_ID, TRAIN), FineTuningJob.class);
 
 		assertThat(job).isInstanceOf(UnknownFineTuningJob.class);
 		assertThat(job.jobType()).isEqualTo("reranker");
@@ -262,7 +268,8 @@ class FineTuningClientTests extends WireMockTestSupport {
 		server.stubFor(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/start")).willReturn(aResponse()
 			.withStatus(400)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"object\":\"error\",\"message\":\"Job is not in VALIDATED status\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3001\"}")));
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"Job is not in VALIDATED status\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3001\"}")));
 
 		assertThatExceptionOfType(MistralBadRequestException.class).isThrownBy(() -> this.fineTuning.start(JOB_ID))
 			.withMessageContaining("Job is not in VALIDATED status");
@@ -284,8 +291,8 @@ class FineTuningClientTests extends WireMockTestSupport {
 			.suffix("support-bot")
 			.build();
 		for (int page = 0; page < 3; page++) {
-			MappingBuilder mapping = get(urlPathEqualTo("/v1/fine_tuning/jobs"))
-				.withQueryParam("page", equalTo(String.valueOf(page)));
+			MappingBuilder mapping = get(urlPathEqualTo("/v1/fine_tuning/jobs")).withQueryParam("page",
+					equalTo(String.valueOf(page)));
 			String data = (page < 2) ? completionJob("SUCCESS", "") : "";
 			stubJson(mapping, "jobs_api_routes_fine_tuning_get_fine_tuning_jobs",
 					"{\"data\":[" + data + "],\"object\":\"list\",\"total\":2}");
@@ -304,10 +311,12 @@ class FineTuningClientTests extends WireMockTestSupport {
 	void waitingReportsAValidationFailure() {
 		String[] statuses = { "QUEUED", "QUEUED", "VALIDATING", "FAILED_VALIDATION" };
 		for (int i = 0; i < statuses.length; i++) {
-			String json = completionJob(statuses[i], (i < 3) ? "" : """
-					,"events":[{"name":"status-updated","data":{"status":"FAILED_VALIDATION",
-					 "error":"Line 3: messages must alternate between user and assistant"},"created_at":1717171800}]""");
-			OpenApiContract.ifAvailable((contract) -> contract.assertResponseValid("jobs_api_routes_fine_tuning_get_fine_tuning_job", 200, json));
+			String json = completionJob(statuses[i], (i < 3) ? ""
+					: """
+							,"events":[{"name":"status-updated","data":{"status":"FAILED_VALIDATION",
+							 "error":"Line 3: messages must alternate between user and assistant"},"created_at":1717171800}]""");
+			OpenApiContract.ifAvailable((contract) -> contract
+				.assertResponseValid("jobs_api_routes_fine_tuning_get_fine_tuning_job", 200, json));
 			server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).inScenario("job")
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
 				.willSetStateTo("read-" + (i + 1))
@@ -331,10 +340,9 @@ class FineTuningClientTests extends WireMockTestSupport {
 		stubJson(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)), "jobs_api_routes_fine_tuning_get_fine_tuning_job",
 				completionJob("RUNNING", ""));
 
-		assertThatExceptionOfType(MistralJobTimeoutException.class)
-			.isThrownBy(() -> this.fineTuning.waitForCompletion(JOB_ID,
-					JobPoller.of(Duration.ofMillis(10), Duration.ofMillis(60)), (update) -> {
-					}))
+		assertThatExceptionOfType(MistralJobTimeoutException.class).isThrownBy(() -> this.fineTuning
+			.waitForCompletion(JOB_ID, JobPoller.of(Duration.ofMillis(10), Duration.ofMillis(60)), (update) -> {
+			}))
 			.withMessageContaining("fine-tuning job " + JOB_ID + " is still RUNNING after PT0.06S")
 			.satisfies((ex) -> assertThat(((FineTuningJob) ex.getLastSeen()).id()).isEqualTo(JOB_ID));
 	}

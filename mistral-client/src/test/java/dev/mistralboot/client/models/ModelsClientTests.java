@@ -88,8 +88,8 @@ class ModelsClientTests extends WireMockTestSupport {
 		assertThat(ft.archived()).isFalse();
 		assertThat(ft.capabilities().completionChat()).isTrue();
 		assertThat(ft.capabilities().audioSpeech()).isFalse();
-		server.verify(getRequestedFor(urlEqualTo("/v1/models"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+		server.verify(
+				getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
 	}
 
 	@Test
@@ -102,15 +102,15 @@ class ModelsClientTests extends WireMockTestSupport {
 		server.verify(getRequestedFor(urlPathEqualTo("/v1/models")).withQueryParam("provider", equalTo("mistralai"))
 			.withQueryParam("model", equalTo("mistral-small-latest")));
 		this.models.list(ListModelsRequest.builder().provider("mistralai").build());
-		server.verify(getRequestedFor(urlEqualTo("/v1/models?provider=mistralai"))
-			.withQueryParam("model", absent()));
+		server.verify(getRequestedFor(urlEqualTo("/v1/models?provider=mistralai")).withQueryParam("model", absent()));
 	}
 
 	@Test
 	void unknownCardTypesAndCapabilitiesDoNotBreakParsing() {
-		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson("""
-				{"object":"list","data":[{"id":"robot-1","type":"agentic","capabilities":{"completion_chat":true,"teleportation":true},
-				 "brand_new_field":{"x":1}},{"id":"bare"}]}""")));
+		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(
+				okJson("""
+						{"object":"list","data":[{"id":"robot-1","type":"agentic","capabilities":{"completion_chat":true,"teleportation":true},
+						 "brand_new_field":{"x":1}},{"id":"bare"}]}""")));
 
 		ModelList list = this.models.list();
 
@@ -126,8 +126,7 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void getsOneCardByIdWithTheIdEncoded() {
-		stubJson(get(urlEqualTo("/v1/models/" + FT_PATH)),
-				"retrieve_model_v1_models__model_id__get", FT_CARD);
+		stubJson(get(urlEqualTo("/v1/models/" + FT_PATH)), "retrieve_model_v1_models__model_id__get", FT_CARD);
 
 		ModelCard card = this.models.get(FT_ID);
 
@@ -139,7 +138,8 @@ class ModelsClientTests extends WireMockTestSupport {
 	void unknownModelIsNotFound() {
 		server.stubFor(get(urlEqualTo("/v1/models/nope")).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"object\":\"error\",\"message\":\"Model not found: nope\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"1500\"}")));
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"Model not found: nope\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"1500\"}")));
 
 		assertThatExceptionOfType(MistralNotFoundException.class).isThrownBy(() -> this.models.get("nope"))
 			.withMessageContaining("Model not found: nope");
@@ -176,13 +176,15 @@ class ModelsClientTests extends WireMockTestSupport {
 	@Test
 	void updatesAFineTunedClassifier() {
 		stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
-				"jobs_api_routes_fine_tuning_update_fine_tuned_model", """
+				"jobs_api_routes_fine_tuning_update_fine_tuned_model",
+				"""
 						{"id":"%s","object":"model","created":1715700000,"owned_by":"b2c4a6f0","workspace_id":"a1b2c3d4",
 						 "root":"ministral-3b-latest","root_version":"2410","archived":false,"name":"spam-filter","description":"Spam or ham",
 						 "capabilities":{"completion_chat":false,"completion_fim":false,"function_calling":false,"fine_tuning":false,"classification":true},
 						 "max_context_length":32768,"aliases":[],"job":"7e773925-3a2e-4b4f-9c1e-5f3a2b1c0d9e",
 						 "classifier_targets":[{"name":"spam","labels":["spam","ham"],"weight":1.0,"loss_function":"single_class"}],
-						 "model_type":"classifier"}""".formatted(FT_ID));
+						 "model_type":"classifier"}"""
+					.formatted(FT_ID));
 
 		FineTunedModel model = this.models.update(FT_ID,
 				UpdateModelRequest.builder().name("spam-filter").description("Spam or ham").build());
@@ -205,10 +207,12 @@ class ModelsClientTests extends WireMockTestSupport {
 	@Test
 	void updateOfACompletionModelSendsOnlyWhatIsSet() {
 		stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
-				"jobs_api_routes_fine_tuning_update_fine_tuned_model", """
+				"jobs_api_routes_fine_tuning_update_fine_tuned_model",
+				"""
 						{"id":"%s","object":"model","created":1715700000,"owned_by":"b2c4a6f0","workspace_id":"a1b2c3d4",
 						 "root":"open-mistral-7b","root_version":"0.3","archived":true,"name":null,"description":"v2",
-						 "capabilities":{"completion_chat":true},"job":null,"model_type":"completion"}""".formatted(FT_ID));
+						 "capabilities":{"completion_chat":true},"job":null,"model_type":"completion"}"""
+					.formatted(FT_ID));
 
 		FineTunedModel model = this.models.update(FT_ID, UpdateModelRequest.builder().description("v2").build());
 

@@ -81,7 +81,8 @@ class MistralOcrClientTests {
 		this.server.stubFor(post("/v1/ocr").willReturn(okJson(conformingResponse(OPERATION, ANSWER))));
 		Map<String, Object> paperSchema = Map.of("type", "object", "properties",
 				Map.of("title", Map.of("type", "string")), "required", java.util.List.of("title"));
-		Map<String, Object> imageSchema = Map.of("type", "object", "properties", Map.of("kind", Map.of("type", "string")));
+		Map<String, Object> imageSchema = Map.of("type", "object", "properties",
+				Map.of("kind", Map.of("type", "string")));
 
 		OcrResponse response = this.client.process(OcrRequest.builder()
 			.documentUrl("https://arxiv.org/pdf/2201.04234")
@@ -113,7 +114,9 @@ class MistralOcrClientTests {
 		});
 		assertThat(page.tables()).singleElement().satisfies((table) -> {
 			assertThat(table.format()).isEqualTo(OcrTableFormat.MARKDOWN);
-			assertThat(table.wordConfidenceScores()).singleElement().extracting(OcrConfidenceScore::startIndex).isEqualTo(2);
+			assertThat(table.wordConfidenceScores()).singleElement()
+				.extracting(OcrConfidenceScore::startIndex)
+				.isEqualTo(2);
 		});
 		assertThat(page.header()).isEqualTo("Published as a conference paper at ICLR 2022");
 		assertThat(page.hyperlinks()).containsExactly("https://github.com/saurabhgarg1996/ATC_code");
@@ -127,15 +130,16 @@ class MistralOcrClientTests {
 		assertThat(response.pages().get(1).blocks()).isEmpty();
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr"))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withRequestBody(equalToJson("""
-					{"model":"mistral-ocr-latest",
-					 "document":{"type":"document_url","document_url":"https://arxiv.org/pdf/2201.04234"},
-					 "pages":[0,1],"include_image_base64":true,"image_limit":5,"image_min_size":50,
-					 "bbox_annotation_format":{"type":"json_schema","json_schema":{"name":"image","schema":{"type":"object","properties":{"kind":{"type":"string"}}},"strict":false}},
-					 "document_annotation_format":{"type":"json_schema","json_schema":{"name":"paper","schema":{"type":"object","properties":{"title":{"type":"string"}},"required":["title"]},"strict":true}},
-					 "document_annotation_prompt":"Extract the title","table_format":"markdown",
-					 "extract_header":true,"extract_footer":true,"include_blocks":true,"confidence_scores_granularity":"word"}
-					""")));
+			.withRequestBody(equalToJson(
+					"""
+							{"model":"mistral-ocr-latest",
+							 "document":{"type":"document_url","document_url":"https://arxiv.org/pdf/2201.04234"},
+							 "pages":[0,1],"include_image_base64":true,"image_limit":5,"image_min_size":50,
+							 "bbox_annotation_format":{"type":"json_schema","json_schema":{"name":"image","schema":{"type":"object","properties":{"kind":{"type":"string"}}},"strict":false}},
+							 "document_annotation_format":{"type":"json_schema","json_schema":{"name":"paper","schema":{"type":"object","properties":{"title":{"type":"string"}},"required":["title"]},"strict":true}},
+							 "document_annotation_prompt":"Extract the title","table_format":"markdown",
+							 "extract_header":true,"extract_footer":true,"include_blocks":true,"confidence_scores_granularity":"word"}
+							""")));
 	}
 
 	@Test
@@ -149,20 +153,24 @@ class MistralOcrClientTests {
 			.build());
 		this.client.process(OcrRequest.builder().fileId("3b6d45eb-e30b-416f-8019-f47e2e93d26a").build());
 
-		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr")).withRequestBody(equalToJson("""
-				{"model":"mistral-ocr-2505","document":{"type":"image_url","image_url":{"url":"https://example.com/receipt.png","detail":"high"}},"pages":"0-2"}""")));
-		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr")).withRequestBody(equalToJson("""
-				{"model":"mistral-ocr-latest","document":{"type":"file","file_id":"3b6d45eb-e30b-416f-8019-f47e2e93d26a"}}""")));
+		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr")).withRequestBody(equalToJson(
+				"""
+						{"model":"mistral-ocr-2505","document":{"type":"image_url","image_url":{"url":"https://example.com/receipt.png","detail":"high"}},"pages":"0-2"}""")));
+		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr")).withRequestBody(equalToJson(
+				"""
+						{"model":"mistral-ocr-latest","document":{"type":"file","file_id":"3b6d45eb-e30b-416f-8019-f47e2e93d26a"}}""")));
 	}
 
 	@Test
 	void unknownBlockTypesAndFieldsNeverBreakParsing() {
-		this.server.stubFor(post("/v1/ocr").willReturn(okJson("""
-				{"pages":[{"index":0,"markdown":"x","images":[],"dimensions":null,"new_field":1,
-				  "blocks":[{"type":"handwriting","top_left_x":1,"top_left_y":2,"bottom_right_x":3,"bottom_right_y":4,"content":"hi"}]}],
-				 "model":"mistral-ocr-2512","usage_info":{"pages_processed":1,"doc_size_bytes":null,"pages_billed":1}}""")));
+		this.server.stubFor(post("/v1/ocr").willReturn(
+				okJson("""
+						{"pages":[{"index":0,"markdown":"x","images":[],"dimensions":null,"new_field":1,
+						  "blocks":[{"type":"handwriting","top_left_x":1,"top_left_y":2,"bottom_right_x":3,"bottom_right_y":4,"content":"hi"}]}],
+						 "model":"mistral-ocr-2512","usage_info":{"pages_processed":1,"doc_size_bytes":null,"pages_billed":1}}""")));
 
-		OcrResponse response = this.client.process(OcrRequest.builder().imageUrl("data:image/png;base64,iVBORw0KGgo=").build());
+		OcrResponse response = this.client
+			.process(OcrRequest.builder().imageUrl("data:image/png;base64,iVBORw0KGgo=").build());
 
 		OcrBlock block = response.pages().get(0).blocks().get(0);
 		assertThat(block.type()).isEqualTo(OcrBlockType.UNKNOWN);
@@ -176,7 +184,8 @@ class MistralOcrClientTests {
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><head><title>504 Gateway Time-out</title></head><body>timeout</body></html>")));
 
-		assertThatThrownBy(() -> this.client.process(OcrRequest.builder().documentUrl("https://example.com/a.pdf").build()))
+		assertThatThrownBy(
+				() -> this.client.process(OcrRequest.builder().documentUrl("https://example.com/a.pdf").build()))
 			.isInstanceOf(MistralServerException.class)
 			.hasMessageContaining("504 Gateway Time-out")
 			.hasMessageNotContaining(API_KEY);

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Loads the recorded-style fixtures under {@code dev/mistralboot/client/test/fixtures/} of the
- * test classpath: chat answers ({@code *.json}) and server-sent event streams ({@code *.sse}),
- * modelled on real answers of the Mistral API.
+ * Loads the recorded-style fixtures under {@code dev/mistralboot/client/test/fixtures/}
+ * of the test classpath: chat answers ({@code *.json}) and server-sent event streams
+ * ({@code *.sse}), modelled on real answers of the Mistral API.
  */
 public final class Fixtures {
 

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny hand-written HTTP/1.1 server on a loopback port, for what WireMock cannot show reliably:
- * a stream that stalls after some events, and whether the client closed the connection. Each
- * connection runs the {@link Script} on its own thread; the requests are kept so a test can
- * validate them against the API description.
+ * A tiny hand-written HTTP/1.1 server on a loopback port, for what WireMock cannot show
+ * reliably: a stream that stalls after some events, and whether the client closed the
+ * connection. Each connection runs the {@link Script} on its own thread; the requests are
+ * kept so a test can validate them against the API description.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -204,12 +204,16 @@ public final class LoopbackServer implements AutoCloseable {
 			return (line.size() > 0) ? line.toString(StandardCharsets.ISO_8859_1) : null;
 		}
 
-		/** @return the request method */
+		/**
+		 * @return the request method
+		 */
 		public String method() {
 			return this.method;
 		}
 
-		/** @return the request path with its query */
+		/**
+		 * @return the request path with its query
+		 */
 		public String path() {
 			return this.path;
 		}
@@ -223,12 +227,16 @@ public final class LoopbackServer implements AutoCloseable {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 
-		/** @return the request body */
+		/**
+		 * @return the request body
+		 */
 		public byte[] body() {
 			return this.body.clone();
 		}
 
-		/** @return the request body as text */
+		/**
+		 * @return the request body as text
+		 */
 		public String bodyText() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
@@ -278,8 +286,8 @@ public final class LoopbackServer implements AutoCloseable {
 		}
 
 		/**
-		 * Waits until the client closes the connection (its end of the socket reads as ended or
-		 * reset) and reports whether it did in time.
+		 * Waits until the client closes the connection (its end of the socket reads as
+		 * ended or reset) and reports whether it did in time.
 		 * @param timeout how long to wait
 		 * @return {@code true} when the client closed the connection
 		 */
@@ -287,7 +295,8 @@ public final class LoopbackServer implements AutoCloseable {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			try {
 				while (System.nanoTime() < deadline) {
-					this.socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+					this.socket
+						.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 					try {
 						if (this.in.read() < 0) {
 							this.clientClosed.countDown();
@@ -307,7 +316,8 @@ public final class LoopbackServer implements AutoCloseable {
 		}
 
 		/**
-		 * Whether {@link #awaitClientClose(Duration)} saw the client close the connection.
+		 * Whether {@link #awaitClientClose(Duration)} saw the client close the
+		 * connection.
 		 * @param timeout how long to wait for that
 		 * @return {@code true} once the client closed it
 		 * @throws InterruptedException when interrupted
@@ -316,7 +326,9 @@ public final class LoopbackServer implements AutoCloseable {
 			return this.clientClosed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 
-		/** @return whether a write to the client failed */
+		/**
+		 * @return whether a write to the client failed
+		 */
 		public boolean writeFailed() {
 			return this.writeFailed;
 		}

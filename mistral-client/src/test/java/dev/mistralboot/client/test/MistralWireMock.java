@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.mistralboot.contract.WireMockContract;
 
 /**
- * A WireMock server on a random loopback port for one test class, reset before each test; after
- * each test every request it received is validated against the Mistral OpenAPI description
- * ({@link WireMockContract#assertAllRequestsConform(WireMockServer)}). Register it as a static
- * {@code @RegisterExtension} field.
+ * A WireMock server on a random loopback port for one test class, reset before each test;
+ * after each test every request it received is validated against the Mistral OpenAPI
+ * description ({@link WireMockContract#assertAllRequestsConform(WireMockServer)}).
+ * Register it as a static {@code @RegisterExtension} field.
  */
 public final class MistralWireMock implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
@@ -58,8 +58,8 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 	}
 
 	/**
-	 * Answers {@code POST path} with the given responses in turn, then keeps answering with the
-	 * last one (a WireMock scenario), for retry tests.
+	 * Answers {@code POST path} with the given responses in turn, then keeps answering
+	 * with the last one (a WireMock scenario), for retry tests.
 	 * @param path the path, such as {@code /v1/chat/completions}
 	 * @param responses the responses in order
 	 */
@@ -77,8 +77,8 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 	}
 
 	/**
-	 * Skips the contract check after the current test (for a test that sends a request the
-	 * description does not know on purpose). Reset before each test.
+	 * Skips the contract check after the current test (for a test that sends a request
+	 * the description does not know on purpose). Reset before each test.
 	 */
 	public void skipContractCheck() {
 		this.checkContract = false;

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.mistralboot.client.core.Sleeper;
 
 /**
- * A {@link Sleeper} that records the waits it was asked for and returns at once, so retry tests
- * observe backoff without sleeping.
+ * A {@link Sleeper} that records the waits it was asked for and returns at once, so retry
+ * tests observe backoff without sleeping.
  */
 public final class RecordingSleeper implements Sleeper {
 

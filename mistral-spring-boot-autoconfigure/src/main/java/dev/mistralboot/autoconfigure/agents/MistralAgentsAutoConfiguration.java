@@ -19,8 +19,9 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Auto-configures {@link MistralAgentsClient} and, with WebFlux, {@link ReactiveMistralAgentsClient}.
- * Disable both with {@code mistral.agents.enabled=false}.
+ * Auto-configures {@link MistralAgentsClient} and, with WebFlux,
+ * {@link ReactiveMistralAgentsClient}. Disable both with
+ * {@code mistral.agents.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralAgentsClient.class)

@@ -14,8 +14,8 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.batch.MistralBatchClient;
 
 /**
- * Auto-configures {@link MistralBatchClient}, polling jobs as {@code mistral.batch.poll-*} says.
- * Disable it with {@code mistral.batch.enabled=false}.
+ * Auto-configures {@link MistralBatchClient}, polling jobs as
+ * {@code mistral.batch.poll-*} says. Disable it with {@code mistral.batch.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralBatchClient.class)

@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Batch client settings ({@code mistral.batch.*}): how {@code waitForCompletion} polls a job.
+ * Batch client settings ({@code mistral.batch.*}): how {@code waitForCompletion} polls a
+ * job.
  */
 @ConfigurationProperties("mistral.batch")
 public class MistralBatchProperties {

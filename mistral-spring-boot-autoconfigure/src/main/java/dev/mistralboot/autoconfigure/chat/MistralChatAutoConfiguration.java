@@ -20,8 +20,9 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
- * Auto-configures {@link MistralChatClient} and, with WebFlux, {@link ReactiveMistralChatClient}.
- * Disable both with {@code mistral.chat.enabled=false}.
+ * Auto-configures {@link MistralChatClient} and, with WebFlux,
+ * {@link ReactiveMistralChatClient}. Disable both with
+ * {@code mistral.chat.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralChatClient.class)

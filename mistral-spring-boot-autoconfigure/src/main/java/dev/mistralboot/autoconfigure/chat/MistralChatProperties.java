@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Chat client settings and request defaults ({@code mistral.chat.*}). Defaults apply only when a
- * request leaves the value out.
+ * Chat client settings and request defaults ({@code mistral.chat.*}). Defaults apply only
+ * when a request leaves the value out.
  */
 @ConfigurationProperties("mistral.chat")
 public class MistralChatProperties {
@@ -27,12 +27,14 @@ public class MistralChatProperties {
 	private @Nullable Double temperature;
 
 	/**
-	 * Answer length limit in tokens used when a request sets none (the API's default when unset).
+	 * Answer length limit in tokens used when a request sets none (the API's default when
+	 * unset).
 	 */
 	private @Nullable Integer maxTokens;
 
 	/**
-	 * Whether to inject Mistral's safety prompt when a request does not say (the API's default when unset).
+	 * Whether to inject Mistral's safety prompt when a request does not say (the API's
+	 * default when unset).
 	 */
 	private @Nullable Boolean safePrompt;
 

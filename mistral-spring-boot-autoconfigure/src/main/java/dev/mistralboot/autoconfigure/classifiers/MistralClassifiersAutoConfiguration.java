@@ -14,8 +14,8 @@ import dev.mistralboot.client.classifiers.MistralClassifiersClient;
 import dev.mistralboot.client.core.MistralHttp;
 
 /**
- * Auto-configures {@link MistralClassifiersClient} (moderations and classifications). Disable with
- * {@code mistral.classifiers.enabled=false}.
+ * Auto-configures {@link MistralClassifiersClient} (moderations and classifications).
+ * Disable with {@code mistral.classifiers.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralClassifiersClient.class)

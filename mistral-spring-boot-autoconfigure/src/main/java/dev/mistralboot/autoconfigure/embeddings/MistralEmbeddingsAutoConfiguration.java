@@ -22,7 +22,8 @@ import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 /**
  * Auto-configures {@link MistralEmbeddingsClient} and, with WebFlux,
  * {@link ReactiveMistralEmbeddingsClient}, with the default model and batching of
- * {@code mistral.embeddings.*}. Disable both with {@code mistral.embeddings.enabled=false}.
+ * {@code mistral.embeddings.*}. Disable both with
+ * {@code mistral.embeddings.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralEmbeddingsClient.class)

@@ -32,7 +32,8 @@ public class MistralEmbeddingsProperties {
 	private int concurrency = 4;
 
 	/**
-	 * Most characters of input embedAll sends in one request, a rough guard against the per-request token limit (no limit when unset; a longer input goes alone).
+	 * Most characters of input embedAll sends in one request, a rough guard against the
+	 * per-request token limit (no limit when unset; a longer input goes alone).
 	 */
 	private @Nullable Integer maxBatchCharacters;
 

@@ -13,7 +13,8 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.files.MistralFilesClient;
 
 /**
- * Auto-configures {@link MistralFilesClient}. Disable it with {@code mistral.files.enabled=false}.
+ * Auto-configures {@link MistralFilesClient}. Disable it with
+ * {@code mistral.files.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFilesClient.class)

@@ -20,10 +20,11 @@ import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.fim.ReactiveMistralFimClient;
 
 /**
- * Auto-configures {@link MistralFimClient} and, with WebFlux, {@link ReactiveMistralFimClient}.
- * When {@code mistral.fim.base-url} or {@code mistral.fim.api-key} is set (Codestral's own host and
- * key), the clients get an HTTP core derived from the global one with those values; every other
- * setting (timeouts, retries, HTTP client, customizers) is kept. Disable with
+ * Auto-configures {@link MistralFimClient} and, with WebFlux,
+ * {@link ReactiveMistralFimClient}. When {@code mistral.fim.base-url} or
+ * {@code mistral.fim.api-key} is set (Codestral's own host and key), the clients get an
+ * HTTP core derived from the global one with those values; every other setting (timeouts,
+ * retries, HTTP client, customizers) is kept. Disable with
  * {@code mistral.fim.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)

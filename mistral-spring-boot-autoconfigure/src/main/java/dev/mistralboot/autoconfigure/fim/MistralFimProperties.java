@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * FIM (Codestral) client settings ({@code mistral.fim.*}). Codestral is also served from its own
- * host with its own key: set {@code base-url} and {@code api-key} to use it; they default to the
- * global {@code mistral.base-url} and {@code mistral.api-key}.
+ * FIM (Codestral) client settings ({@code mistral.fim.*}). Codestral is also served from
+ * its own host with its own key: set {@code base-url} and {@code api-key} to use it; they
+ * default to the global {@code mistral.base-url} and {@code mistral.api-key}.
  */
 @ConfigurationProperties("mistral.fim")
 public class MistralFimProperties {
@@ -18,12 +18,14 @@ public class MistralFimProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Base URL of the FIM endpoint, without /v1, such as https://codestral.mistral.ai (the global mistral.base-url when unset).
+	 * Base URL of the FIM endpoint, without /v1, such as https://codestral.mistral.ai
+	 * (the global mistral.base-url when unset).
 	 */
 	private @Nullable String baseUrl;
 
 	/**
-	 * API key for the FIM endpoint, such as a Codestral key (the global mistral.api-key when unset).
+	 * API key for the FIM endpoint, such as a Codestral key (the global mistral.api-key
+	 * when unset).
 	 */
 	private @Nullable String apiKey;
 

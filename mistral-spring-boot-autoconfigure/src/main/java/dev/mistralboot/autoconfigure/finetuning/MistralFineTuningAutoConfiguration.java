@@ -14,8 +14,9 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
 
 /**
- * Auto-configures {@link MistralFineTuningClient}, polling jobs as {@code mistral.fine-tuning.poll-*} says.
- * Disable it with {@code mistral.fine-tuning.enabled=false}.
+ * Auto-configures {@link MistralFineTuningClient}, polling jobs as
+ * {@code mistral.fine-tuning.poll-*} says. Disable it with
+ * {@code mistral.fine-tuning.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFineTuningClient.class)

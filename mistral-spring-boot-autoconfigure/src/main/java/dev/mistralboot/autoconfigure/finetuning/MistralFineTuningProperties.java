@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * FineTuning client settings ({@code mistral.fine-tuning.*}): how {@code waitForCompletion} polls a job.
+ * FineTuning client settings ({@code mistral.fine-tuning.*}): how
+ * {@code waitForCompletion} polls a job.
  */
 @ConfigurationProperties("mistral.fine-tuning")
 public class MistralFineTuningProperties {

@@ -21,9 +21,9 @@ import dev.mistralboot.client.core.MistralUnauthorizedException;
 import dev.mistralboot.client.core.ResponseMetadata;
 
 /**
- * What the blocking and reactive indicators share: the request, how an answer or a failure
- * becomes a {@link Health}, and the cache. Details never hold the key: only the host, times,
- * counts, statuses and the API's own error messages.
+ * What the blocking and reactive indicators share: the request, how an answer or a
+ * failure becomes a {@link Health}, and the cache. Details never hold the key: only the
+ * host, times, counts, statuses and the API's own error messages.
  */
 final class MistralHealth {
 

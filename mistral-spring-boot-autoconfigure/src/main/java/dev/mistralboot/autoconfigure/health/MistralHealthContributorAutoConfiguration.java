@@ -27,13 +27,13 @@ import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
 
 /**
- * Registers the {@code mistral} health indicator when Actuator's health support is present:
- * {@link MistralReactiveHealthIndicator} in a reactive web application, else
- * {@link MistralHealthIndicator}. The indicator calls the API through a copy of the application's
- * core with {@code mistral.health.timeout} as its timeouts, no retries and no observations (health
- * probes would otherwise swamp the GenAI metrics). Switch off with
- * {@code management.health.mistral.enabled=false}; a bean named {@code mistralHealthIndicator}
- * replaces it.
+ * Registers the {@code mistral} health indicator when Actuator's health support is
+ * present: {@link MistralReactiveHealthIndicator} in a reactive web application, else
+ * {@link MistralHealthIndicator}. The indicator calls the API through a copy of the
+ * application's core with {@code mistral.health.timeout} as its timeouts, no retries and
+ * no observations (health probes would otherwise swamp the GenAI metrics). Switch off
+ * with {@code management.health.mistral.enabled=false}; a bean named
+ * {@code mistralHealthIndicator} replaces it.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, MistralHttp.class })

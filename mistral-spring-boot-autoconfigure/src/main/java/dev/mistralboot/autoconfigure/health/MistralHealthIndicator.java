@@ -11,11 +11,12 @@ import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralHttp;
 
 /**
- * Health of the Mistral API: a cheap authenticated call ({@code GET /v1/models}). UP with the
- * host, the response time and the number of models; DOWN with the reason for a rejected key (401),
- * missing credit (402), an exhausted rate limit or quota (429), another error status, an
- * unreachable host or a timeout. Results are reused for a while, so that frequent probes do not
- * call the API each time. No key or secret appears in any detail.
+ * Health of the Mistral API: a cheap authenticated call ({@code GET /v1/models}). UP with
+ * the host, the response time and the number of models; DOWN with the reason for a
+ * rejected key (401), missing credit (402), an exhausted rate limit or quota (429),
+ * another error status, an unreachable host or a timeout. Results are reused for a while,
+ * so that frequent probes do not call the API each time. No key or secret appears in any
+ * detail.
  */
 public class MistralHealthIndicator extends AbstractHealthIndicator {
 
@@ -27,7 +28,8 @@ public class MistralHealthIndicator extends AbstractHealthIndicator {
 	 * Creates an indicator.
 	 * @param http the core to call, ideally with a short response timeout and no retries
 	 * @param timeout the timeout of that core, for the DOWN reason of a timeout
-	 * @param cacheTtl how long a result is reused; {@link Duration#ZERO} disables the cache
+	 * @param cacheTtl how long a result is reused; {@link Duration#ZERO} disables the
+	 * cache
 	 */
 	public MistralHealthIndicator(MistralHttp http, Duration timeout, Duration cacheTtl) {
 		super("Mistral API health check failed");

@@ -5,21 +5,21 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the Mistral health indicator ({@code mistral.health.*}). Switch the indicator off
- * with {@code management.health.mistral.enabled=false}.
+ * Settings of the Mistral health indicator ({@code mistral.health.*}). Switch the
+ * indicator off with {@code management.health.mistral.enabled=false}.
  */
 @ConfigurationProperties("mistral.health")
 public class MistralHealthProperties {
 
 	/**
-	 * Longest wait for the health check's answer (GET /v1/models), connecting included. The check
-	 * is not retried.
+	 * Longest wait for the health check's answer (GET /v1/models), connecting included.
+	 * The check is not retried.
 	 */
 	private Duration timeout = Duration.ofSeconds(5);
 
 	/**
-	 * How long a health result is reused before the API is asked again, so that frequent probes do
-	 * not call the API each time. 0 disables the cache.
+	 * How long a health result is reused before the API is asked again, so that frequent
+	 * probes do not call the API each time. 0 disables the cache.
 	 */
 	private Duration cacheTtl = Duration.ofSeconds(30);
 

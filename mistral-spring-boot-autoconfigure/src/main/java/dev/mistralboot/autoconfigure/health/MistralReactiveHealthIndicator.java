@@ -23,9 +23,11 @@ public class MistralReactiveHealthIndicator extends AbstractReactiveHealthIndica
 
 	/**
 	 * Creates an indicator.
-	 * @param http the reactive core to call, ideally with a short response timeout and no retries
+	 * @param http the reactive core to call, ideally with a short response timeout and no
+	 * retries
 	 * @param timeout the timeout of that core, for the DOWN reason of a timeout
-	 * @param cacheTtl how long a result is reused; {@link Duration#ZERO} disables the cache
+	 * @param cacheTtl how long a result is reused; {@link Duration#ZERO} disables the
+	 * cache
 	 */
 	public MistralReactiveHealthIndicator(ReactiveMistralHttp http, Duration timeout, Duration cacheTtl) {
 		super("Mistral API health check failed");

@@ -13,7 +13,8 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.models.MistralModelsClient;
 
 /**
- * Auto-configures {@link MistralModelsClient}. Disable it with {@code mistral.models.enabled=false}.
+ * Auto-configures {@link MistralModelsClient}. Disable it with
+ * {@code mistral.models.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralModelsClient.class)

@@ -25,17 +25,18 @@ import dev.mistralboot.client.core.MistralObservationConvention;
 /**
  * Observes every Mistral API operation with the application's {@link ObservationRegistry}
  * ({@code gen_ai.client.operation}, after the OpenTelemetry GenAI conventions), and, when
- * Micrometer metrics are present, records token usage, time to first chunk, retries and rate
- * limits through a {@link MistralMeterObservationHandler}. Backs off without Micrometer or without
- * a registry bean; switch off with {@code mistral.observations.enabled=false}.
+ * Micrometer metrics are present, records token usage, time to first chunk, retries and
+ * rate limits through a {@link MistralMeterObservationHandler}. Backs off without
+ * Micrometer or without a registry bean; switch off with
+ * {@code mistral.observations.enabled=false}.
  * <p>
  * A {@link MistralObservationConvention} bean replaces the default convention.
  */
-@AutoConfiguration(before = MistralAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(before = MistralAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ ObservationRegistry.class, MistralHttp.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.observations.enabled", matchIfMissing = true)
@@ -72,7 +73,8 @@ public final class MistralObservationAutoConfiguration {
 	}
 
 	/**
-	 * Token usage, time to first chunk, retries and rate limits, when Micrometer metrics are present.
+	 * Token usage, time to first chunk, retries and rate limits, when Micrometer metrics
+	 * are present.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ MeterRegistry.class, MistralMeterObservationHandler.class })

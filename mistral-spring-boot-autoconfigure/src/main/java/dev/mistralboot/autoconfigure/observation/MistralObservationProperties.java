@@ -14,8 +14,9 @@ public class MistralObservationProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to record the prompt and answer text as span tags (gen_ai.prompt, gen_ai.completion).
-	 * They may hold personal or confidential data: leave off unless traces are protected accordingly.
+	 * Whether to record the prompt and answer text as span tags (gen_ai.prompt,
+	 * gen_ai.completion). They may hold personal or confidential data: leave off unless
+	 * traces are protected accordingly.
 	 */
 	private boolean includeContent;
 

@@ -14,7 +14,8 @@ import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrDefaults;
 
 /**
- * Auto-configures {@link MistralOcrClient}. Disable with {@code mistral.ocr.enabled=false}.
+ * Auto-configures {@link MistralOcrClient}. Disable with
+ * {@code mistral.ocr.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralOcrClient.class)

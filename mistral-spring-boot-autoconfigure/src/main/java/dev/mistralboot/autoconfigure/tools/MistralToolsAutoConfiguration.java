@@ -23,13 +23,13 @@ import dev.mistralboot.client.core.MistralHttp;
 
 /**
  * Auto-configures the {@link ToolRegistry} bean: every {@link MistralTool} method of the
- * application's beans and every {@link ToolCallback} bean, with {@code mistral.tools.max-rounds}
- * and {@code mistral.tools.failure-policy}. Use it with
+ * application's beans and every {@link ToolCallback} bean, with
+ * {@code mistral.tools.max-rounds} and {@code mistral.tools.failure-policy}. Use it with
  * {@code mistralChatClient.withTools(toolRegistry)}.
  * <p>
- * Beans are found by type without being created: a tool's bean is looked up when the model first
- * calls it, so tool beans may themselves depend on the chat client. Proxied beans (transactions,
- * security, ...) are invoked through their proxy.
+ * Beans are found by type without being created: a tool's bean is looked up when the
+ * model first calls it, so tool beans may themselves depend on the chat client. Proxied
+ * beans (transactions, security, ...) are invoked through their proxy.
  */
 @AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class })
 @ConditionalOnClass(ToolRegistry.class)

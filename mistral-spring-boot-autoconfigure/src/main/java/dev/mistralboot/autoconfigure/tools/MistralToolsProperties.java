@@ -12,20 +12,21 @@ import dev.mistralboot.client.chat.tools.ToolRegistry;
 public class MistralToolsProperties {
 
 	/**
-	 * Whether to gather the application's @MistralTool methods and ToolCallback beans into a
-	 * ToolRegistry bean.
+	 * Whether to gather the application's @MistralTool methods and ToolCallback beans
+	 * into a ToolRegistry bean.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Most tool rounds one conversation may run; a model still asking for tools after that ends the
-	 * conversation with MistralToolRoundsExceededException.
+	 * Most tool rounds one conversation may run; a model still asking for tools after
+	 * that ends the conversation with MistralToolRoundsExceededException.
 	 */
 	private int maxRounds = ToolRegistry.DEFAULT_MAX_ROUNDS;
 
 	/**
-	 * What a conversation does when a tool call fails (unknown tool, arguments that do not convert,
-	 * exception thrown by the tool): report it to the model as the call's result, or throw.
+	 * What a conversation does when a tool call fails (unknown tool, arguments that do
+	 * not convert, exception thrown by the tool): report it to the model as the call's
+	 * result, or throw.
 	 */
 	private ToolFailurePolicy failurePolicy = ToolFailurePolicy.REPORT_TO_MODEL;
 

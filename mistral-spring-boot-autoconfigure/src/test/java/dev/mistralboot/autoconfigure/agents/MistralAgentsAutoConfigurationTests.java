@@ -23,11 +23,11 @@ class MistralAgentsAutoConfigurationTests {
 	@Test
 	void createsTheClients() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(MistralAgentsClient.class).hasSingleBean(ReactiveMistralAgentsClient.class);
+			assertThat(context).hasSingleBean(MistralAgentsClient.class)
+				.hasSingleBean(ReactiveMistralAgentsClient.class);
 
 		});
 	}
-
 
 	@Test
 	void disabledByProperty() {

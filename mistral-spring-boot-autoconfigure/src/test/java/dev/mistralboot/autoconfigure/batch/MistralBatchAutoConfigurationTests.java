@@ -49,13 +49,15 @@ class MistralBatchAutoConfigurationTests {
 				.hasMessageContaining("poll interval must be positive"));
 		this.runner.withPropertyValues("mistral.batch.poll-timeout=-1s")
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("set mistral.batch.poll-interval and mistral.batch.poll-timeout to positive durations"));
+				.hasMessageContaining(
+						"set mistral.batch.poll-interval and mistral.batch.poll-timeout to positive durations"));
 	}
 
 	@Test
 	void canBeDisabled() {
 		this.runner.withPropertyValues("mistral.batch.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MistralBatchClient.class).hasSingleBean(MistralHttp.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(MistralBatchClient.class)
+				.hasSingleBean(MistralHttp.class));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralClassifiersAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClassifiersAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(MistralAutoConfiguration.class, MistralClassifiersAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key");
 
 	@Test
@@ -34,7 +35,6 @@ class MistralClassifiersAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(MistralClassifiersClient.class).defaults().moderationModel())
 				.isEqualTo("mistral-moderation-2411"));
 	}
-
 
 	@Test
 	void disabledByProperty() {

@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralEmbeddingsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralEmbeddingsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(MistralAutoConfiguration.class, MistralEmbeddingsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key");
 
 	@Test
 	void createsTheClients() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(MistralEmbeddingsClient.class).hasSingleBean(ReactiveMistralEmbeddingsClient.class);
+			assertThat(context).hasSingleBean(MistralEmbeddingsClient.class)
+				.hasSingleBean(ReactiveMistralEmbeddingsClient.class);
 			assertThat(context.getBean(MistralEmbeddingsClient.class).defaults())
 				.isEqualTo(new EmbeddingsDefaults("mistral-embed", 128, 4, null));
 		});
@@ -47,7 +49,6 @@ class MistralEmbeddingsAutoConfigurationTests {
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("mistral.embeddings.batch-size"));
 	}
-
 
 	@Test
 	void disabledByProperty() {

@@ -28,7 +28,8 @@ class MistralFilesAutoConfigurationTests {
 	@Test
 	void canBeDisabled() {
 		this.runner.withPropertyValues("mistral.files.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MistralFilesClient.class).hasSingleBean(MistralHttp.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(MistralFilesClient.class)
+				.hasSingleBean(MistralHttp.class));
 	}
 
 	@Test

@@ -80,10 +80,11 @@ class MistralFimAutoConfigurationTests {
 		try {
 			codestral.stubFor(post("/v1/fim/completions").willReturn(okJson(ANSWER)));
 			codestral.stubFor(post("/v1/fim/completions")
-				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.stream",
-						equalTo("true")))
+				.withRequestBody(
+						com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.stream", equalTo("true")))
 				.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-					.withBody("data: {\"id\":\"f2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"7\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")));
+					.withBody(
+							"data: {\"id\":\"f2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"7\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")));
 			this.runner
 				.withPropertyValues("mistral.base-url=" + url(global), "mistral.fim.base-url=" + url(codestral),
 						"mistral.fim.api-key=codestral-key")
@@ -98,9 +99,10 @@ class MistralFimAutoConfigurationTests {
 					assertThat(context.getBean(MistralHttp.class).baseUrl()).isEqualTo(url(global));
 					assertThat(context.getBean(MistralFimClient.class).toString()).doesNotContain("codestral-key");
 				});
-			codestral.verify(2, postRequestedFor(urlEqualTo("/v1/fim/completions"))
-				.withHeader("Authorization", equalTo("Bearer codestral-key"))
-				.withHeader("Host", equalTo("127.0.0.1:" + codestral.port())));
+			codestral.verify(2,
+					postRequestedFor(urlEqualTo("/v1/fim/completions"))
+						.withHeader("Authorization", equalTo("Bearer codestral-key"))
+						.withHeader("Host", equalTo("127.0.0.1:" + codestral.port())));
 			assertThat(global.getAllServeEvents()).isEmpty();
 			WireMockContract.assertAllRequestsConform(codestral);
 		}
@@ -118,8 +120,8 @@ class MistralFimAutoConfigurationTests {
 			this.runner.withPropertyValues("mistral.base-url=" + url(global))
 				.run((context) -> context.getBean(MistralFimClient.class)
 					.complete(FimCompletionRequest.builder().prompt("x").build()));
-			global.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
-				.withHeader("Authorization", equalTo("Bearer global-key")));
+			global.verify(postRequestedFor(urlEqualTo("/v1/fim/completions")).withHeader("Authorization",
+					equalTo("Bearer global-key")));
 			WireMockContract.assertAllRequestsConform(global);
 		}
 		finally {

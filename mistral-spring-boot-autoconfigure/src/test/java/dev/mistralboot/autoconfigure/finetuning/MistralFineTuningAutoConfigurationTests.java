@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralFineTuningAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralFineTuningAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(MistralAutoConfiguration.class, MistralFineTuningAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test
@@ -49,13 +50,15 @@ class MistralFineTuningAutoConfigurationTests {
 				.hasMessageContaining("poll interval must be positive"));
 		this.runner.withPropertyValues("mistral.fine-tuning.poll-timeout=-1s")
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("set mistral.fine-tuning.poll-interval and mistral.fine-tuning.poll-timeout to positive durations"));
+				.hasMessageContaining(
+						"set mistral.fine-tuning.poll-interval and mistral.fine-tuning.poll-timeout to positive durations"));
 	}
 
 	@Test
 	void canBeDisabled() {
 		this.runner.withPropertyValues("mistral.fine-tuning.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MistralFineTuningClient.class).hasSingleBean(MistralHttp.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(MistralFineTuningClient.class)
+				.hasSingleBean(MistralHttp.class));
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the health indicator is created, and the blocking indicator's cache and connection failures.
+ * When the health indicator is created, and the blocking indicator's cache and connection
+ * failures.
  */
 class MistralHealthContributorAutoConfigurationTests {
 
@@ -101,9 +102,8 @@ class MistralHealthContributorAutoConfigurationTests {
 			Health health = context.getBean(MistralHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("host", "127.0.0.1:" + closedPort)
-				.containsEntry("reason",
-						"Cannot reach 127.0.0.1:" + closedPort
-								+ ": check mistral.base-url, DNS, proxies and the network");
+				.containsEntry("reason", "Cannot reach 127.0.0.1:" + closedPort
+						+ ": check mistral.base-url, DNS, proxies and the network");
 			assertThat(health.toString()).doesNotContain("test-key-abc");
 		});
 	}
@@ -111,8 +111,7 @@ class MistralHealthContributorAutoConfigurationTests {
 	@Test
 	void theBlockingIndicatorReusesAResultForTheCacheTtl() {
 		this.server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
-		this.runner
-			.withPropertyValues("mistral.base-url=" + this.server.baseUrl(), "mistral.health.cache-ttl=1h")
+		this.runner.withPropertyValues("mistral.base-url=" + this.server.baseUrl(), "mistral.health.cache-ttl=1h")
 			.run((context) -> {
 				MistralHealthIndicator indicator = context.getBean(MistralHealthIndicator.class);
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);

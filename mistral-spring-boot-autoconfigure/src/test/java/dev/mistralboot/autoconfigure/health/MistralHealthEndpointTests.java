@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The {@code mistral} component of {@code /actuator/health} in a running servlet application,
- * against WireMock: UP and every DOWN reason (the cache is off here, see the reactive test for it).
+ * The {@code mistral} component of {@code /actuator/health} in a running servlet
+ * application, against WireMock: UP and every DOWN reason (the cache is off here, see the
+ * reactive test for it).
  */
 @SpringBootTest(classes = MistralHealthEndpointTests.Application.class,
 		properties = { "mistral.api-key=test-key-abc", "mistral.health.cache-ttl=0s", "mistral.health.timeout=500ms",
@@ -95,8 +96,8 @@ class MistralHealthEndpointTests {
 
 	@Test
 	void downWithoutCredit() throws Exception {
-		server.stubFor(
-				get("/v1/models").willReturn(ObservationFixtures.json(402, ObservationFixtures.PAYMENT_REQUIRED)));
+		server
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(402, ObservationFixtures.PAYMENT_REQUIRED)));
 
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.mistral.details.status").value(402))
@@ -106,14 +107,14 @@ class MistralHealthEndpointTests {
 
 	@Test
 	void downWhenTheQuotaIsExhaustedWithoutRetrying() throws Exception {
-		server.stubFor(get("/v1/models")
-			.willReturn(ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED).withHeader("Retry-After", "1")));
+		server.stubFor(get("/v1/models").willReturn(
+				ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED).withHeader("Retry-After", "1")));
 
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.mistral.details.status").value(429))
 			.andExpect(jsonPath("$.components.mistral.details.reason").value("Rate limit or quota exhausted (429)"))
-			.andExpect(jsonPath("$.components.mistral.details.error").value(startsWith(
-					"dev.mistralboot.client.core.MistralRateLimitException: Mistral API answered 429")));
+			.andExpect(jsonPath("$.components.mistral.details.error")
+				.value(startsWith("dev.mistralboot.client.core.MistralRateLimitException: Mistral API answered 429")));
 		assertThat(server.getAllServeEvents()).hasSize(1);
 	}
 

@@ -25,8 +25,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code mistral} component of {@code /actuator/health} in a running reactive application,
- * against WireMock: the reactive indicator, and the cache that spares the API frequent probes.
+ * The {@code mistral} component of {@code /actuator/health} in a running reactive
+ * application, against WireMock: the reactive indicator, and the cache that spares the
+ * API frequent probes.
  */
 @SpringBootTest(classes = MistralReactiveHealthEndpointTests.Application.class,
 		properties = { "spring.main.web-application-type=reactive", "mistral.api-key=test-key-abc",

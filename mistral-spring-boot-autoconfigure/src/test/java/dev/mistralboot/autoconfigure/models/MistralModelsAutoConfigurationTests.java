@@ -28,7 +28,8 @@ class MistralModelsAutoConfigurationTests {
 	@Test
 	void canBeDisabled() {
 		this.runner.withPropertyValues("mistral.models.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MistralModelsClient.class).hasSingleBean(MistralHttp.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(MistralModelsClient.class)
+				.hasSingleBean(MistralHttp.class));
 	}
 
 	@Test

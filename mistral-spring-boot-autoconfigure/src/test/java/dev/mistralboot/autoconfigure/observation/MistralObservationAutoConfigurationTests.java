@@ -36,8 +36,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Auto-configuration of observations and metrics, with Spring Boot's own observation and metrics
- * auto-configurations, against WireMock.
+ * Auto-configuration of observations and metrics, with Spring Boot's own observation and
+ * metrics auto-configurations, against WireMock.
  */
 class MistralObservationAutoConfigurationTests {
 
@@ -87,9 +87,11 @@ class MistralObservationAutoConfigurationTests {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.get("gen_ai.client.operation").tag("gen_ai.operation.name", "chat").timer().count())
 				.isEqualTo(1);
-			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
+			assertThat(
+					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
 				.isEqualTo(12);
-			assertThat(meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
+			assertThat(
+					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
 				.isEqualTo(7);
 			assertThat(meters.get("mistral.client.rate_limit.remaining").tag("limit", "tokens-minute").gauge().value())
 				.isEqualTo(499981);
@@ -129,8 +131,8 @@ class MistralObservationAutoConfigurationTests {
 	@Test
 	void backsOffWithoutAnObservationRegistryBean() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class,
-					MistralObservationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MistralAutoConfiguration.class, MistralObservationAutoConfiguration.class))
 			.withPropertyValues("mistral.api-key=test-key-abc")
 			.run((context) -> assertThat(context).hasSingleBean(MistralHttp.class)
 				.doesNotHaveBean(MistralHttpCustomizer.class)

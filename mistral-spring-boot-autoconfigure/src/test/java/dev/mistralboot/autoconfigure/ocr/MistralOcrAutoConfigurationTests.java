@@ -34,7 +34,6 @@ class MistralOcrAutoConfigurationTests {
 				.isEqualTo("mistral-ocr-2505"));
 	}
 
-
 	@Test
 	void disabledByProperty() {
 		this.runner.withPropertyValues("mistral.ocr.enabled=false")

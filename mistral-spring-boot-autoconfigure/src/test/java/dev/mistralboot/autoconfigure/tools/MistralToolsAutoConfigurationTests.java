@@ -67,7 +67,10 @@ class MistralToolsAutoConfigurationTests {
 
 	}
 
-	/** A tool bean that needs the registry itself: it must not be created to build the registry. */
+	/**
+	 * A tool bean that needs the registry itself: it must not be created to build the
+	 * registry.
+	 */
 	public static class Delegating {
 
 		private final ToolRegistry registry;
@@ -202,8 +205,10 @@ class MistralToolsAutoConfigurationTests {
 	@Test
 	void chatClientRunsTheToolBeansOverHttp() {
 		try (ChatTestServer server = new ChatTestServer()) {
-			server.answers(ChatTestServer.toolCalls(ChatTestServer.call("D681PevKs", "retrieve_payment_status",
-					"{\"transaction_id\": \"T1001\"}")), ChatTestServer.answer("Your transaction T1001 is Paid."));
+			server.answers(
+					ChatTestServer.toolCalls(ChatTestServer.call("D681PevKs", "retrieve_payment_status",
+							"{\"transaction_id\": \"T1001\"}")),
+					ChatTestServer.answer("Your transaction T1001 is Paid."));
 			this.runner.withUserConfiguration(Tools.class)
 				.withPropertyValues("mistral.base-url=" + server.baseUrl())
 				.run((context) -> {

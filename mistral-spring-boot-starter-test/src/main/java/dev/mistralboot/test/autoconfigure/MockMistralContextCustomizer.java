@@ -13,8 +13,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * Starts a {@link MockMistral} for one application context, registers it as the {@code mockMistral} bean, points
- * {@code mistral.base-url} at it with a dummy key, and stops it when the context closes.
+ * Starts a {@link MockMistral} for one application context, registers it as the
+ * {@code mockMistral} bean, points {@code mistral.base-url} at it with a dummy key, and
+ * stops it when the context closes.
  */
 class MockMistralContextCustomizer implements ContextCustomizer {
 

@@ -10,8 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Adds a {@link MockMistralContextCustomizer} to the contexts of test classes annotated with
- * {@link AutoConfigureMockMistral}. Registered in {@code META-INF/spring.factories}.
+ * Adds a {@link MockMistralContextCustomizer} to the contexts of test classes annotated
+ * with {@link AutoConfigureMockMistral}. Registered in {@code META-INF/spring.factories}.
  */
 class MockMistralContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -9,15 +9,17 @@ import org.springframework.test.context.TestExecutionListener;
 import dev.mistralboot.test.MockMistral;
 
 /**
- * After each test method of a class annotated with {@link AutoConfigureMockMistral}: fails the test when the
- * application sent a request that does not conform to the OpenAPI description, then resets the server for the next
- * test. Registered in {@code META-INF/spring.factories}.
+ * After each test method of a class annotated with {@link AutoConfigureMockMistral}:
+ * fails the test when the application sent a request that does not conform to the OpenAPI
+ * description, then resets the server for the next test. Registered in
+ * {@code META-INF/spring.factories}.
  */
 public class MockMistralTestExecutionListener implements TestExecutionListener, Ordered {
 
 	/**
-	 * A late order: {@code afterTestMethod} callbacks run in reverse order, so this one runs before Spring's own,
-	 * while the context is still open even for {@code @DirtiesContext(methodMode = AFTER_METHOD)}.
+	 * A late order: {@code afterTestMethod} callbacks run in reverse order, so this one
+	 * runs before Spring's own, while the context is still open even for
+	 * {@code @DirtiesContext(methodMode = AFTER_METHOD)}.
 	 * @return the order
 	 */
 	@Override

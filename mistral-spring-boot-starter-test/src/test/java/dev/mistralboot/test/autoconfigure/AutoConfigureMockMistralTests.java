@@ -21,8 +21,9 @@ import dev.mistralboot.test.autoconfigure.TestApplication.Advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AutoConfigureMockMistral} on a user's {@code @SpringBootTest}: the auto-configured clients talk to the mock,
- * with a dummy key even when a real one is configured, and the server is reset between test methods.
+ * {@link AutoConfigureMockMistral} on a user's {@code @SpringBootTest}: the
+ * auto-configured clients talk to the mock, with a dummy key even when a real one is
+ * configured, and the server is reset between test methods.
  */
 @SpringBootTest(properties = "mistral.api-key=real-key-that-must-not-be-sent")
 @AutoConfigureMockMistral
@@ -67,9 +68,12 @@ class AutoConfigureMockMistralTests {
 	@Test
 	@Order(3)
 	void otherEndpointsAreSimulatedToo() {
-		JsonNode embeddings = this.http.execute(ApiRequest.post("/v1/embeddings").operation("embeddings")
-			.json(Map.of("model", "mistral-embed", "input", "hello"))
-			.build(), JsonNode.class).body();
+		JsonNode embeddings = this.http
+			.execute(ApiRequest.post("/v1/embeddings")
+				.operation("embeddings")
+				.json(Map.of("model", "mistral-embed", "input", "hello"))
+				.build(), JsonNode.class)
+			.body();
 
 		assertThat(embeddings.path("data").get(0).path("embedding")).hasSize(1024);
 	}

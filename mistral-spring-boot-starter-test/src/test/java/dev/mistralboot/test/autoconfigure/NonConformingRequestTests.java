@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * A user's test whose application sends a request the API would reject fails with a message naming the request
- * and what is wrong, even when the application swallows the error.
+ * A user's test whose application sends a request the API would reject fails with a
+ * message naming the request and what is wrong, even when the application swallows the
+ * error.
  */
 class NonConformingRequestTests {
 
@@ -44,7 +45,8 @@ class NonConformingRequestTests {
 			.getThrowable()
 			.orElseThrow();
 		assertThat(failure).isInstanceOf(AssertionError.class)
-			.hasMessageStartingWith("1 request(s) sent to MockMistral do not conform to the Mistral OpenAPI description")
+			.hasMessageStartingWith(
+					"1 request(s) sent to MockMistral do not conform to the Mistral OpenAPI description")
 			.hasMessageContaining("POST /v1/embeddings (embeddings_v1_embeddings_post)")
 			.hasMessageContaining("dimensions");
 	}
@@ -62,7 +64,8 @@ class NonConformingRequestTests {
 		@Test
 		void sendsAFieldTheApiDoesNotKnowAndSwallowsTheError() {
 			try {
-				this.http.execute(ApiRequest.post("/v1/embeddings").operation("embeddings")
+				this.http.execute(ApiRequest.post("/v1/embeddings")
+					.operation("embeddings")
 					.json(Map.of("model", "mistral-embed", "input", List.of("a"), "dimensions", 8))
 					.build(), JsonNode.class);
 			}
@@ -73,7 +76,8 @@ class NonConformingRequestTests {
 
 		@Test
 		void sendsAConformingRequest() {
-			this.http.execute(ApiRequest.post("/v1/embeddings").operation("embeddings")
+			this.http.execute(ApiRequest.post("/v1/embeddings")
+				.operation("embeddings")
 				.json(Map.of("model", "mistral-embed", "input", List.of("a")))
 				.build(), JsonNode.class);
 		}

@@ -29,8 +29,9 @@ class TestApplication {
 		}
 
 		String advise(String question) {
-			return this.chat.complete(ChatCompletionRequest.builder().system("Answer in one sentence.").user(question)
-				.build()).text();
+			return this.chat
+				.complete(ChatCompletionRequest.builder().system("Answer in one sentence.").user(question).build())
+				.text();
 		}
 
 	}

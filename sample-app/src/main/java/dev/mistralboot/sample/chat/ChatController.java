@@ -23,7 +23,8 @@ import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralStream;
 
 /**
- * Chat: a whole answer as JSON, and the same answer streamed to the page as server-sent events, token by token.
+ * Chat: a whole answer as JSON, and the same answer streamed to the page as server-sent
+ * events, token by token.
  */
 @RestController
 class ChatController {
@@ -45,17 +46,17 @@ class ChatController {
 	Map<String, Object> chat(@RequestBody Question question) {
 		ChatCompletionResponse response = this.chat
 			.complete(ChatCompletionRequest.builder().system(SYSTEM).user(question.message()).build());
-		return Map.of("answer", response.text(), "model", String.valueOf(response.model()), "usage",
-				response.usage());
+		return Map.of("answer", response.text(), "model", String.valueOf(response.model()), "usage", response.usage());
 	}
 
 	/**
-	 * Streams the answer: one {@code token} event per piece ({@code {"text": "..."}}), then a {@code done} event,
-	 * or a {@code failure} event with the error message.
+	 * Streams the answer: one {@code token} event per piece ({@code {"text": "..."}}),
+	 * then a {@code done} event, or a {@code failure} event with the error message.
 	 */
 	@GetMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestParam String message) {
-		SseEmitter emitter = new SseEmitter(0L); // no timeout: the Mistral stream has its own idle timeout
+		SseEmitter emitter = new SseEmitter(0L); // no timeout: the Mistral stream has its
+													// own idle timeout
 		ChatCompletionRequest request = ChatCompletionRequest.builder().system(SYSTEM).user(message).build();
 		this.executor.execute(() -> {
 			try (MistralStream<ChatCompletionChunk> chunks = this.chat.stream(request)) {
@@ -72,7 +73,8 @@ class ChatController {
 				sendFailure(emitter, ex.getMessage());
 			}
 			catch (IOException | IllegalStateException ex) {
-				// the browser went away: closing the Mistral stream above released the connection
+				// the browser went away: closing the Mistral stream above released the
+				// connection
 				emitter.completeWithError(ex);
 			}
 		});

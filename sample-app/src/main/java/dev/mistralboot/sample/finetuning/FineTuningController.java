@@ -33,11 +33,12 @@ import dev.mistralboot.client.finetuning.TrainingFile;
 import dev.mistralboot.client.finetuning.TrainingParameters;
 
 /**
- * Fine-tuning with {@link MistralFilesClient} and {@link MistralFineTuningClient}: upload the bundled training file
- * ({@code data/training.jsonl}), estimate a job with a dry run or create it (a real job costs money), list jobs, read
- * one, cancel it, and watch it until it ends ({@code waitForCompletion}, polling every
- * {@code mistral.fine-tuning.poll-interval}) as server-sent events. The answers are the clients' own types, written
- * as JSON by Spring MVC.
+ * Fine-tuning with {@link MistralFilesClient} and {@link MistralFineTuningClient}: upload
+ * the bundled training file ({@code data/training.jsonl}), estimate a job with a dry run
+ * or create it (a real job costs money), list jobs, read one, cancel it, and watch it
+ * until it ends ({@code waitForCompletion}, polling every
+ * {@code mistral.fine-tuning.poll-interval}) as server-sent events. The answers are the
+ * clients' own types, written as JSON by Spring MVC.
  */
 @RestController
 class FineTuningController {
@@ -66,13 +67,18 @@ class FineTuningController {
 		this.trainingSteps = trainingSteps;
 	}
 
-	/** Uploads the training file (streamed from the class path, retried on 429 and 5xx). */
+	/**
+	 * Uploads the training file (streamed from the class path, retried on 429 and 5xx).
+	 */
 	@PostMapping("/api/fine-tuning/files")
 	FileObject upload() {
 		return this.files.upload(UploadFileRequest.of(TRAINING_FILE).purpose(FilePurpose.FINE_TUNE).build());
 	}
 
-	/** A dry run (the default) answers the cost estimate; {@code dryRun=false} creates the job. */
+	/**
+	 * A dry run (the default) answers the cost estimate; {@code dryRun=false} creates the
+	 * job.
+	 */
 	@PostMapping("/api/fine-tuning/jobs")
 	Object create(@RequestParam String fileId, @RequestParam(defaultValue = "true") boolean dryRun) {
 		CreateFineTuningJobRequest request = CreateFineTuningJobRequest.builder()
@@ -101,13 +107,16 @@ class FineTuningController {
 	}
 
 	/**
-	 * Watches a job until it ends: one {@code status} event per status change ({@link Update}), then a {@code done}
-	 * event with the final status, or a {@code failure} event with the error message. Polling stops when the browser
-	 * goes away.
+	 * Watches a job until it ends: one {@code status} event per status change
+	 * ({@link Update}), then a {@code done} event with the final status, or a
+	 * {@code failure} event with the error message. Polling stops when the browser goes
+	 * away.
 	 */
 	@GetMapping(path = "/api/fine-tuning/jobs/{id}/watch", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter watch(@PathVariable String id) {
-		SseEmitter emitter = new SseEmitter(0L); // no timeout: mistral.fine-tuning.poll-timeout bounds the wait
+		SseEmitter emitter = new SseEmitter(0L); // no timeout:
+													// mistral.fine-tuning.poll-timeout
+													// bounds the wait
 		this.executor.execute(() -> {
 			try {
 				FineTuningJob done = this.fineTuning.waitForCompletion(id,
@@ -144,6 +153,7 @@ class FineTuningController {
 
 	/**
 	 * A job's status as the watch sends it.
+	 *
 	 * @param id the job id
 	 * @param status the status
 	 * @param fineTunedModel the trained model, once there is one

@@ -20,9 +20,10 @@ import dev.mistralboot.client.chat.tools.ToolConversation;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
 
 /**
- * Tool calling, the payment-status example of the Mistral documentation: {@code chat.withTools(registry)} offers the
- * {@link PaymentTools} methods to the model, runs the calls it asks for, sends their results back and returns the
- * final answer. The page also shows the calls made, read from the conversation.
+ * Tool calling, the payment-status example of the Mistral documentation:
+ * {@code chat.withTools(registry)} offers the {@link PaymentTools} methods to the model,
+ * runs the calls it asks for, sends their results back and returns the final answer. The
+ * page also shows the calls made, read from the conversation.
  */
 @RestController
 class PaymentController {
@@ -40,7 +41,10 @@ class PaymentController {
 		return new Answer(conversation.text(), toolCalls(conversation.messages()));
 	}
 
-	/** Each call as {@code name{arguments} -> result}, in the order the model asked for them. */
+	/**
+	 * Each call as {@code name{arguments} -> result}, in the order the model asked for
+	 * them.
+	 */
 	private static List<String> toolCalls(List<ChatMessage> conversation) {
 		Map<String, String> results = new HashMap<>();
 		for (ChatMessage message : conversation) {

@@ -19,10 +19,11 @@ import dev.mistralboot.client.embeddings.Embedding;
 import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 
 /**
- * Semantic search over the bundled documents ({@code data/documents.json}) with {@link MistralEmbeddingsClient}: the
- * documents are embedded once with {@code embedAll} (batched under {@code mistral.embeddings.batch-size}), the query
- * with {@code embed} on each search, and the documents closest to the query by cosine similarity are returned. The
- * model is {@code mistral.embeddings.model}.
+ * Semantic search over the bundled documents ({@code data/documents.json}) with
+ * {@link MistralEmbeddingsClient}: the documents are embedded once with {@code embedAll}
+ * (batched under {@code mistral.embeddings.batch-size}), the query with {@code embed} on
+ * each search, and the documents closest to the query by cosine similarity are returned.
+ * The model is {@code mistral.embeddings.model}.
  */
 @RestController
 class SearchController {
@@ -57,8 +58,8 @@ class SearchController {
 		List<Match> matches = new ArrayList<>();
 		for (int i = 0; i < this.documents.size(); i++) {
 			Document document = this.documents.get(i);
-			matches.add(new Match(document.title(), document.text(),
-					cosine(queryVector, documentVectors.get(i).floats())));
+			matches.add(
+					new Match(document.title(), document.text(), cosine(queryVector, documentVectors.get(i).floats())));
 		}
 		matches.sort(Comparator.comparingDouble(Match::score).reversed());
 		return matches.subList(0, Math.min(top, matches.size()));

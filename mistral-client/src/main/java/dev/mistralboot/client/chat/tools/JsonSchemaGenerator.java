@@ -40,20 +40,21 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.mistralboot.client.core.MistralJson;
 
 /**
- * Turns Java types into JSON schemas (draft 2020-12) for tool parameters and structured output,
- * with <a href="https://github.com/victools/jsonschema-generator">victools jsonschema-generator</a>
- * and its Jackson module: records and beans, enums (with the values the mapper writes: {@code @JsonValue},
- * {@code @JsonProperty}),
- * lists, arrays, maps, nested objects ({@code $defs} for types used more than once or recursively),
- * {@code Optional}, {@code java.time} types as formatted strings, property names and descriptions
- * from Jackson annotations ({@code @JsonProperty}, {@code @JsonPropertyDescription},
- * {@code @JsonClassDescription}) and from {@link ToolParam}.
+ * Turns Java types into JSON schemas (draft 2020-12) for tool parameters and structured
+ * output, with <a href="https://github.com/victools/jsonschema-generator">victools
+ * jsonschema-generator</a> and its Jackson module: records and beans, enums (with the
+ * values the mapper writes: {@code @JsonValue}, {@code @JsonProperty}), lists, arrays,
+ * maps, nested objects ({@code $defs} for types used more than once or recursively),
+ * {@code Optional}, {@code java.time} types as formatted strings, property names and
+ * descriptions from Jackson annotations ({@code @JsonProperty},
+ * {@code @JsonPropertyDescription}, {@code @JsonClassDescription}) and from
+ * {@link ToolParam}.
  * <p>
  * A property is required unless its type is an {@code Optional}, it is annotated with a
  * {@code @Nullable} annotation (any package, such as JSpecify's), or with
  * {@code @ToolParam(required = false)}. Objects forbid other properties
- * ({@code "additionalProperties": false}), as strict structured output needs. The schemas carry no
- * {@code $schema} keyword.
+ * ({@code "additionalProperties": false}), as strict structured output needs. The schemas
+ * carry no {@code $schema} keyword.
  * <p>
  * Thread-safe; schemas of types are cached.
  */
@@ -83,7 +84,8 @@ public final class JsonSchemaGenerator {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(mapper, SchemaVersion.DRAFT_2020_12,
 				OptionPreset.PLAIN_JSON);
-		// Enum values exactly as the mapper writes them (@JsonValue, @JsonProperty, even when not public)
+		// Enum values exactly as the mapper writes them (@JsonValue, @JsonProperty, even
+		// when not public)
 		config.forTypesInGeneral()
 			.withCustomDefinitionProvider(this::enumDefinition)
 			.withPropertySorter(new JsonPropertySorter(false));
@@ -95,12 +97,12 @@ public final class JsonSchemaGenerator {
 		config.forFields()
 			.withRequiredCheck(JsonSchemaGenerator::isRequired)
 			.withNullableCheck((field) -> (field.getRawMember() != null
-					&& hasNullable(field.getRawMember().getAnnotations(), field.getRawMember().getAnnotatedType())) ? true
-							: null)
+					&& hasNullable(field.getRawMember().getAnnotations(), field.getRawMember().getAnnotatedType()))
+							? true : null)
 			.withDescriptionResolver((field) -> {
-			ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
-			return (param != null && !param.description().isBlank()) ? param.description() : null;
-		});
+				ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
+				return (param != null && !param.description().isBlank()) ? param.description() : null;
+			});
 		this.generator = new SchemaGenerator(config.build());
 	}
 
@@ -115,12 +117,14 @@ public final class JsonSchemaGenerator {
 	}
 
 	/**
-	 * The parameter schema of a method: an object with one property per parameter, named by
-	 * {@link ToolParam#name()} or the parameter's name, described by {@link ToolParam#description()}.
+	 * The parameter schema of a method: an object with one property per parameter, named
+	 * by {@link ToolParam#name()} or the parameter's name, described by
+	 * {@link ToolParam#description()}.
 	 * @param method the method
 	 * @return the schema, as maps and lists
 	 * @throws IllegalArgumentException when a parameter has no name (compiled without
-	 * {@code -parameters} and no {@code @ToolParam(name = ...)}), or two parameters share a name
+	 * {@code -parameters} and no {@code @ToolParam(name = ...)}), or two parameters share
+	 * a name
 	 */
 	public Map<String, Object> parametersOf(Method method) {
 		SchemaBuilder builder = this.generator.buildMultipleSchemaDefinitions();
@@ -187,7 +191,8 @@ public final class JsonSchemaGenerator {
 	/**
 	 * Whether a method parameter must be given.
 	 * @param parameter the parameter
-	 * @return {@code false} for {@code Optional}, {@code @Nullable} and {@code @ToolParam(required = false)}
+	 * @return {@code false} for {@code Optional}, {@code @Nullable} and
+	 * {@code @ToolParam(required = false)}
 	 */
 	static boolean isRequired(Parameter parameter) {
 		ToolParam param = parameter.getAnnotation(ToolParam.class);
@@ -247,7 +252,8 @@ public final class JsonSchemaGenerator {
 	}
 
 	/**
-	 * The type a value of this parameter type is read as: {@code Optional<T>} is read as {@code T}.
+	 * The type a value of this parameter type is read as: {@code Optional<T>} is read as
+	 * {@code T}.
 	 * @param type the declared type
 	 * @return the type whose schema describes the parameter
 	 */

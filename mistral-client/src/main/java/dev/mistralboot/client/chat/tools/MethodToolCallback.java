@@ -22,9 +22,9 @@ import org.springframework.util.ReflectionUtils;
 import dev.mistralboot.client.chat.FunctionDefinition;
 
 /**
- * A {@link MistralTool} method as a {@link ToolCallback}: reads the JSON arguments into the
- * method's parameters with the registry's mapper, invokes the method on its object (resolved on
- * each call, so a Spring bean can be created late), and writes the result.
+ * A {@link MistralTool} method as a {@link ToolCallback}: reads the JSON arguments into
+ * the method's parameters with the registry's mapper, invokes the method on its object
+ * (resolved on each call, so a Spring bean can be created late), and writes the result.
  */
 final class MethodToolCallback implements ToolCallback {
 
@@ -143,8 +143,8 @@ final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * The method to invoke on this object: the annotated one, or, on a JDK proxy that is not an
-	 * instance of the annotated class, the proxy's method of the same signature.
+	 * The method to invoke on this object: the annotated one, or, on a JDK proxy that is
+	 * not an instance of the annotated class, the proxy's method of the same signature.
 	 */
 	private Method invocable(Object bean) {
 		Invocable cached = this.invocable;
@@ -168,8 +168,8 @@ final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Reads tool arguments: a JSON object, blank for none, or a JSON string holding an object (some
-	 * models encode twice).
+	 * Reads tool arguments: a JSON object, blank for none, or a JSON string holding an
+	 * object (some models encode twice).
 	 */
 	static JsonNode readArguments(JsonMapper mapper, String tool, @Nullable String arguments) {
 		if (arguments == null || arguments.isBlank()) {
@@ -187,14 +187,15 @@ final class MethodToolCallback implements ToolCallback {
 		}
 		if (!node.isObject()) {
 			throw MistralToolException.invalidArguments(tool,
-					"expected a JSON object, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+					"expected a JSON object, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+					null);
 		}
 		return node;
 	}
 
 	/**
-	 * The text sent back to the model for a tool's result: a string as it is, {@code done} for a
-	 * {@code void} method, anything else as JSON.
+	 * The text sent back to the model for a tool's result: a string as it is,
+	 * {@code done} for a {@code void} method, anything else as JSON.
 	 */
 	static String render(JsonMapper mapper, @Nullable Object result, boolean isVoid) {
 		if (isVoid) {
@@ -216,8 +217,8 @@ final class MethodToolCallback implements ToolCallback {
 
 	static Map<String, Object> objectSchema(Map<String, Object> schema, String what) {
 		if (!"object".equals(schema.get("type"))) {
-			throw new IllegalArgumentException(what + " must be an object type, such as a record; its schema is "
-					+ schema);
+			throw new IllegalArgumentException(
+					what + " must be an object type, such as a record; its schema is " + schema);
 		}
 		return schema;
 	}

@@ -7,15 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method the model may call. In a Spring Boot application every bean with such methods is
- * found and offered in the {@link ToolRegistry} bean; without Spring, add the object with
- * {@link ToolRegistry.Builder#annotated(Object)}.
+ * Marks a method the model may call. In a Spring Boot application every bean with such
+ * methods is found and offered in the {@link ToolRegistry} bean; without Spring, add the
+ * object with {@link ToolRegistry.Builder#annotated(Object)}.
  *
  * <pre>{@code
- * @Component
+ * &#64;Component
  * class Payments {
  *
- *     @MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
+ *
+
+&#64;MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
  *     PaymentStatus status(@ToolParam(name = "transaction_id", description = "The transaction id.") String id) {
  *         return repository.status(id);
  *     }
@@ -23,15 +25,16 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * Each method parameter becomes one property of the tool's parameter schema, named after the
- * parameter (compile with {@code -parameters}, as Spring Boot's build plugins do, or set
- * {@link ToolParam#name()}). Parameters may be of any type Jackson reads: records, enums, lists,
- * maps, nested objects, {@code Optional}. A parameter is required unless it is an
- * {@code Optional}, annotated {@code @Nullable} or {@code @ToolParam(required = false)}.
+ * Each method parameter becomes one property of the tool's parameter schema, named after
+ * the parameter (compile with {@code -parameters}, as Spring Boot's build plugins do, or
+ * set {@link ToolParam#name()}). Parameters may be of any type Jackson reads: records,
+ * enums, lists, maps, nested objects, {@code Optional}. A parameter is required unless it
+ * is an {@code Optional}, annotated {@code @Nullable} or
+ * {@code @ToolParam(required = false)}.
  * <p>
  * The return value is sent back to the model: a {@code String} as it is, {@code void} as
- * {@code done}, anything else written as JSON. An exception thrown by the method is sent back as an
- * error the model can react to (see {@link ToolFailurePolicy}).
+ * {@code done}, anything else written as JSON. An exception thrown by the method is sent
+ * back as an error the model can react to (see {@link ToolFailurePolicy}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -39,7 +42,8 @@ import java.lang.annotation.Target;
 public @interface MistralTool {
 
 	/**
-	 * The tool's name, as the model sees it: 1 to 64 letters, digits, {@code _} or {@code -}.
+	 * The tool's name, as the model sees it: 1 to 64 letters, digits, {@code _} or
+	 * {@code -}.
 	 * @return the name; empty for the method's name
 	 */
 	String name() default "";

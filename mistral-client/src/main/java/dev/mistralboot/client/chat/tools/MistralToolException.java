@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 import dev.mistralboot.client.core.MistralException;
 
 /**
- * A tool call that failed: an unknown tool, arguments that do not convert, or an exception thrown
- * by the tool. A {@link ToolCallback} throws it with {@link Reason#INVALID_ARGUMENTS} when it cannot
- * read its arguments; a tool conversation raises it under {@link ToolFailurePolicy#THROW}, with the
- * tool's own exception as the cause.
+ * A tool call that failed: an unknown tool, arguments that do not convert, or an
+ * exception thrown by the tool. A {@link ToolCallback} throws it with
+ * {@link Reason#INVALID_ARGUMENTS} when it cannot read its arguments; a tool conversation
+ * raises it under {@link ToolFailurePolicy#THROW}, with the tool's own exception as the
+ * cause.
  */
 public class MistralToolException extends MistralException {
 
@@ -41,7 +42,8 @@ public class MistralToolException extends MistralException {
 	 * @param reason why the call failed
 	 * @param toolName the tool's name
 	 * @param toolCallId the id of the call, when known
-	 * @param message what went wrong (sent to the model under {@link ToolFailurePolicy#REPORT_TO_MODEL})
+	 * @param message what went wrong (sent to the model under
+	 * {@link ToolFailurePolicy#REPORT_TO_MODEL})
 	 * @param cause the cause, if any
 	 */
 	public MistralToolException(Reason reason, String toolName, @Nullable String toolCallId, String message,
@@ -55,7 +57,8 @@ public class MistralToolException extends MistralException {
 	/**
 	 * Arguments that could not be read, thrown by a {@link ToolCallback}.
 	 * @param toolName the tool's name
-	 * @param detail what is wrong with them, such as {@code missing required argument 'transaction_id'}
+	 * @param detail what is wrong with them, such as
+	 * {@code missing required argument 'transaction_id'}
 	 * @param cause the parse error, if any
 	 * @return the exception
 	 */

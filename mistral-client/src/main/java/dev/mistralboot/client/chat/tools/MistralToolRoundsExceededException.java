@@ -8,8 +8,8 @@ import dev.mistralboot.client.core.MistralException;
 
 /**
  * The model still asked for tool calls after the allowed number of tool rounds
- * ({@code mistral.tools.max-rounds}). Holds the conversation so far, ending with the assistant
- * message whose calls were not run, so it can be inspected or continued.
+ * ({@code mistral.tools.max-rounds}). Holds the conversation so far, ending with the
+ * assistant message whose calls were not run, so it can be inspected or continued.
  */
 public class MistralToolRoundsExceededException extends MistralException {
 
@@ -50,8 +50,8 @@ public class MistralToolRoundsExceededException extends MistralException {
 	}
 
 	/**
-	 * The conversation so far: the request's messages, every assistant and tool message of the
-	 * rounds run, and the last assistant message, whose calls were not run.
+	 * The conversation so far: the request's messages, every assistant and tool message
+	 * of the rounds run, and the last assistant message, whose calls were not run.
 	 * @return the messages
 	 */
 	public List<ChatMessage> getMessages() {

@@ -6,10 +6,10 @@ import java.util.function.Function;
 import dev.mistralboot.client.chat.FunctionDefinition;
 
 /**
- * A tool the model may call: its definition (name, description, JSON schema of the parameters) and
- * the code that runs it. {@link MistralTool} methods become callbacks; write one by hand for
- * anything else, and add it to a {@link ToolRegistry} (in Spring Boot, a {@code ToolCallback} bean is
- * added to the registry bean).
+ * A tool the model may call: its definition (name, description, JSON schema of the
+ * parameters) and the code that runs it. {@link MistralTool} methods become callbacks;
+ * write one by hand for anything else, and add it to a {@link ToolRegistry} (in Spring
+ * Boot, a {@code ToolCallback} bean is added to the registry bean).
  */
 public interface ToolCallback {
 
@@ -23,8 +23,9 @@ public interface ToolCallback {
 	 * Runs the tool.
 	 * @param arguments the arguments the model sent, as JSON text (usually an object)
 	 * @return the result sent back to the model (usually JSON text)
-	 * @throws MistralToolException with {@link MistralToolException.Reason#INVALID_ARGUMENTS} when the
-	 * arguments cannot be read; any other exception is a failure of the tool
+	 * @throws MistralToolException with
+	 * {@link MistralToolException.Reason#INVALID_ARGUMENTS} when the arguments cannot be
+	 * read; any other exception is a failure of the tool
 	 */
 	String call(String arguments);
 

@@ -21,9 +21,9 @@ import dev.mistralboot.client.chat.ToolCall;
 import dev.mistralboot.client.chat.ToolChoice;
 
 /**
- * A chat with tools: sends the registry's tools with the request, runs the tool calls the model
- * asks for (several in one answer too, in order), sends the results back as {@code tool} messages,
- * and repeats until the model answers without calls. Get one from
+ * A chat with tools: sends the registry's tools with the request, runs the tool calls the
+ * model asks for (several in one answer too, in order), sends the results back as
+ * {@code tool} messages, and repeats until the model answers without calls. Get one from
  * {@link MistralChatClient#withTools(ToolRegistry)}:
  *
  * <pre>{@code
@@ -33,14 +33,15 @@ import dev.mistralboot.client.chat.ToolChoice;
  * System.out.println(conversation.text());
  * }</pre>
  *
- * The request's other settings pass through, {@code tool_choice} and {@code parallel_tool_calls}
- * included; its own tools are kept (a function tool of the request wins over a registry tool of the
- * same name). A {@code tool_choice} that forces a call ({@code any}, {@code required} or a named
- * function) applies to the first answer only; later answers use {@code auto}, or the model could
- * never stop calling. Only the first choice of an answer is followed ({@code n} is for plain chats).
+ * The request's other settings pass through, {@code tool_choice} and
+ * {@code parallel_tool_calls} included; its own tools are kept (a function tool of the
+ * request wins over a registry tool of the same name). A {@code tool_choice} that forces
+ * a call ({@code any}, {@code required} or a named function) applies to the first answer
+ * only; later answers use {@code auto}, or the model could never stop calling. Only the
+ * first choice of an answer is followed ({@code n} is for plain chats).
  * <p>
- * Immutable and thread-safe: {@link #maxRounds(int)} and {@link #failurePolicy(ToolFailurePolicy)}
- * return new instances.
+ * Immutable and thread-safe: {@link #maxRounds(int)} and
+ * {@link #failurePolicy(ToolFailurePolicy)} return new instances.
  */
 public final class ToolCallingChat {
 
@@ -99,9 +100,10 @@ public final class ToolCallingChat {
 	 * Runs the conversation to the model's final answer.
 	 * @param request the request (its messages start the conversation)
 	 * @return the final answer and the whole conversation
-	 * @throws MistralToolRoundsExceededException when the model still asks for calls after
-	 * {@code maxRounds} tool rounds
-	 * @throws MistralToolException when a call fails under {@link ToolFailurePolicy#THROW}
+	 * @throws MistralToolRoundsExceededException when the model still asks for calls
+	 * after {@code maxRounds} tool rounds
+	 * @throws MistralToolException when a call fails under
+	 * {@link ToolFailurePolicy#THROW}
 	 * @throws dev.mistralboot.client.core.MistralException when a call to the API fails
 	 */
 	public ToolConversation complete(ChatCompletionRequest request) {
@@ -115,9 +117,9 @@ public final class ToolCallingChat {
 	}
 
 	/**
-	 * Streams the conversation: the text of every answer as it is generated, with the tool rounds
-	 * run in between. Use it in try-with-resources and read it to its end; then
-	 * {@link ToolCallingStream#result()} holds the conversation.
+	 * Streams the conversation: the text of every answer as it is generated, with the
+	 * tool rounds run in between. Use it in try-with-resources and read it to its end;
+	 * then {@link ToolCallingStream#result()} holds the conversation.
 	 * @param request the request (its messages start the conversation)
 	 * @return the open stream of text pieces
 	 */
@@ -126,7 +128,8 @@ public final class ToolCallingChat {
 	}
 
 	/**
-	 * The state of one conversation: its messages so far and the rounds run. Not thread-safe.
+	 * The state of one conversation: its messages so far and the rounds run. Not
+	 * thread-safe.
 	 */
 	final class Rounds {
 
@@ -160,8 +163,8 @@ public final class ToolCallingChat {
 		}
 
 		/**
-		 * Takes an answer: runs its tool calls and returns {@code false}, or records the final
-		 * answer and returns {@code true}.
+		 * Takes an answer: runs its tool calls and returns {@code false}, or records the
+		 * final answer and returns {@code true}.
 		 */
 		boolean answered(ChatCompletionResponse response) {
 			this.responses.add(response);
@@ -204,7 +207,10 @@ public final class ToolCallingChat {
 			return request.toBuilder().tools(tools.isEmpty() ? null : tools).build();
 		}
 
-		/** The assistant message sent back: its content, and its calls without stream indexes. */
+		/**
+		 * The assistant message sent back: its content, and its calls without stream
+		 * indexes.
+		 */
 		private static AssistantMessage history(AssistantMessage message, List<ToolCall> calls) {
 			List<ToolCall> sent = new ArrayList<>(calls.size());
 			for (ToolCall call : calls) {

@@ -16,9 +16,10 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.MistralStream;
 
 /**
- * A streamed tool conversation: the text of the model's answers as it is generated, with the tool
- * rounds run in between (each round's answer is streamed, its tool calls gathered; when it ends with
- * calls they are run and the next answer is streamed). Use it once, in try-with-resources:
+ * A streamed tool conversation: the text of the model's answers as it is generated, with
+ * the tool rounds run in between (each round's answer is streamed, its tool calls
+ * gathered; when it ends with calls they are run and the next answer is streamed). Use it
+ * once, in try-with-resources:
  *
  * <pre>{@code
  * try (ToolCallingStream answer = chat.withTools(tools).stream(request)) {
@@ -27,8 +28,9 @@ import dev.mistralboot.client.core.MistralStream;
  * }
  * }</pre>
  *
- * Pieces are never empty. Closing releases the open connection. Failures are raised while reading,
- * as with {@link ToolCallingChat#complete(ChatCompletionRequest)}. Not thread-safe.
+ * Pieces are never empty. Closing releases the open connection. Failures are raised while
+ * reading, as with {@link ToolCallingChat#complete(ChatCompletionRequest)}. Not
+ * thread-safe.
  */
 public final class ToolCallingStream implements Iterable<String>, AutoCloseable {
 
@@ -98,15 +100,16 @@ public final class ToolCallingStream implements Iterable<String>, AutoCloseable 
 	}
 
 	/**
-	 * The whole conversation, once the stream has been read to its end. Streamed answers are folded
-	 * with {@link ChatCompletionAccumulator}.
+	 * The whole conversation, once the stream has been read to its end. Streamed answers
+	 * are folded with {@link ChatCompletionAccumulator}.
 	 * @return the conversation
 	 * @throws IllegalStateException when the stream has not been read to its end
 	 */
 	public ToolConversation result() {
 		ToolConversation result = this.rounds.result();
 		if (!this.finished || result == null) {
-			throw new IllegalStateException("The conversation is not over: read the ToolCallingStream to its end first");
+			throw new IllegalStateException(
+					"The conversation is not over: read the ToolCallingStream to its end first");
 		}
 		return result;
 	}

@@ -7,13 +7,13 @@ import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.core.UsageInfo;
 
 /**
- * The outcome of a tool conversation: the model's final answer, the whole conversation, and every
- * answer of the way.
+ * The outcome of a tool conversation: the model's final answer, the whole conversation,
+ * and every answer of the way.
  *
  * @param response the final answer (the one without tool calls)
- * @param messages the whole conversation: the request's messages, then per tool round the assistant
- * message asking for calls and one tool message per call, then the final assistant message; append
- * a user message to continue it
+ * @param messages the whole conversation: the request's messages, then per tool round the
+ * assistant message asking for calls and one tool message per call, then the final
+ * assistant message; append a user message to continue it
  * @param responses every answer of the model, in order, the final one last
  * @param toolRounds how many tool rounds ran
  */

@@ -1,8 +1,9 @@
 package dev.mistralboot.client.chat.tools;
 
 /**
- * What a tool conversation does when a tool call fails: the model named an unknown tool, sent
- * arguments that do not convert to the tool's parameters, or the tool threw an exception.
+ * What a tool conversation does when a tool call fails: the model named an unknown tool,
+ * sent arguments that do not convert to the tool's parameters, or the tool threw an
+ * exception.
  */
 public enum ToolFailurePolicy {
 

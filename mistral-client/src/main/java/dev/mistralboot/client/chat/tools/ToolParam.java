@@ -7,13 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Describes a parameter of a {@link MistralTool} method, or a field or record component of a type
- * used in a tool's parameters or in structured output. The description goes into the JSON schema
- * the model reads.
+ * Describes a parameter of a {@link MistralTool} method, or a field or record component
+ * of a type used in a tool's parameters or in structured output. The description goes
+ * into the JSON schema the model reads.
  *
  * <pre>{@code
  * record Transfer(@ToolParam(description = "IBAN of the payee") String iban,
- *         @ToolParam(description = "Amount in euros", required = false) BigDecimal amount) {
+ *         &#64;ToolParam(description = "Amount in euros", required = false) BigDecimal amount) {
  * }
  * }</pre>
  */
@@ -29,15 +29,15 @@ public @interface ToolParam {
 	String description() default "";
 
 	/**
-	 * Whether the model must provide the value. {@code Optional} and {@code @Nullable} values are
-	 * optional whatever this says.
+	 * Whether the model must provide the value. {@code Optional} and {@code @Nullable}
+	 * values are optional whatever this says.
 	 * @return {@code false} to make the value optional
 	 */
 	boolean required() default true;
 
 	/**
-	 * The JSON name of a method parameter (ignored on fields and record components, which are named
-	 * by Jackson: use {@code @JsonProperty} there).
+	 * The JSON name of a method parameter (ignored on fields and record components, which
+	 * are named by Jackson: use {@code @JsonProperty} there).
 	 * @return the name; empty for the parameter's own name
 	 */
 	String name() default "";

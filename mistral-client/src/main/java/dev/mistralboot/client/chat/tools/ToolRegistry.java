@@ -27,8 +27,8 @@ import dev.mistralboot.client.core.MistralJson;
 
 /**
  * The tools a conversation offers the model, and how the conversation runs them: at most
- * {@link #maxRounds()} tool rounds, failures handled by {@link #failurePolicy()}. Immutable and
- * thread-safe.
+ * {@link #maxRounds()} tool rounds, failures handled by {@link #failurePolicy()}.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * ToolRegistry tools = ToolRegistry.builder()
@@ -39,8 +39,9 @@ import dev.mistralboot.client.core.MistralJson;
  * ToolConversation answer = chat.withTools(tools).complete(request);
  * }</pre>
  *
- * In a Spring Boot application the auto-configured registry holds every {@link MistralTool} method
- * of the application's beans and every {@link ToolCallback} bean.
+ * In a Spring Boot application the auto-configured registry holds every
+ * {@link MistralTool} method of the application's beans and every {@link ToolCallback}
+ * bean.
  */
 public final class ToolRegistry {
 
@@ -59,7 +60,10 @@ public final class ToolRegistry {
 
 	private ToolRegistry(Map<String, ToolCallback> callbacks, int maxRounds, ToolFailurePolicy failurePolicy) {
 		this.callbacks = Collections.unmodifiableMap(callbacks);
-		this.tools = callbacks.values().stream().<Tool>map((callback) -> new FunctionTool(callback.definition())).toList();
+		this.tools = callbacks.values()
+			.stream()
+			.<Tool>map((callback) -> new FunctionTool(callback.definition()))
+			.toList();
 		this.maxRounds = maxRounds;
 		this.failurePolicy = failurePolicy;
 	}
@@ -73,10 +77,12 @@ public final class ToolRegistry {
 	}
 
 	/**
-	 * A registry of the {@link MistralTool} methods of some objects, with the default settings.
+	 * A registry of the {@link MistralTool} methods of some objects, with the default
+	 * settings.
 	 * @param objects objects with {@code @MistralTool} methods
 	 * @return the registry
-	 * @throws IllegalArgumentException when an object has no such method or two tools share a name
+	 * @throws IllegalArgumentException when an object has no such method or two tools
+	 * share a name
 	 */
 	public static ToolRegistry of(Object... objects) {
 		Builder builder = builder();
@@ -87,7 +93,8 @@ public final class ToolRegistry {
 	}
 
 	/**
-	 * The tools to send in a request, one {@code function} tool per callback, in registration order.
+	 * The tools to send in a request, one {@code function} tool per callback, in
+	 * registration order.
 	 * @return the tools
 	 */
 	public List<Tool> tools() {
@@ -158,8 +165,8 @@ public final class ToolRegistry {
 	}
 
 	/**
-	 * Builds a {@link ToolRegistry}. Callbacks are created by {@link #build()}, with the mapper set
-	 * here.
+	 * Builds a {@link ToolRegistry}. Callbacks are created by {@link #build()}, with the
+	 * mapper set here.
 	 */
 	public static final class Builder {
 
@@ -175,11 +182,12 @@ public final class ToolRegistry {
 		}
 
 		/**
-		 * Adds the {@link MistralTool} methods of an object (of its class, or of the class behind a
-		 * CGLIB proxy).
+		 * Adds the {@link MistralTool} methods of an object (of its class, or of the
+		 * class behind a CGLIB proxy).
 		 * @param object the object
 		 * @return this builder
-		 * @throws IllegalArgumentException (at {@link #build()}) when the class has no such method
+		 * @throws IllegalArgumentException (at {@link #build()}) when the class has no
+		 * such method
 		 */
 		public Builder annotated(Object object) {
 			Objects.requireNonNull(object, "object");
@@ -187,8 +195,9 @@ public final class ToolRegistry {
 		}
 
 		/**
-		 * Adds the {@link MistralTool} methods of a class, invoked on an object obtained when a tool
-		 * is called (how the auto-configuration adds beans, which may be proxies or created late).
+		 * Adds the {@link MistralTool} methods of a class, invoked on an object obtained
+		 * when a tool is called (how the auto-configuration adds beans, which may be
+		 * proxies or created late).
 		 * @param type the class declaring the methods
 		 * @param object supplies the object to invoke them on
 		 * @return this builder
@@ -234,13 +243,14 @@ public final class ToolRegistry {
 		}
 
 		/**
-		 * Adds a tool written by hand whose arguments are read into a type (usually a record); its
-		 * schema is generated from the type.
+		 * Adds a tool written by hand whose arguments are read into a type (usually a
+		 * record); its schema is generated from the type.
 		 * @param <I> the arguments type
 		 * @param name the name (1 to 64 letters, digits, {@code _} or {@code -})
 		 * @param description what it does
 		 * @param argumentsType the arguments type; its schema must be an object
-		 * @param function maps the arguments to the result (a string is sent as it is, anything else as JSON)
+		 * @param function maps the arguments to the result (a string is sent as it is,
+		 * anything else as JSON)
 		 * @return this builder
 		 */
 		public <I> Builder tool(String name, String description, Class<I> argumentsType,
@@ -249,8 +259,8 @@ public final class ToolRegistry {
 			Objects.requireNonNull(argumentsType, "argumentsType");
 			Objects.requireNonNull(function, "function");
 			this.sources.add((context) -> {
-				Map<String, Object> schema = MethodToolCallback.objectSchema(
-						context.schemas().schemaOf(argumentsType), "The arguments type of tool '" + name + "'");
+				Map<String, Object> schema = MethodToolCallback.objectSchema(context.schemas().schemaOf(argumentsType),
+						"The arguments type of tool '" + name + "'");
 				FunctionDefinition definition = new FunctionDefinition(name, description, null, schema);
 				JsonMapper mapper = context.mapper();
 				return List.of(ToolCallback.of(definition, (arguments) -> {
@@ -269,8 +279,8 @@ public final class ToolRegistry {
 		}
 
 		/**
-		 * Sets the mapper that reads arguments and writes results (by default the clients' default
-		 * mapper; the auto-configuration uses the chat client's).
+		 * Sets the mapper that reads arguments and writes results (by default the
+		 * clients' default mapper; the auto-configuration uses the chat client's).
 		 * @param jsonMapper the mapper
 		 * @return this builder
 		 */
@@ -280,7 +290,8 @@ public final class ToolRegistry {
 		}
 
 		/**
-		 * Sets the most tool rounds a conversation may run (default {@value #DEFAULT_MAX_ROUNDS}).
+		 * Sets the most tool rounds a conversation may run (default
+		 * {@value #DEFAULT_MAX_ROUNDS}).
 		 * @param maxRounds the maximum, at least 1
 		 * @return this builder
 		 */
@@ -303,7 +314,8 @@ public final class ToolRegistry {
 		/**
 		 * Builds the registry: generates the schemas and checks the names.
 		 * @return the registry
-		 * @throws IllegalArgumentException when a name is invalid or used twice, or a schema cannot be made
+		 * @throws IllegalArgumentException when a name is invalid or used twice, or a
+		 * schema cannot be made
 		 */
 		public ToolRegistry build() {
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : MistralJson.defaultMapper();
@@ -322,23 +334,24 @@ public final class ToolRegistry {
 		}
 
 		private static Map<Method, MistralTool> annotatedMethods(Class<?> type) {
-			return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<MistralTool>) (
-					method) -> AnnotatedElementUtils.findMergedAnnotation(method, MistralTool.class));
+			return MethodIntrospector.selectMethods(type,
+					(MethodIntrospector.MetadataLookup<MistralTool>) (method) -> AnnotatedElementUtils
+						.findMergedAnnotation(method, MistralTool.class));
 		}
 
 	}
 
 	static int checkMaxRounds(int maxRounds) {
 		if (maxRounds < 1) {
-			throw new IllegalArgumentException("maxRounds must be at least 1, was " + maxRounds
-					+ " (set mistral.tools.max-rounds)");
+			throw new IllegalArgumentException(
+					"maxRounds must be at least 1, was " + maxRounds + " (set mistral.tools.max-rounds)");
 		}
 		return maxRounds;
 	}
 
 	/**
-	 * Whether a class declares (or inherits) {@link MistralTool} methods; cheap enough to ask of
-	 * every bean class.
+	 * Whether a class declares (or inherits) {@link MistralTool} methods; cheap enough to
+	 * ask of every bean class.
 	 * @param type the class
 	 * @return {@code true} when it has at least one
 	 */

@@ -22,9 +22,10 @@ import dev.mistralboot.contract.WireMockContract;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock server on loopback answering {@code POST /v1/chat/completions} with a sequence of
- * answers (one per request, in order), a chat client pointed at it, and the request bodies it got.
- * Every fixture is checked against the response schemas of the API description.
+ * A WireMock server on loopback answering {@code POST /v1/chat/completions} with a
+ * sequence of answers (one per request, in order), a chat client pointed at it, and the
+ * request bodies it got. Every fixture is checked against the response schemas of the API
+ * description.
  */
 public final class ChatTestServer implements AutoCloseable {
 
@@ -79,7 +80,8 @@ public final class ChatTestServer implements AutoCloseable {
 			StringBuilder body = new StringBuilder();
 			for (Object chunk : chunks) {
 				String json = chunk.toString();
-				OpenApiContract.ifAvailable((contract) -> contract.assertSchemaValid("CompletionChunk", json, OpenApiContract.Mode.LIVE_API));
+				OpenApiContract.ifAvailable((contract) -> contract.assertSchemaValid("CompletionChunk", json,
+						OpenApiContract.Mode.LIVE_API));
 				body.append("data: ").append(json).append("\n\n");
 			}
 			body.append("data: [DONE]\n\n");
@@ -215,7 +217,8 @@ public final class ChatTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * A chunk with tool call fragments (a whole call, Mistral-style, or a fragment, OpenAI-style).
+	 * A chunk with tool call fragments (a whole call, Mistral-style, or a fragment,
+	 * OpenAI-style).
 	 * @param finishReason the finish reason, or {@code null}
 	 * @param fragments the tool call JSON objects
 	 * @return the chunk JSON

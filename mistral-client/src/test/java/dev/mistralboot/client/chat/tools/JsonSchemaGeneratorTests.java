@@ -102,8 +102,8 @@ class JsonSchemaGeneratorTests {
 	void instancesWrittenByTheMapperConformToTheSchema() {
 		Order order = new Order("A-1", Priority.HIGH,
 				List.of(new LineItem("sku-1", 2, new Money(new BigDecimal("9.99"), "EUR"))),
-				new Money(new BigDecimal("19.98"), "EUR"), Map.of("sku-1", 3), Optional.empty(), null, "SPRING",
-				"C001", true);
+				new Money(new BigDecimal("19.98"), "EUR"), Map.of("sku-1", 3), Optional.empty(), null, "SPRING", "C001",
+				true);
 		Schema schema = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012())
 			.getSchema(this.mapper.writeValueAsString(this.generator.schemaOf(Order.class)));
 		List<Error> errors = schema.validate(this.mapper.valueToTree(order));
@@ -120,10 +120,11 @@ class JsonSchemaGeneratorTests {
 	@Test
 	void genericTypes() {
 		assertThat(json(this.generator.schemaOf(new org.springframework.core.ParameterizedTypeReference<List<Money>>() {
-		}.getType()))).isEqualTo(tree("""
-				{"type":"array","items":{"type":"object","properties":{
-				  "amount":{"type":"number","description":"Amount in the currency's units"},"currency":{"type":"string"}},
-				  "required":["amount","currency"],"additionalProperties":false}}"""));
+		}.getType()))).isEqualTo(
+				tree("""
+						{"type":"array","items":{"type":"object","properties":{
+						  "amount":{"type":"number","description":"Amount in the currency's units"},"currency":{"type":"string"}},
+						  "required":["amount","currency"],"additionalProperties":false}}"""));
 	}
 
 	static class Tools {

@@ -15,21 +15,24 @@ class Payments {
 	record PaymentStatus(String status) {
 	}
 
-	static final Map<String, Payment> DATA = Map.of("T1001", new Payment("C001", 125.50, "2021-10-05", "Paid"),
-			"T1002", new Payment("C002", 89.99, "2021-10-06", "Unpaid"), "T1003",
-			new Payment("C003", 120.00, "2021-10-07", "Paid"), "T1004", new Payment("C002", 54.30, "2021-10-05", "Paid"),
-			"T1005", new Payment("C001", 210.20, "2021-10-08", "Pending"));
+	static final Map<String, Payment> DATA = Map.of("T1001", new Payment("C001", 125.50, "2021-10-05", "Paid"), "T1002",
+			new Payment("C002", 89.99, "2021-10-06", "Unpaid"), "T1003",
+			new Payment("C003", 120.00, "2021-10-07", "Paid"), "T1004",
+			new Payment("C002", 54.30, "2021-10-05", "Paid"), "T1005",
+			new Payment("C001", 210.20, "2021-10-08", "Pending"));
 
 	final List<String> calls = new ArrayList<>();
 
 	@MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
-	PaymentStatus status(@ToolParam(name = "transaction_id", description = "The transaction id.") String transactionId) {
+	PaymentStatus status(
+			@ToolParam(name = "transaction_id", description = "The transaction id.") String transactionId) {
 		this.calls.add("status " + transactionId);
 		return new PaymentStatus(find(transactionId).status());
 	}
 
 	@MistralTool(name = "retrieve_payment_date", description = "Get payment date of a transaction")
-	Map<String, String> date(@ToolParam(name = "transaction_id", description = "The transaction id.") String transactionId) {
+	Map<String, String> date(
+			@ToolParam(name = "transaction_id", description = "The transaction id.") String transactionId) {
 		this.calls.add("date " + transactionId);
 		return Map.of("date", find(transactionId).date());
 	}

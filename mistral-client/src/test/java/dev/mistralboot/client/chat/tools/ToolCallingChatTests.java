@@ -52,9 +52,8 @@ class ToolCallingChatTests {
 				answer("Your transaction T1001 is Paid; it was paid on 2021-10-05."));
 		ToolCallingChat chat = this.server.chat().withTools(this.tools);
 
-		ToolConversation first = chat.complete(ChatCompletionRequest.builder()
-			.user("What's the status of my transaction?")
-			.build());
+		ToolConversation first = chat
+			.complete(ChatCompletionRequest.builder().user("What's the status of my transaction?").build());
 		assertThat(first.text()).isEqualTo("Could you please provide the transaction ID?");
 		assertThat(first.toolRounds()).isZero();
 		assertThat(this.payments.calls).isEmpty();
@@ -89,13 +88,14 @@ class ToolCallingChatTests {
 				    "properties":{"transaction_id":{"type":"string","description":"The transaction id."}},
 				    "required":["transaction_id"],"additionalProperties":false}}}]"""));
 		assertThat(requests.get(1).get("messages")).hasSize(3);
-		assertThat(requests.get(2).get("messages")).isEqualTo(this.mapper.readTree("""
-				[{"role":"user","content":"What's the status of my transaction?"},
-				 {"role":"assistant","content":"Could you please provide the transaction ID?"},
-				 {"role":"user","content":"My transaction ID is T1001. When was it paid?"},
-				 {"role":"assistant","content":"","tool_calls":[{"id":"D681PevKs","type":"function",
-				   "function":{"name":"retrieve_payment_status","arguments":"{\\"transaction_id\\": \\"T1001\\"}"}}]},
-				 {"role":"tool","content":"{\\"status\\":\\"Paid\\"}","tool_call_id":"D681PevKs","name":"retrieve_payment_status"}]"""));
+		assertThat(requests.get(2).get("messages")).isEqualTo(this.mapper.readTree(
+				"""
+						[{"role":"user","content":"What's the status of my transaction?"},
+						 {"role":"assistant","content":"Could you please provide the transaction ID?"},
+						 {"role":"user","content":"My transaction ID is T1001. When was it paid?"},
+						 {"role":"assistant","content":"","tool_calls":[{"id":"D681PevKs","type":"function",
+						   "function":{"name":"retrieve_payment_status","arguments":"{\\"transaction_id\\": \\"T1001\\"}"}}]},
+						 {"role":"tool","content":"{\\"status\\":\\"Paid\\"}","tool_call_id":"D681PevKs","name":"retrieve_payment_status"}]"""));
 		JsonNode last = requests.get(3).get("messages");
 		assertThat(last).hasSize(7);
 		assertThat(last.get(5).get("tool_calls").get(0).get("function").get("arguments").asString())
@@ -125,7 +125,8 @@ class ToolCallingChatTests {
 		assertThat(conversation.toolRounds()).isEqualTo(1);
 		assertThat(this.payments.calls).containsExactly("status T1002", "status T1005", "date T1005");
 		List<JsonNode> requests = this.server.requests();
-		assertThat(requests).allSatisfy((request) -> assertThat(request.get("parallel_tool_calls").asBoolean()).isTrue());
+		assertThat(requests)
+			.allSatisfy((request) -> assertThat(request.get("parallel_tool_calls").asBoolean()).isTrue());
 		JsonNode messages = requests.get(1).get("messages");
 		assertThat(messages).hasSize(5);
 		assertThat(messages.get(1).get("tool_calls")).hasSize(3);
@@ -155,8 +156,8 @@ class ToolCallingChatTests {
 			.map((message) -> this.mapper.readTree(((ToolMessage) message).content().text()).get("error").asString())
 			.toList();
 		assertThat(results).hasSize(4);
-		assertThat(results.get(0))
-			.isEqualTo("Unknown tool 'refund_payment'. Available tools: retrieve_payment_status, retrieve_payment_date");
+		assertThat(results.get(0)).isEqualTo(
+				"Unknown tool 'refund_payment'. Available tools: retrieve_payment_status, retrieve_payment_date");
 		assertThat(results.get(1)).isEqualTo(
 				"Invalid arguments for tool 'retrieve_payment_status': missing required argument 'transaction_id'");
 		assertThat(results.get(2)).startsWith("Invalid arguments for tool 'retrieve_payment_status': not valid JSON");
@@ -167,7 +168,8 @@ class ToolCallingChatTests {
 
 	@Test
 	void argumentsOfTheWrongTypeAreSentBackToTheModel() {
-		this.server.answers(toolCalls(call("wrongtype", "retrieve_payment_status", "{\"transaction_id\": {\"id\": 1}}")),
+		this.server.answers(
+				toolCalls(call("wrongtype", "retrieve_payment_status", "{\"transaction_id\": {\"id\": 1}}")),
 				answer("Sorry."));
 
 		ToolConversation conversation = this.server.chat()
@@ -175,8 +177,8 @@ class ToolCallingChatTests {
 			.complete(ChatCompletionRequest.builder().user("Check it").build());
 
 		String error = ((ToolMessage) conversation.messages().get(2)).content().text();
-		assertThat(error).startsWith("{\"error\":\"Invalid arguments for tool 'retrieve_payment_status': argument "
-				+ "'transaction_id': ");
+		assertThat(error).startsWith(
+				"{\"error\":\"Invalid arguments for tool 'retrieve_payment_status': argument " + "'transaction_id': ");
 		assertThat(this.payments.calls).isEmpty();
 	}
 
@@ -205,17 +207,15 @@ class ToolCallingChatTests {
 		this.server.answers(toolCalls(call("unknown01", "refund_payment", "{}")),
 				toolCalls(call("missing02", "retrieve_payment_status", "{}")));
 		ToolCallingChat chat = this.server.chat()
-			.withTools(ToolRegistry.builder()
-				.annotated(this.payments)
-				.failurePolicy(ToolFailurePolicy.THROW)
-				.build());
+			.withTools(ToolRegistry.builder().annotated(this.payments).failurePolicy(ToolFailurePolicy.THROW).build());
 		ChatCompletionRequest request = ChatCompletionRequest.builder().user("Refund T1001").build();
 
 		assertThatExceptionOfType(MistralToolException.class).isThrownBy(() -> chat.complete(request))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MistralToolException.Reason.UNKNOWN_TOOL));
 		assertThatExceptionOfType(MistralToolException.class).isThrownBy(() -> chat.complete(request))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MistralToolException.Reason.INVALID_ARGUMENTS))
-			.withMessage("Invalid arguments for tool 'retrieve_payment_status': missing required argument 'transaction_id'");
+			.withMessage(
+					"Invalid arguments for tool 'retrieve_payment_status': missing required argument 'transaction_id'");
 	}
 
 	@Test
@@ -254,8 +254,8 @@ class ToolCallingChatTests {
 				.build());
 
 		List<JsonNode> requests = this.server.requests();
-		assertThat(requests.get(0).get("tool_choice")).isEqualTo(this.mapper
-			.readTree("{\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\"}}"));
+		assertThat(requests.get(0).get("tool_choice")).isEqualTo(
+				this.mapper.readTree("{\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\"}}"));
 		assertThat(requests.get(1).get("tool_choice").asString()).isEqualTo("auto");
 	}
 

@@ -39,12 +39,12 @@ class ToolCallingStreamTests {
 
 	@Test
 	void textIsStreamedWithToolRoundsInBetween() {
-		this.server.streams(
-				List.of(roleChunk(), textChunk("Let me check. "), toolCallChunk("tool_calls",
-						"{\"id\":\"D681PevKs\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+		this.server.streams(List.of(roleChunk(), textChunk("Let me check. "), toolCallChunk("tool_calls",
+				"{\"id\":\"D681PevKs\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
 				List.of(roleChunk(), toolCallChunk("tool_calls",
 						"{\"id\":\"k9Qw2ZxL0\",\"function\":{\"name\":\"retrieve_payment_date\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
-				List.of(roleChunk(), textChunk("T1001 is "), textChunk("Paid, "), lastChunk("since 2021-10-05.", "stop")));
+				List.of(roleChunk(), textChunk("T1001 is "), textChunk("Paid, "),
+						lastChunk("since 2021-10-05.", "stop")));
 
 		List<String> pieces = new ArrayList<>();
 		ToolConversation conversation;
@@ -76,14 +76,13 @@ class ToolCallingStreamTests {
 
 	@Test
 	void argumentsSplitAcrossChunksAreJoined() {
-		this.server.streams(
-				List.of(roleChunk(),
-						toolCallChunk(null,
-								"{\"id\":\"aaaaaaaa1\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction\"},\"index\":0}"),
-						toolCallChunk(null, "{\"function\":{\"name\":\"\",\"arguments\":\"_id\\\": \\\"T1002\\\"}\"},\"index\":0}"),
-						toolCallChunk(null,
-								"{\"id\":\"bbbbbbbb2\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1003\\\"}\"},\"index\":1}"),
-						lastChunk("", "tool_calls")),
+		this.server.streams(List.of(roleChunk(), toolCallChunk(null,
+				"{\"id\":\"aaaaaaaa1\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction\"},\"index\":0}"),
+				toolCallChunk(null,
+						"{\"function\":{\"name\":\"\",\"arguments\":\"_id\\\": \\\"T1002\\\"}\"},\"index\":0}"),
+				toolCallChunk(null,
+						"{\"id\":\"bbbbbbbb2\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1003\\\"}\"},\"index\":1}"),
+				lastChunk("", "tool_calls")),
 				List.of(roleChunk(), lastChunk("T1002 is Unpaid and T1003 is Paid.", "stop")));
 
 		try (ToolCallingStream stream = this.server.chat()
@@ -99,9 +98,8 @@ class ToolCallingStreamTests {
 
 	@Test
 	void resultBeforeTheEndAndTheRoundLimitAreReported() {
-		this.server.streams(
-				List.of(roleChunk(), toolCallChunk("tool_calls",
-						"{\"id\":\"round0001\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+		this.server.streams(List.of(roleChunk(), toolCallChunk("tool_calls",
+				"{\"id\":\"round0001\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
 				List.of(roleChunk(), toolCallChunk("tool_calls",
 						"{\"id\":\"round0002\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")));
 

@@ -72,10 +72,11 @@ class ToolRegistryTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(temperature.function().description()).isEqualTo("Current temperature of a city");
-		assertThat((tools.jackson.databind.JsonNode) this.mapper.valueToTree(temperature.function().parameters())).isEqualTo(this.mapper.readTree("""
-				{"type":"object","properties":{"city":{"type":"string"},
-				 "unit":{"type":"string","enum":["CELSIUS","FAHRENHEIT"]}},
-				 "required":["city"],"additionalProperties":false}"""));
+		assertThat((tools.jackson.databind.JsonNode) this.mapper.valueToTree(temperature.function().parameters()))
+			.isEqualTo(this.mapper.readTree("""
+					{"type":"object","properties":{"city":{"type":"string"},
+					 "unit":{"type":"string","enum":["CELSIUS","FAHRENHEIT"]}},
+					 "required":["city"],"additionalProperties":false}"""));
 		assertThat(registry.get("forecast").definition().description()).isNull();
 		assertThat(registry.maxRounds()).isEqualTo(ToolRegistry.DEFAULT_MAX_ROUNDS);
 		assertThat(registry.failurePolicy()).isEqualTo(ToolFailurePolicy.REPORT_TO_MODEL);
@@ -118,8 +119,9 @@ class ToolRegistryTests {
 	@Test
 	void toolsWrittenByHand() {
 		ToolRegistry registry = ToolRegistry.builder()
-			.tool("echo", "Echoes its input", Map.of("type", "object", "properties", Map.of("text", Map.of("type",
-					"string"))), (arguments) -> "echo " + arguments)
+			.tool("echo", "Echoes its input",
+					Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string"))),
+					(arguments) -> "echo " + arguments)
 			.tool("get_forecast", "Forecast of a city", Forecast.class,
 					(forecast) -> Map.of("city", forecast.city(), "days", forecast.days()))
 			.maxRounds(3)
@@ -130,8 +132,8 @@ class ToolRegistryTests {
 		assertThat(registry.get("echo").call("{\"text\":\"hi\"}")).isEqualTo("echo {\"text\":\"hi\"}");
 		assertThat(this.mapper.readTree(registry.get("get_forecast").call("{\"city\":\"Nice\",\"days\":2}")))
 			.isEqualTo(this.mapper.readTree("{\"city\":\"Nice\",\"days\":2}"));
-		assertThat((tools.jackson.databind.JsonNode) this.mapper.valueToTree(registry.get("get_forecast").definition().parameters()))
-			.isEqualTo(this.mapper.readTree("""
+		assertThat((tools.jackson.databind.JsonNode) this.mapper
+			.valueToTree(registry.get("get_forecast").definition().parameters())).isEqualTo(this.mapper.readTree("""
 					{"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer"}},
 					 "required":["city","days"],"additionalProperties":false}"""));
 		assertThatExceptionOfType(MistralToolException.class)
