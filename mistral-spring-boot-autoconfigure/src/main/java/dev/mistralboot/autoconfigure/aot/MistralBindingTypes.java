@@ -126,7 +126,15 @@ final class MistralBindingTypes {
 	}
 
 	private void walkClient(Class<?> client) {
-		for (Method method : client.getMethods()) {
+		Method[] methods;
+		try {
+			methods = client.getMethods();
+		}
+		catch (LinkageError ex) {
+			// a reactive client without Reactor on the class path: not usable, no hints
+			return;
+		}
+		for (Method method : methods) {
 			if (method.getDeclaringClass() == Object.class || method.isSynthetic()) {
 				continue;
 			}
@@ -139,7 +147,14 @@ final class MistralBindingTypes {
 
 	private void drain() {
 		while (!this.queue.isEmpty()) {
-			walkModel(this.queue.poll());
+			Class<?> type = this.queue.poll();
+			try {
+				walkModel(type);
+			}
+			catch (LinkageError ex) {
+				// members referring to optional libraries that are absent: the type is
+				// registered, its unreachable members are not followed
+			}
 		}
 	}
 
