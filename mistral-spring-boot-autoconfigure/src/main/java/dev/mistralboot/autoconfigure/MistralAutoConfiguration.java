@@ -60,6 +60,7 @@ public final class MistralAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<MistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		checkApiKey(connectionDetails);
 		HttpClientSettings settings = settings(properties, httpClientSettings);
 		ClientHttpRequestFactoryBuilder<?> factories = requestFactoryBuilder
@@ -147,6 +148,7 @@ public final class MistralAutoConfiguration {
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 				ObjectProvider<ReactiveMistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+			MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 			checkApiKey(connectionDetails);
 			HttpClientSettings settings = settings(properties, httpClientSettings).withReadTimeout(null);
 			ClientHttpConnectorBuilder<?> connectors = connectorBuilder

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralDependencyCheck;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolCallback;
@@ -41,6 +42,9 @@ public final class MistralToolsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolRegistry mistralToolRegistry(ConfigurableListableBeanFactory beanFactory, MistralToolsProperties properties,
 			ObjectProvider<MistralHttp> mistralHttp, ObjectProvider<ToolCallback> callbacks) {
+		// schemas are generated with victools: fail with a clear message when the build
+		// picked a version that is too old
+		MistralDependencyCheck.verify(beanFactory.getBeanClassLoader());
 		ToolRegistry.Builder builder = ToolRegistry.builder()
 			.maxRounds(properties.getMaxRounds())
 			.failurePolicy(properties.getFailurePolicy());
