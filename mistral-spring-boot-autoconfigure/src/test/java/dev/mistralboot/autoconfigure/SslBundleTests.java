@@ -8,6 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralIoException;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.contract.WireMockContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +23,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import dev.mistralboot.client.core.ApiRequest;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralIoException;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

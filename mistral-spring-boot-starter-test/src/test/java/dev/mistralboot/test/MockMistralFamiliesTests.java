@@ -6,12 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.core.io.ByteArrayResource;
-
 import dev.mistralboot.client.agents.AgentsCompletionRequest;
 import dev.mistralboot.client.agents.MistralAgentsClient;
 import dev.mistralboot.client.batch.BatchEndpoint;
@@ -52,6 +46,11 @@ import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrRequest;
 import dev.mistralboot.client.ocr.OcrResponse;
 import dev.mistralboot.contract.OpenApiContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ByteArrayResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

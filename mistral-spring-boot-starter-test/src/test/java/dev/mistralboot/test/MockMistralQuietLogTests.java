@@ -1,15 +1,14 @@
 package dev.mistralboot.test;
 
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

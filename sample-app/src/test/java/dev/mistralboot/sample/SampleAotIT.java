@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.FunctionTool;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.test.MockMistral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +23,6 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.FunctionTool;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.test.MockMistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

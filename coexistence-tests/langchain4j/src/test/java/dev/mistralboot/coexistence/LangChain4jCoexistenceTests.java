@@ -3,19 +3,18 @@ package dev.mistralboot.coexistence;
 import java.util.Map;
 
 import dev.langchain4j.model.mistralai.MistralAiChatModel;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.test.MockMistral;
 import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

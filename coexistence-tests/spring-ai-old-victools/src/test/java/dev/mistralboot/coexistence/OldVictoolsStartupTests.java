@@ -1,5 +1,7 @@
 package dev.mistralboot.coexistence;
 
+import dev.mistralboot.autoconfigure.MistralDependencyVersionException;
+import dev.mistralboot.test.MockMistral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -7,9 +9,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import dev.mistralboot.autoconfigure.MistralDependencyVersionException;
-import dev.mistralboot.test.MockMistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,14 +3,6 @@ package dev.mistralboot.coexistence;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.FunctionTool;
 import dev.mistralboot.client.chat.MistralChatClient;
@@ -19,6 +11,13 @@ import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.test.MockMistral;
 import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mistralboot.client.chat.tools.MistralTool;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.generate.GenerationContext;
@@ -19,8 +20,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
-
-import dev.mistralboot.client.chat.tools.MistralTool;
 
 /**
  * Ahead-of-time processing of {@link MistralTool} methods: for every bean whose class

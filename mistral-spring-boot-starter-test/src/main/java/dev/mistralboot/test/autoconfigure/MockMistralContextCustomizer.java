@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.mistralboot.autoconfigure.MistralConnectionDetails;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.test.MockMistral;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,11 +20,6 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.util.ClassUtils;
-
-import dev.mistralboot.autoconfigure.MistralConnectionDetails;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.test.MockMistral;
 
 /**
  * Starts a {@link MockMistral} for one application context, registers it as the

@@ -2,8 +2,6 @@ package dev.mistralboot.test.autoconfigure;
 
 import java.util.List;
 
-import org.springframework.context.ApplicationContext;
-
 import dev.mistralboot.client.agents.AgentsCompletionRequest;
 import dev.mistralboot.client.agents.MistralAgentsClient;
 import dev.mistralboot.client.batch.MistralBatchClient;
@@ -20,6 +18,8 @@ import dev.mistralboot.client.models.MistralModelsClient;
 import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrRequest;
 import dev.mistralboot.test.MockMistral;
+
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,11 @@
 package dev.mistralboot.test.autoconfigure;
 
+import dev.mistralboot.test.MockMistral;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-
-import dev.mistralboot.test.MockMistral;
 
 /**
  * With every base URL of the starter pointing at non-loopback addresses (documentation

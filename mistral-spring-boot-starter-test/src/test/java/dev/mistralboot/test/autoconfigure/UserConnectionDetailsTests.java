@@ -1,5 +1,7 @@
 package dev.mistralboot.test.autoconfigure;
 
+import dev.mistralboot.autoconfigure.MistralConnectionDetails;
+import dev.mistralboot.test.MockMistral;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,9 +11,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import dev.mistralboot.autoconfigure.MistralConnectionDetails;
-import dev.mistralboot.test.MockMistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
