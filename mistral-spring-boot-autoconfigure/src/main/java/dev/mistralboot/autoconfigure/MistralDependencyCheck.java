@@ -103,7 +103,13 @@ public final class MistralDependencyCheck {
 		return java.util.Arrays.copyOf(numbers, count);
 	}
 
-	/** A library and the oldest version the clients work with. */
+	/**
+	 * A library and the oldest version the clients work with.
+	 *
+	 * @param groupId the library's group
+	 * @param artifactId the library's artifact
+	 * @param minimum the oldest version that works
+	 */
 	record Requirement(String groupId, String artifactId, String minimum) {
 	}
 

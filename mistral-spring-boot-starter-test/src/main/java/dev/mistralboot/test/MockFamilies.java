@@ -139,7 +139,6 @@ final class MockFamilies {
 	@Nullable ResponseDefinition serve(String method, String encodedPath, LoggedRequest request) {
 		// ids such as ft:open-mistral-7b:... arrive percent-encoded
 		String path = org.springframework.web.util.UriUtils.decode(encodedPath, StandardCharsets.UTF_8);
-		Matcher matcher;
 		if (method.equals("POST")) {
 			switch (path) {
 				case "/v1/fim/completions":
@@ -171,20 +170,22 @@ final class MockFamilies {
 			list.put("total", this.batches.size());
 			return json(200, list);
 		}
-		if ((matcher = BATCH_CANCEL.matcher(path)).matches() && method.equals("POST")) {
-			BatchJob job = this.batches.get(matcher.group(1));
+		Matcher batchCancel = BATCH_CANCEL.matcher(path);
+		if (batchCancel.matches() && method.equals("POST")) {
+			BatchJob job = this.batches.get(batchCancel.group(1));
 			if (job == null) {
-				return notFound("Batch job", matcher.group(1));
+				return notFound("Batch job", batchCancel.group(1));
 			}
 			if (!BATCH_TERMINAL.contains(job.status)) {
 				job.status = "CANCELLATION_REQUESTED";
 			}
 			return json(200, batchJson(job, false));
 		}
-		if ((matcher = BATCH_JOB.matcher(path)).matches() && (method.equals("GET") || method.equals("DELETE"))) {
-			BatchJob job = this.batches.get(matcher.group(1));
+		Matcher batchJob = BATCH_JOB.matcher(path);
+		if (batchJob.matches() && (method.equals("GET") || method.equals("DELETE"))) {
+			BatchJob job = this.batches.get(batchJob.group(1));
 			if (job == null) {
-				return notFound("Batch job", matcher.group(1));
+				return notFound("Batch job", batchJob.group(1));
 			}
 			if (method.equals("DELETE")) {
 				this.batches.remove(job.id);
@@ -197,12 +198,13 @@ final class MockFamilies {
 			advance(job);
 			return json(200, batchJson(job, request.getUrl().contains("inline=true")));
 		}
-		if ((matcher = MODEL.matcher(path)).matches() && (method.equals("GET") || method.equals("DELETE"))) {
-			return model(method, matcher.group(1));
+		Matcher model = MODEL.matcher(path);
+		if (model.matches() && (method.equals("GET") || method.equals("DELETE"))) {
+			return model(method, model.group(1));
 		}
-		if ((matcher = FT_MODEL_ARCHIVE.matcher(path)).matches()
-				&& (method.equals("POST") || method.equals("DELETE"))) {
-			String id = matcher.group(1);
+		Matcher archive = FT_MODEL_ARCHIVE.matcher(path);
+		if (archive.matches() && (method.equals("POST") || method.equals("DELETE"))) {
+			String id = archive.group(1);
 			if (!isFineTuned(id)) {
 				return notFound("Fine-tuned model", id);
 			}
@@ -219,15 +221,17 @@ final class MockFamilies {
 			answer.put("archived", archive);
 			return json(200, answer);
 		}
-		if ((matcher = FT_MODEL.matcher(path)).matches() && method.equals("PATCH")) {
-			String id = matcher.group(1);
+		Matcher tuned = FT_MODEL.matcher(path);
+		if (tuned.matches() && method.equals("PATCH")) {
+			String id = tuned.group(1);
 			if (!isFineTuned(id)) {
 				return notFound("Fine-tuned model", id);
 			}
 			return json(200, fineTunedModel(id, body(request)));
 		}
-		if ((matcher = FILE_URL.matcher(path)).matches() && method.equals("GET")) {
-			String id = matcher.group(1);
+		Matcher fileUrl = FILE_URL.matcher(path);
+		if (fileUrl.matches() && method.equals("GET")) {
+			String id = fileUrl.group(1);
 			if (this.handler.file(id) == null) {
 				return notFound("File", id);
 			}
@@ -470,16 +474,8 @@ final class MockFamilies {
 		String model = body.path("model").isString() ? body.path("model").asString()
 				: (job.model != null) ? job.model : MockMistralHandler.DEFAULT_CHAT_MODEL;
 		switch (job.endpoint) {
-			case "/v1/embeddings": {
-				List<String> inputs = new ArrayList<>();
-				if (body.path("input").isArray()) {
-					body.path("input").forEach((item) -> inputs.add(item.asString("")));
-				}
-				else {
-					inputs.add(body.path("input").asString(""));
-				}
-				return MockResponses.embeddings(model, inputs, this.handler.dimension(), "float");
-			}
+			case "/v1/embeddings":
+				return MockResponses.embeddings(model, texts(body.path("input")), this.handler.dimension(), "float");
 			case "/v1/moderations":
 				return moderation(body, false);
 			case "/v1/chat/moderations":
@@ -494,6 +490,17 @@ final class MockFamilies {
 				return MockResponses.chatCompletion(model,
 						MockChatReply.text("This is MockMistral's default batch answer."), 1);
 		}
+	}
+
+	private static List<String> texts(JsonNode input) {
+		List<String> inputs = new ArrayList<>();
+		if (input.isArray()) {
+			input.forEach((item) -> inputs.add(item.asString("")));
+		}
+		else {
+			inputs.add(input.asString(""));
+		}
+		return inputs;
 	}
 
 	private ObjectNode batchJson(BatchJob job, boolean inline) {

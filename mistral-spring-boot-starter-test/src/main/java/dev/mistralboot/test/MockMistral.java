@@ -655,7 +655,7 @@ public final class MockMistral implements AutoCloseable {
 		/**
 		 * Sets the statuses new jobs walk through (default {@code QUEUED, RUNNING,
 		 * SUCCESS}).
-		 * @param statuses API statuses
+		 * @param statuses the API's statuses
 		 * @return this script
 		 * @throws IllegalArgumentException when empty or a status is not one of the API's
 		 */

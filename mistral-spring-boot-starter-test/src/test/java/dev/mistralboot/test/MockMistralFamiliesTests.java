@@ -31,7 +31,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.client.core.Sleeper;
 import dev.mistralboot.client.files.FileObject;
 import dev.mistralboot.client.files.FilePurpose;
 import dev.mistralboot.client.files.MistralFilesClient;
