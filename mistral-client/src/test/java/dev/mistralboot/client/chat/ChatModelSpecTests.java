@@ -268,8 +268,7 @@ class ChatModelSpecTests {
 		assertThat(request.toString()).doesNotContain("connector-secret").contains("******");
 	}
 
-	private static <E extends Enum<E>> void assertEnum(E[] values, Function<E, String> value,
-			Iterable<String> expected) {
+	private static <E> void assertEnum(E[] values, Function<E, String> value, Iterable<String> expected) {
 		List<String> known = Arrays.stream(values).map(value).filter((v) -> !v.equals("unknown")).toList();
 		assertThat(known).containsExactlyInAnyOrderElementsOf(expected);
 	}
