@@ -306,7 +306,8 @@ final class JavaWriter {
 		MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
 		MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
-			.addJavadoc("Copies the collections; lists the API left out are empty.\n");
+			.addJavadoc(node.path("builder").asBoolean(false) ? "Copies the collections.\n"
+					: "Copies the collections; lists the API left out are empty.\n");
 		MethodSpec.Builder shortForm = MethodSpec.constructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc("A value without additional properties.\n");
@@ -328,14 +329,28 @@ final class JavaWriter {
 			arguments.add(property.java());
 			if (property.type() instanceof ParameterizedTypeName parameterized
 					&& parameterized.rawType().equals(LIST)) {
-				compact.addStatement("$L = ($L != null) ? $T.copyOf($L) : $T.of()", property.java(), property.java(),
-						LIST, property.java(), LIST);
+				if (property.nullable()) {
+					compact.addStatement("$L = ($L != null) ? $T.copyOf($L) : null", property.java(), property.java(),
+							LIST, property.java());
+				}
+				else {
+					compact.addStatement("$L = ($L != null) ? $T.copyOf($L) : $T.of()", property.java(),
+							property.java(), LIST, property.java(), LIST);
+				}
+			}
+			else if (property.type() instanceof ParameterizedTypeName parameterized
+					&& parameterized.rawType().equals(MAP) && node.path("builder").asBoolean(false)) {
+				compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : null", property.java(),
+						property.java(), COLLECTIONS, LINKED_HASH_MAP, property.java());
 			}
 		}
 		javadoc.append("\n@param ")
 			.append(ADDITIONAL)
-			.append(" properties the API sent that this library does not know yet, kept and written back when "
-					+ "this value is sent again");
+			.append(node.path("builder").asBoolean(false)
+					? " body properties this library does not know yet, sent as given (see the builder's "
+							+ "putAdditionalProperty)"
+					: " properties the API sent that this library does not know yet, kept and written back when "
+							+ "this value is sent again");
 		TypeName anyMap = ParameterizedTypeName.get(MAP, STRING,
 				ClassName.OBJECT.annotated(AnnotationSpec.builder(NULLABLE).build()));
 		canonical.addParameter(ParameterSpec.builder(anyMap, ADDITIONAL)
@@ -348,10 +363,107 @@ final class JavaWriter {
 		type.addJavadoc(javadoc.append("\n").toString());
 		type.recordConstructor(canonical.build());
 		type.addMethod(compact.build());
-		if (!properties.isEmpty()) {
+		if (node.path("builder").asBoolean(false)) {
+			addBuilder(type, self, node, properties, docs);
+		}
+		else if (!properties.isEmpty()) {
 			type.addMethod(shortForm.build());
 		}
 		return type.build();
+	}
+
+	/**
+	 * A request's builder: a setter per property, {@code putAdditionalProperty} for
+	 * properties this library does not know yet, {@code toBuilder()}, and
+	 * {@code validate()} (from a hand-written interface) on {@code build()}.
+	 */
+	private void addBuilder(TypeSpec.Builder type, ClassName self, JsonNode node, Map<String, Property> properties,
+			JsonNode docs) {
+		ClassName builderName = self.nestedClass("Builder");
+		TypeSpec.Builder builder = TypeSpec.classBuilder(builderName)
+			.addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+			.addJavadoc("Builds a {@link $T}$L.\n", self,
+					node.path("validate").asBoolean(false) ? "; {@link #build()} checks it" : "");
+		for (JsonNode implemented : node.path("builderImplements")) {
+			ClassName support = this.types.forSimpleName(implemented.asString(), self.simpleName());
+			builder.addSuperinterface(ParameterizedTypeName.get(support, builderName));
+		}
+		builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+		MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(builderName)
+			.addJavadoc("A builder holding this request's values.\n@return a builder\n")
+			.addStatement("$T builder = new $T()", builderName, builderName);
+		List<String> arguments = new ArrayList<>();
+		Set<String> overridden = new LinkedHashSet<>();
+		node.path("builderOverrides").forEach((name) -> overridden.add(name.asString()));
+		for (Property property : properties.values()) {
+			TypeName nullable = property.type().annotated(AnnotationSpec.builder(NULLABLE).build());
+			builder.addField(FieldSpec.builder(nullable, property.java(), Modifier.PRIVATE).build());
+			String doc = docs.path("properties").path(property.json()).asString("the {@code " + property.json() + "}");
+			MethodSpec.Builder setter = MethodSpec.methodBuilder(property.java())
+				.addModifiers(Modifier.PUBLIC)
+				.returns(builderName)
+				.addParameter(nullable, property.java())
+				.addJavadoc("Sets {@code $L}.\n@param $L $L\n@return this builder\n", property.json(), property.java(),
+						doc)
+				.addStatement("this.$L = $L", property.java(), property.java())
+				.addStatement("return this");
+			if (overridden.contains(property.json())) {
+				setter.addAnnotation(Override.class);
+			}
+			builder.addMethod(setter.build());
+			toBuilder.addStatement("builder.$L = this.$L", property.java(), property.java());
+			arguments.add("this." + property.java());
+		}
+		TypeName anyMap = ParameterizedTypeName.get(MAP, STRING,
+				ClassName.OBJECT.annotated(AnnotationSpec.builder(NULLABLE).build()));
+		builder.addField(FieldSpec.builder(anyMap, ADDITIONAL, Modifier.PRIVATE, Modifier.FINAL)
+			.initializer("new $T<>()", LINKED_HASH_MAP)
+			.build());
+		builder.addMethod(MethodSpec.methodBuilder("putAdditionalProperty")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(builderName)
+			.addParameter(STRING, "name")
+			.addParameter(ClassName.OBJECT.annotated(AnnotationSpec.builder(NULLABLE).build()), "value")
+			.addJavadoc("Adds a body property this library does not know yet; it is sent as given.\n"
+					+ "@param name the JSON property name\n@param value the value (written by Jackson)\n"
+					+ "@return this builder\n")
+			.addStatement("this.$L.put($T.requireNonNull(name, $S), value)", ADDITIONAL, OBJECTS, "name")
+			.addStatement("return this")
+			.build());
+		builder.addMethod(MethodSpec.methodBuilder("removeAdditionalProperty")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(builderName)
+			.addParameter(STRING, "name")
+			.addJavadoc("Removes a body property added by {@link #putAdditionalProperty}.\n"
+					+ "@param name the JSON property name\n@return this builder\n")
+			.addStatement("this.$L.remove(name)", ADDITIONAL)
+			.addStatement("return this")
+			.build());
+		toBuilder.addStatement("builder.$L.putAll(this.$L)", ADDITIONAL, ADDITIONAL).addStatement("return builder");
+		arguments.add("this." + ADDITIONAL);
+		MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+			.addModifiers(Modifier.PUBLIC)
+			.returns(self)
+			.addStatement("$T request = new $T($L)", self, self, String.join(", ", arguments));
+		if (node.path("validate").asBoolean(false)) {
+			build.addJavadoc("Builds and checks the request.\n@return the request\n"
+					+ "@throws IllegalArgumentException when the request is not valid; the message says what to set\n")
+				.addStatement("request.validate()");
+		}
+		else {
+			build.addJavadoc("Builds the request.\n@return the request\n");
+		}
+		builder.addMethod(build.addStatement("return request").build());
+		type.addMethod(MethodSpec.methodBuilder("builder")
+			.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+			.returns(builderName)
+			.addJavadoc("Starts a request.\n@return a builder\n")
+			.addStatement("return new $T()", builderName)
+			.build());
+		type.addMethod(toBuilder.build());
+		type.addType(builder.build());
 	}
 
 	private TypeName implementedType(String name, ClassName self) {
@@ -384,8 +496,8 @@ final class JavaWriter {
 				TypeName type = (override != null) ? parseType(override, where + "." + json)
 						: typeOf(property.getValue(), where + "." + json);
 				String java = node.path("names").path(json).asString(snakeToCamel(json));
-				boolean nonNull = type instanceof ParameterizedTypeName parameterized
-						&& parameterized.rawType().equals(LIST);
+				boolean nonNull = !node.path("builder").asBoolean(false)
+						&& type instanceof ParameterizedTypeName parameterized && parameterized.rawType().equals(LIST);
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
