@@ -223,7 +223,8 @@ class ChatModelSpecTests {
 		ChatCompletionResponse response = this.mapper.readValue(json, ChatCompletionResponse.class);
 		assertThat(response.finishReason()).isEqualTo(FinishReason.UNKNOWN);
 		assertThat(response.text()).isEqualTo("hi");
-		assertThat(response.message().content().chunks().get(0)).isEqualTo(new UnknownChunk("hologram"));
+		assertThat(response.message().content().chunks().get(0))
+			.isEqualTo(new UnknownChunk("hologram", Map.of("data", "...")));
 		assertThat(ReasoningEffort.of("ultra")).isEqualTo(ReasoningEffort.UNKNOWN);
 	}
 

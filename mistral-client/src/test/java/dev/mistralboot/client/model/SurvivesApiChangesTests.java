@@ -8,11 +8,20 @@ import dev.mistralboot.client.batch.BatchJob;
 import dev.mistralboot.client.batch.BatchJobStatus;
 import dev.mistralboot.client.batch.CreateBatchJobRequest;
 import dev.mistralboot.client.batch.MistralBatchClient;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatCompletionResponse;
+import dev.mistralboot.client.chat.FinishReason;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.UnknownChunk;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.files.FileObject;
 import dev.mistralboot.client.files.FilePurpose;
 import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.finetuning.FineTuningJob;
+import dev.mistralboot.client.finetuning.FineTuningJobStatus;
+import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.UnknownFineTuningJob;
 import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +138,71 @@ class SurvivesApiChangesTests {
 		assertThat(job.endpoint()).isEqualTo("/v1/agents/completions");
 		assertThat(request.toBuilder().removeAdditionalProperty("tags").build().additionalProperties())
 			.containsOnlyKeys("priority");
+	}
+
+	@Test
+	void aChatAnswerKeepsUnknownPropertiesChunksAndFinishReasonAndSendsThemBack() {
+		// The continued conversation carries what the description does not know: its
+		// check is
+		// skipped for this test.
+		wireMock.skipContractCheck();
+		wireMock.postAnswersInTurn("/v1/chat/completions", okJson("""
+				{"id":"c1","object":"chat.completion","model":"m","created":1,"brand_new":{"a":1},
+				 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2},
+				 "choices":[{"index":0,"finish_reason":"content_filter","message":{"role":"assistant",
+				   "reasoning_trace":{"id":"rt_1"},
+				   "content":[{"type":"hologram","data":"AAEC","frames":[1,2]},{"type":"text","text":"hi"}]}}]}"""),
+				okJson("""
+						{"id":"c2","object":"chat.completion","model":"m","created":2,
+						 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2},
+						 "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}]}"""));
+		MistralChatClient chat = new MistralChatClient(this.http);
+
+		ChatCompletionResponse first = chat
+			.complete(ChatCompletionRequest.builder().model("m").user("Show me").build());
+
+		assertThat(first.finishReason()).isNotNull();
+		assertThat(first.finishReason().value()).isEqualTo("content_filter");
+		assertThat(first.finishReason()).isEqualTo(FinishReason.UNKNOWN);
+		assertThat(first.message().additionalProperties()).containsKey("reasoning_trace");
+		assertThat(first.message().content().chunks().get(0)).isInstanceOfSatisfying(UnknownChunk.class,
+				(chunk) -> assertThat(chunk.additionalProperties()).containsOnlyKeys("data", "frames"));
+		assertThat(this.json.valueToTree(first).path("choices").get(0).path("finish_reason").asString())
+			.isEqualTo("content_filter");
+
+		chat.complete(ChatCompletionRequest.builder()
+			.model("m")
+			.user("Show me")
+			.addMessages(first.message())
+			.user("Again")
+			.build());
+
+		wireMock.server().verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+				{"model":"m","messages":[{"role":"user","content":"Show me"},
+				 {"role":"assistant","reasoning_trace":{"id":"rt_1"},
+				  "content":[{"type":"hologram","data":"AAEC","frames":[1,2]},{"type":"text","text":"hi"}]},
+				 {"role":"user","content":"Again"}]}""", true, true)));
+	}
+
+	@Test
+	void aFineTuningJobOfAnUnknownTypeKeepsItsWholePayload() {
+		wireMock.server().stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).willReturn(okJson("""
+				{"id":"%s","auto_start":false,"model":"m","status":"ARCHIVED","job_type":"reward_model",
+				 "created_at":1717171717,"modified_at":1717171718,"training_files":[],"object":"job",
+				 "reward":{"scale":2.5}}""".formatted(JOB_ID))));
+
+		FineTuningJob job = new MistralFineTuningClient(this.http).get(JOB_ID);
+
+		assertThat(job).isInstanceOf(UnknownFineTuningJob.class);
+		assertThat(job.status()).isNotNull();
+		assertThat(job.status().value()).isEqualTo("ARCHIVED");
+		assertThat(job.status()).isEqualTo(FineTuningJobStatus.UNKNOWN);
+		assertThat(job.isTerminal()).isFalse();
+		assertThat(((UnknownFineTuningJob) job).additionalProperties()).containsOnlyKeys("reward");
+		JsonNode written = this.json.valueToTree(job);
+		assertThat(written.path("job_type").asString()).isEqualTo("reward_model");
+		assertThat(written.path("status").asString()).isEqualTo("ARCHIVED");
+		assertThat(written.path("reward").path("scale").asDouble()).isEqualTo(2.5);
 	}
 
 }
