@@ -1,5 +1,11 @@
 package dev.mistralboot.generator;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.spring.javaformat.formatter.Formatter;
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.IDocument;
@@ -19,7 +25,7 @@ final class SourceFormatter {
 
 	static String format(String source) {
 		Formatter formatter = new Formatter();
-		String current = source;
+		String current = orderImports(source);
 		for (int pass = 0; pass < MAX_PASSES; pass++) {
 			TextEdit edit = formatter.format(current, "\n");
 			if (edit == null) {
@@ -39,6 +45,57 @@ final class SourceFormatter {
 			current = next;
 		}
 		throw new IllegalStateException("Spring's formatter does not settle on a generated source:\n" + current);
+	}
+
+	/**
+	 * Orders the imports as Spring's checkstyle rules want them: {@code java.*},
+	 * {@code javax.*}, the others, {@code org.springframework.*}, then static imports,
+	 * each group sorted and separated by a blank line.
+	 */
+	static String orderImports(String source) {
+		List<String> lines = new ArrayList<>(List.of(source.split("\n", -1)));
+		int first = -1;
+		int last = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith("import ")) {
+				first = (first < 0) ? i : first;
+				last = i;
+			}
+		}
+		if (first < 0) {
+			return source;
+		}
+		Map<Integer, List<String>> groups = new TreeMap<>();
+		for (String line : lines.subList(first, last + 1)) {
+			if (line.startsWith("import ")) {
+				groups.computeIfAbsent(group(line), (key) -> new ArrayList<>()).add(line);
+			}
+		}
+		List<String> ordered = new ArrayList<>();
+		for (List<String> group : groups.values()) {
+			Collections.sort(group);
+			if (!ordered.isEmpty()) {
+				ordered.add("");
+			}
+			ordered.addAll(group);
+		}
+		List<String> result = new ArrayList<>(lines.subList(0, first));
+		result.addAll(ordered);
+		result.addAll(lines.subList(last + 1, lines.size()));
+		return String.join("\n", result);
+	}
+
+	private static int group(String importLine) {
+		if (importLine.startsWith("import static ")) {
+			return 4;
+		}
+		if (importLine.startsWith("import java.")) {
+			return 0;
+		}
+		if (importLine.startsWith("import javax.")) {
+			return 1;
+		}
+		return importLine.startsWith("import org.springframework.") ? 3 : 2;
 	}
 
 }

@@ -4,10 +4,11 @@
 // Regenerate with: ./mvnw -B -q -pl mistral-model-generator -Pregenerate process-classes
 package dev.mistralboot.client.chat;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
