@@ -4,7 +4,7 @@
 # 7 starts each (pass another count as the first argument). Never installs anything in ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl mistral-spring-boot-starter,benchmarks -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q -pl mistral-spring-boot-starter,benchmarks -am package dependency:build-classpath -DskipTests -Dspring-javaformat.skip=true \
   -Dmdep.outputFile=target/classpath.txt
 starter=$(cat mistral-spring-boot-starter/target/classpath.txt)
 with="benchmarks/target/startup-classes:$starter"

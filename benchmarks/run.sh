@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/target/results.md
-./mvnw -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dspring-javaformat.skip=true \
   -Dmdep.outputFile=target/classpath.txt
 {
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(java -version 2>&1 | head -1)"

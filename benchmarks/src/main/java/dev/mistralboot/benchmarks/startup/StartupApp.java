@@ -11,10 +11,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A minimal non-web Spring Boot application, started once per JVM by
- * {@link StartupRun}: it prints how long the JVM took to a started context, the bean
- * definitions, the singletons created, and the JDK HTTP clients built (their selector
- * threads), then exits.
+ * A minimal non-web Spring Boot application, started once per JVM by {@link StartupRun}:
+ * it prints how long the JVM took to a started context, the bean definitions, the
+ * singletons created, and the JDK HTTP clients built (their selector threads), then
+ * exits.
  */
 @SpringBootApplication
 public class StartupApp {
@@ -41,9 +41,9 @@ public class StartupApp {
 				.stream()
 				.filter((thread) -> thread.getName().endsWith("-SelectorManager"))
 				.count();
-			System.out.println("startup ms=" + millis + " definitions=" + context.getBeanDefinitionCount()
-					+ " singletons=" + singletons.size() + " jdkHttpClients=" + httpClients + " mistralBeans=["
-					+ mistral + "]");
+			System.out
+				.println("startup ms=" + millis + " definitions=" + context.getBeanDefinitionCount() + " singletons="
+						+ singletons.size() + " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
 		}
 	}
 
