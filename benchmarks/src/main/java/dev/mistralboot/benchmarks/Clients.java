@@ -10,13 +10,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.embedding.Embedding;
-import org.springframework.ai.mistralai.MistralAiChatModel;
-import org.springframework.ai.mistralai.MistralAiChatOptions;
-import org.springframework.ai.mistralai.MistralAiEmbeddingModel;
-import org.springframework.ai.mistralai.api.MistralAiApi;
-
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatDefaults;
@@ -29,6 +22,13 @@ import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.embeddings.EmbeddingRequest;
 import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
 import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
+
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.mistralai.MistralAiChatModel;
+import org.springframework.ai.mistralai.MistralAiChatOptions;
+import org.springframework.ai.mistralai.MistralAiEmbeddingModel;
+import org.springframework.ai.mistralai.api.MistralAiApi;
 
 /**
  * Every client the benchmarks compare, set up as their users get them (builders with

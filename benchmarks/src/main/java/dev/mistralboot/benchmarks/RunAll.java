@@ -67,7 +67,7 @@ public final class RunAll {
 
 	/**
 	 * The results table in Markdown.
-	 * @param results JMH's results
+	 * @param results the results of the JMH run
 	 * @return the table
 	 */
 	public static String table(Collection<RunResult> results) {

@@ -4,13 +4,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.MistralWireMock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -9,13 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.MistralWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
