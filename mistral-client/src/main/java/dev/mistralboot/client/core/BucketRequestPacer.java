@@ -128,7 +128,7 @@ public final class BucketRequestPacer implements RequestPacer {
 				long waited = returned.get() ? System.nanoTime() - start : 0;
 				this.granted.increment();
 				this.waitNanos.add(waited);
-				result.complete(new BucketPermit(tokenCount, Duration.ofNanos(waited)));
+				result.complete(new BucketPermit(requestBucket != null, tokenCount, Duration.ofNanos(waited)));
 			}
 		};
 		takeOne(requestBucket, 1, maxWait, result, REQUESTS, done);
@@ -307,11 +307,14 @@ public final class BucketRequestPacer implements RequestPacer {
 
 	private final class BucketPermit implements Permit {
 
+		private final boolean counted;
+
 		private final long estimate;
 
 		private final Duration waited;
 
-		BucketPermit(long estimate, Duration waited) {
+		BucketPermit(boolean counted, long estimate, Duration waited) {
+			this.counted = counted;
 			this.estimate = estimate;
 			this.waited = waited;
 		}
@@ -337,7 +340,10 @@ public final class BucketRequestPacer implements RequestPacer {
 			if (cost == null && usage != null && status < 400) {
 				cost = (long) usage.totalTokens();
 			}
-			if (tokenBucket != null && this.estimate > 0 && cost != null && cost != this.estimate) {
+			// corrections within a tenth of the estimate are not worth a round trip to a
+			// shared bucket
+			if (status != 429 && tokenBucket != null && this.estimate > 0 && cost != null
+					&& Math.abs(cost - this.estimate) * 10 > this.estimate) {
 				if (cost > this.estimate) {
 					tokenBucket.charge(cost - this.estimate);
 				}
@@ -346,6 +352,16 @@ public final class BucketRequestPacer implements RequestPacer {
 				}
 			}
 			if (status == 429) {
+				// the server did not count a rejected call: neither does the budget, but
+				// the
+				// pause it asked for applies to everyone sharing the budget
+				PacingBucket requestBucket = BucketRequestPacer.this.requests.bucket();
+				if (requestBucket != null && this.counted) {
+					requestBucket.giveBack(1);
+				}
+				if (tokenBucket != null && this.estimate > 0) {
+					tokenBucket.giveBack(this.estimate);
+				}
 				Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
 				if (retryAfter != null) {
 					pause(retryAfter);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.ClientOptions;
@@ -180,13 +181,21 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 	private void failed(Throwable failure) {
 		this.nextAttemptNanos.set(System.nanoTime() + this.recoveryNanos);
 		if (this.down.compareAndSet(false, true)) {
-			this.fallbacks.incrementAndGet();
-			// the class name only: a message could hold the URL, and with it a password
-			logger.warn("Redis (" + this.description + ") is unreachable for the shared Mistral rate-limit budget ("
+			// one WARN for the first outage, INFO for the next ones (no flood when Redis
+			// flaps); the class name only: a message could hold the URL, and with it a
+			// password
+			String message = "Redis (" + this.description
+					+ ") is unreachable for the shared Mistral rate-limit budget ("
 					+ rootCause(failure).getClass().getSimpleName()
 					+ "): pacing with a bucket in this JVM until it is back (checked every "
 					+ Duration.ofNanos(this.recoveryNanos)
-					+ "); the budget is not shared with other instances meanwhile");
+					+ "); the budget is not shared with other instances meanwhile";
+			if (this.fallbacks.getAndIncrement() == 0) {
+				logger.warn(message);
+			}
+			else {
+				logger.info(message);
+			}
 		}
 	}
 
@@ -232,8 +241,12 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 			PacingBucket target = this.remote;
 			if (target == null) {
 				BucketConfiguration current = this.configuration;
-				target = PacingBucket.remote(
-						manager.asAsync().builder().build(this.key, () -> CompletableFuture.completedFuture(current)));
+				// concurrent callers of this JVM are combined into one compare-and-swap
+				// (Bucket4j's batching), so that they do not contend for the Redis key
+				target = PacingBucket.remote(manager.asAsync()
+					.builder()
+					.withOptimization(Optimizations.batching())
+					.build(this.key, () -> CompletableFuture.completedFuture(current)));
 				this.remote = target;
 			}
 			CompletableFuture<T> result;
