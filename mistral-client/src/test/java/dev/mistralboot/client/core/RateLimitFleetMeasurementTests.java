@@ -11,12 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.mistralboot.client.test.RedisServer;
+import dev.mistralboot.contract.WireMockContract;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.test.RedisServer;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -159,13 +159,7 @@ class RateLimitFleetMeasurementTests {
 			.build();
 	}
 
-	interface Pacers {
-
-		RequestPacer create(int instance);
-
-	}
-
-	private Result run(String name, Pacers pacers, Runnable warmUpPacers) throws Exception {
+	private Result run(String name, IntFunction<RequestPacer> pacers, Runnable warmUpPacers) throws Exception {
 		List<MistralHttp> stacks = new ArrayList<>();
 		List<MistralHttp> warmUps = new ArrayList<>();
 		AtomicInteger[] retried429 = new AtomicInteger[INSTANCES];
@@ -175,7 +169,7 @@ class RateLimitFleetMeasurementTests {
 			java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
 				.version(java.net.http.HttpClient.Version.HTTP_1_1)
 				.build();
-			RequestPacer pacer = pacers.create(i);
+			RequestPacer pacer = pacers.apply(i);
 			warmUps.add(MistralHttp.builder().baseUrl(server.baseUrl()).apiKey("fleet-key").httpClient(jdk).build());
 			stacks.add(MistralHttp.builder()
 				.baseUrl(server.baseUrl())

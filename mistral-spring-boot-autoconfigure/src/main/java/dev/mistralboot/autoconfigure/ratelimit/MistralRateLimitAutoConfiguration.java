@@ -1,5 +1,13 @@
 package dev.mistralboot.autoconfigure.ratelimit;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
+import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
+import dev.mistralboot.client.core.BucketRequestPacer;
+import dev.mistralboot.client.core.BucketRequestPacerMetrics;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.PacingStore;
+import dev.mistralboot.client.core.RedisPacingStore;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -16,15 +24,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
-import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
-import dev.mistralboot.client.core.BucketRequestPacer;
-import dev.mistralboot.client.core.BucketRequestPacerMetrics;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.PacingStore;
-import dev.mistralboot.client.core.RedisPacingStore;
 
 /**
  * Client-side pacing ({@code mistral.rate-limit.enabled=true}): one

@@ -11,16 +11,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ObservationFixtures;
+import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.contract.WireMockContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
