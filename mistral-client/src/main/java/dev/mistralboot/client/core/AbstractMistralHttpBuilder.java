@@ -39,6 +39,8 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 
 	@Nullable MistralObservationConvention observationConvention;
 
+	RequestPacer requestPacer = RequestPacer.NONE;
+
 	AbstractMistralHttpBuilder(String name) {
 		this.name = name;
 	}
@@ -160,6 +162,18 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	}
 
 	/**
+	 * Sets the pacer asked for permits before every attempt (client-side rate limiting,
+	 * such as a {@link BucketRequestPacer}); {@link RequestPacer#NONE} (the default)
+	 * sends at once.
+	 * @param requestPacer the pacer
+	 * @return this builder
+	 */
+	public B requestPacer(RequestPacer requestPacer) {
+		this.requestPacer = Objects.requireNonNull(requestPacer, "requestPacer");
+		return self();
+	}
+
+	/**
 	 * Copies the shared settings into another builder.
 	 * @param copy the builder to fill
 	 * @return the same builder
@@ -177,6 +191,7 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 		target.listener = this.listener;
 		target.observationRegistry = this.observationRegistry;
 		target.observationConvention = this.observationConvention;
+		target.requestPacer = this.requestPacer;
 		return copy;
 	}
 

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -231,20 +232,23 @@ public final class MistralHttp {
 
 	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type, byte[] body) {
 		long start = System.nanoTime();
-		return withRetries(request,
-				(attempt) -> prepare(transport().restClient(), request, body, MediaType.APPLICATION_JSON)
-					.exchange((req, response) -> {
-						HttpHeaders headers = copy(response.getHeaders());
-						int status = response.getStatusCode().value();
-						if (status >= 400) {
-							throw error(request, status, headers, response, attempt);
-						}
-						this.deprecations.check(headers, request.model());
-						T value = read(request, response, type);
-						return new MistralResponse<>(value,
-								new ResponseMetadata(status, headers, attempt, since(start)));
-					}, true),
-				this.settings.responseTimeout, "mistral.http.response-timeout");
+		return withRetries(request, (attempt) -> {
+			RequestPacer.Permit permit = pace(request, body);
+			return prepare(transport().restClient(), request, body, MediaType.APPLICATION_JSON)
+				.exchange((req, response) -> {
+					HttpHeaders headers = copy(response.getHeaders());
+					int status = response.getStatusCode().value();
+					if (status >= 400) {
+						permit.answered(status, headers, null);
+						throw error(request, status, headers, response, attempt);
+					}
+					this.deprecations.check(headers, request.model());
+					T value = read(request, response, type);
+					permit.answered(status, headers,
+							(value instanceof ObservedResponse observed) ? observed.usage() : null);
+					return new MistralResponse<>(value, new ResponseMetadata(status, headers, attempt, since(start)));
+				}, true);
+		}, this.settings.responseTimeout, "mistral.http.response-timeout");
 	}
 
 	/**
@@ -318,12 +322,14 @@ public final class MistralHttp {
 	 * Sends a request on the streaming client and returns the open response when its
 	 * status is a success; an error status is read, closed and thrown.
 	 */
-	OpenResponse open(ApiRequest request, byte[] body, int attempt, long start, MediaType accept, RestClient client) {
+	OpenResponse open(ApiRequest request, byte[] body, int attempt, long start, MediaType accept, RestClient client,
+			RequestPacer.Permit permit) {
 		ClientHttpResponse response = prepare(client, request, body, accept).exchange((req, res) -> res, false);
 		Objects.requireNonNull(response, "response");
 		try {
 			HttpHeaders headers = copy(response.getHeaders());
 			int status = response.getStatusCode().value();
+			permit.answered(status, headers, null);
 			if (status >= 400) {
 				throw error(request, status, headers, response, attempt);
 			}
@@ -356,11 +362,13 @@ public final class MistralHttp {
 	 * {@link #onSilence}.
 	 */
 	Watched openWatched(ApiRequest request, byte[] body, int attempt, long start, MediaType accept) {
+		// the wait for a rate-limit permit is not a silence of the server
+		RequestPacer.Permit permit = pace(request, body);
 		// built (on the first call) before the silence is counted
 		RestClient client = transport().streamingRestClient();
 		IdleWatchdog dog = new IdleWatchdog(this.settings.streamIdleTimeout, Thread.currentThread()::interrupt);
 		try {
-			return new Watched(open(request, body, attempt, start, accept, client), dog);
+			return new Watched(open(request, body, attempt, start, accept, client, permit), dog);
 		}
 		catch (RuntimeException ex) {
 			dog.stop();
@@ -432,6 +440,35 @@ public final class MistralHttp {
 			this.settings.listener.onRetry(request, failure, number, delay);
 			this.observations.retry(request, failure);
 			this.settings.sleeper.sleep(delay);
+		}
+	}
+
+	/**
+	 * Takes the rate-limit permits of one attempt, waiting for them on this thread (at
+	 * most the pacer's longest wait); the wait shows in the call's observation.
+	 */
+	RequestPacer.Permit pace(ApiRequest request, byte[] body) {
+		RequestPacer pacer = this.settings.requestPacer;
+		if (!pacer.isActive()) {
+			return RequestPacer.Permit.NONE;
+		}
+		try {
+			RequestPacer.Permit permit = pacer.acquire(request, body).get();
+			this.observations.paced(request, permit.waited());
+			return permit;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MistralRateLimitWaitException(
+					"Interrupted while waiting for a rate-limit permit for " + request + ": the call was not sent",
+					BucketRequestPacer.REQUESTS, Duration.ZERO, ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new MistralException("Rate-limit pacing failed for " + request, cause);
 		}
 	}
 

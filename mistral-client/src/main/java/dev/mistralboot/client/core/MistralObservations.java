@@ -1,6 +1,7 @@
 package dev.mistralboot.client.core;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -72,6 +73,34 @@ final class MistralObservations {
 		}
 	}
 
+	/** The event of an attempt that waited for rate-limit permits. */
+	static final Observation.Event RATE_LIMIT_WAIT = Observation.Event.of("rate_limit_wait",
+			"Waited for client-side rate-limit permits");
+
+	/** The high-cardinality key of the time an attempt waited for permits. */
+	static final String RATE_LIMIT_WAIT_KEY = "mistral.rate_limit.wait_ms";
+
+	/**
+	 * Records a wait for rate-limit permits on the Mistral observation in scope on this
+	 * thread (blocking calls open one).
+	 */
+	void paced(ApiRequest request, Duration waited) {
+		ObservationRegistry target = this.registry;
+		if (target == null || waited.isZero()) {
+			return;
+		}
+		Observation current = target.getCurrentObservation();
+		if (current != null && current.getContext() instanceof MistralObservationContext context
+				&& context.request() == request) {
+			paced(current, waited);
+		}
+	}
+
+	private static void paced(Observation observation, Duration waited) {
+		observation.highCardinalityKeyValue(RATE_LIMIT_WAIT_KEY, Long.toString(waited.toMillis()));
+		observation.event(RATE_LIMIT_WAIT);
+	}
+
 	/**
 	 * One running observation. Ending it ({@link #stop}, {@link #error}, {@link #cancel})
 	 * is idempotent: the first end wins, also when a cancellation races a completion.
@@ -118,6 +147,12 @@ final class MistralObservations {
 		void chunk(Object chunk) {
 			if (this.context != null && this.context.chunk(chunk) && this.observation != null) {
 				this.observation.event(MistralObservationContext.FIRST_CHUNK);
+			}
+		}
+
+		void paced(Duration waited) {
+			if (this.observation != null && !this.ended.get() && !waited.isZero()) {
+				MistralObservations.paced(this.observation, waited);
 			}
 		}
 

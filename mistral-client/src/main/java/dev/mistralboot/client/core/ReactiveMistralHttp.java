@@ -147,8 +147,9 @@ public final class ReactiveMistralHttp {
 			AtomicInteger attempts = new AtomicInteger();
 			return Mono.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return send(request, body, MediaType.APPLICATION_JSON)
-					.<MistralResponse<T>>exchangeToMono((response) -> handle(request, response, attempt, start, type));
+				return paced(request, body, observation).flatMap(
+						(permit) -> send(request, body, MediaType.APPLICATION_JSON).<MistralResponse<T>>exchangeToMono(
+								(response) -> handle(request, response, attempt, start, type, permit)));
 			})
 				.timeout(this.settings.responseTimeout)
 				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
@@ -206,9 +207,10 @@ public final class ReactiveMistralHttp {
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return idleTimeout(send(request, body, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux(
-						(response) -> events(request, response, attempt, start, reader, delivered, observation)),
-						this.settings.streamIdleTimeout)
+				return paced(request, body, observation).flatMapMany((permit) -> idleTimeout(
+						send(request, body, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> events(request,
+								response, attempt, start, reader, delivered, observation, permit)),
+						this.settings.streamIdleTimeout))
 					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
 							"mistral.http.stream-idle-timeout"));
 			})
@@ -257,25 +259,46 @@ public final class ReactiveMistralHttp {
 		return spec;
 	}
 
+	/**
+	 * Takes the rate-limit permits of one attempt without blocking: the pacer's future
+	 * completes on its timer thread once the permits are free.
+	 */
+	private Mono<RequestPacer.Permit> paced(ApiRequest request, byte[] body, MistralObservations.Handle observation) {
+		RequestPacer pacer = this.settings.requestPacer;
+		if (!pacer.isActive()) {
+			return Mono.just(RequestPacer.Permit.NONE);
+		}
+		return Mono.fromFuture(() -> pacer.acquire(request, body), true)
+			.doOnNext((permit) -> observation.paced(permit.waited()));
+	}
+
 	private <T> Mono<MistralResponse<T>> handle(ApiRequest request, ClientResponse response, int attempt, long start,
-			JavaType type) {
+			JavaType type, RequestPacer.Permit permit) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = copy(response.headers().asHttpHeaders());
 		if (status >= 400) {
+			permit.answered(status, headers, null);
 			return errorBody(request, response, status, headers, attempt).flatMap(Mono::error);
 		}
 		this.deprecations.check(headers, request.model());
 		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
 				Duration.ofNanos(System.nanoTime() - start));
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
-			.map((buffer) -> new MistralResponse<T>(read(request, buffer, type), metadata))
-			.switchIfEmpty(Mono.fromSupplier(() -> new MistralResponse<T>(readEmpty(request, type), metadata)));
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
+			T value = read(request, buffer, type);
+			permit.answered(status, headers, (value instanceof ObservedResponse observed) ? observed.usage() : null);
+			return new MistralResponse<T>(value, metadata);
+		}).switchIfEmpty(Mono.fromSupplier(() -> {
+			permit.answered(status, headers, null);
+			return new MistralResponse<T>(readEmpty(request, type), metadata);
+		}));
 	}
 
 	private <T> Flux<T> events(ApiRequest request, ClientResponse response, int attempt, long start,
-			ObjectReader reader, AtomicInteger delivered, MistralObservations.Handle observation) {
+			ObjectReader reader, AtomicInteger delivered, MistralObservations.Handle observation,
+			RequestPacer.Permit permit) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = copy(response.headers().asHttpHeaders());
+		permit.answered(status, headers, null);
 		if (status >= 400) {
 			return errorBody(request, response, status, headers, attempt).flatMapMany(Flux::error);
 		}

@@ -2,10 +2,13 @@ package dev.mistralboot.autoconfigure.health;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.BucketRequestPacer;
 import dev.mistralboot.client.core.MistralApiException;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralPaymentRequiredException;
@@ -88,6 +91,54 @@ final class MistralHealth {
 			builder.withDetail("correlationId", correlationId);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The health of a failure: a 429 means the key works and the integration is up but
+	 * throttled (UP with {@code rateLimited}: a DOWN would turn the application's health
+	 * into a 503 during a burst, and get healthy pods restarted); anything else is DOWN.
+	 */
+	Health failed(Throwable failure) {
+		if (failure instanceof MistralRateLimitException limited) {
+			Health.Builder builder = Health.up()
+				.withDetail("host", this.host)
+				.withDetail("rateLimited", true)
+				.withDetail("status", limited.getStatusCode());
+			if (limited.getRetryAfter() != null) {
+				builder.withDetail("retryAfter", limited.getRetryAfter().toMillis() + "ms");
+			}
+			String correlationId = limited.getHeaders().getFirst(ResponseMetadata.CORRELATION_ID_HEADER);
+			if (correlationId != null) {
+				builder.withDetail("correlationId", correlationId);
+			}
+			return builder.build();
+		}
+		return down(failure);
+	}
+
+	/**
+	 * Adds the client-side pacing details (where the budget is kept, its limits), when
+	 * pacing is on.
+	 */
+	static Health withPacing(Health health, @Nullable BucketRequestPacer pacer) {
+		if (pacer == null) {
+			return health;
+		}
+		Map<String, Object> pacing = new LinkedHashMap<>();
+		pacing.put("key", pacer.key());
+		pacing.put("store", pacer.mode());
+		Long requests = pacer.limit(BucketRequestPacer.REQUESTS);
+		Long tokens = pacer.limit(BucketRequestPacer.TOKENS);
+		if (requests != null) {
+			pacing.put("requestsPerMinute", requests);
+		}
+		if (tokens != null) {
+			pacing.put("tokensPerMinute", tokens);
+		}
+		return Health.status(health.getStatus())
+			.withDetails(health.getDetails())
+			.withDetail("rateLimit", pacing)
+			.build();
 	}
 
 	Health down(Throwable failure) {

@@ -3,8 +3,10 @@ package dev.mistralboot.autoconfigure.health;
 import java.time.Duration;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.BucketRequestPacer;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestPacer;
 import dev.mistralboot.client.core.RetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
@@ -55,14 +57,16 @@ public final class MistralHealthContributorAutoConfiguration {
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		MistralReactiveHealthIndicator mistralHealthIndicator(ReactiveMistralHttp reactiveMistralHttp,
-				MistralHealthProperties properties) {
+				MistralHealthProperties properties, ObjectProvider<BucketRequestPacer> pacer) {
 			MistralHealth.check(properties.getTimeout(), properties.getCacheTtl());
 			ReactiveMistralHttp http = reactiveMistralHttp.mutate()
 				.responseTimeout(properties.getTimeout())
 				.retryPolicy(RetryPolicy.NONE)
 				.observationRegistry(ObservationRegistry.NOOP)
+				.requestPacer(RequestPacer.NONE)
 				.build();
-			return new MistralReactiveHealthIndicator(http, properties.getTimeout(), properties.getCacheTtl());
+			return new MistralReactiveHealthIndicator(http, properties.getTimeout(), properties.getCacheTtl(),
+					pacer.getIfAvailable());
 		}
 
 	}
@@ -79,7 +83,8 @@ public final class MistralHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		MistralHealthIndicator mistralHealthIndicator(MistralHttp mistralHttp, MistralHealthProperties properties,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+				ObjectProvider<BucketRequestPacer> pacer) {
 			MistralHealth.check(properties.getTimeout(), properties.getCacheTtl());
 			Duration timeout = properties.getTimeout();
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -93,8 +98,9 @@ public final class MistralHealthContributorAutoConfiguration {
 				.responseTimeout(timeout)
 				.retryPolicy(RetryPolicy.NONE)
 				.observationRegistry(ObservationRegistry.NOOP)
+				.requestPacer(RequestPacer.NONE)
 				.build();
-			return new MistralHealthIndicator(http, timeout, properties.getCacheTtl());
+			return new MistralHealthIndicator(http, timeout, properties.getCacheTtl(), pacer.getIfAvailable());
 		}
 
 	}

@@ -1,0 +1,155 @@
+package dev.mistralboot.autoconfigure.ratelimit;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.health.MistralHealthContributorAutoConfiguration;
+import dev.mistralboot.autoconfigure.health.MistralHealthIndicator;
+import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.BucketRequestPacer;
+import dev.mistralboot.client.core.BucketRequestPacerMetrics;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralRateLimitWaitException;
+import dev.mistralboot.client.core.ObservationFixtures;
+import dev.mistralboot.client.core.PacingStore;
+import dev.mistralboot.client.core.RedisPacingStore;
+import dev.mistralboot.client.test.RedisServer;
+import dev.mistralboot.contract.WireMockContract;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code mistral.rate-limit.*}: off by default, a local budget when on, Redis when
+ * configured, meters and health details.
+ */
+@SuppressWarnings("unchecked")
+class MistralRateLimitAutoConfigurationTests {
+
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
+	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void start() {
+		this.server.start();
+		this.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		this.server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class,
+					MistralRateLimitAutoConfiguration.class, MistralHealthContributorAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + this.server.baseUrl(),
+					"mistral.retry.max-attempts=1");
+	}
+
+	@AfterEach
+	void conforms() {
+		try {
+			WireMockContract.assertAllRequestsConform(this.server);
+		}
+		finally {
+			this.server.stop();
+		}
+	}
+
+	private static ApiRequest chat() {
+		return ApiRequest.post("/v1/chat/completions")
+			.operation("chat")
+			.model("mistral-small-latest")
+			.json(Map.of("model", "mistral-small-latest", "messages",
+					List.of(Map.of("role", "user", "content", "Which cheese?"))))
+			.build();
+	}
+
+	@Test
+	void offByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(BucketRequestPacer.class);
+			MistralHttp http = context.getBean(MistralHttp.class);
+			for (int i = 0; i < 3; i++) {
+				http.execute(chat(), JsonNode.class);
+			}
+		});
+	}
+
+	@Test
+	void pacesEveryCallOfTheCoreWithALocalBudget() {
+		this.runner
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=2",
+					"mistral.rate-limit.max-wait=0s")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BucketRequestPacer.class).doesNotHaveBean(RedisPacingStore.class);
+				MistralHttp http = context.getBean(MistralHttp.class);
+				http.execute(chat(), JsonNode.class);
+				http.execute(chat(), JsonNode.class);
+				assertThatExceptionOfType(MistralRateLimitWaitException.class)
+					.isThrownBy(() -> http.execute(chat(), JsonNode.class));
+				SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+				context.getBean(BucketRequestPacerMetrics.class).bindTo(meters);
+				assertThat(meters.get(BucketRequestPacerMetrics.PERMITS)
+					.tag("outcome", "denied")
+					.functionCounter()
+					.count()).isEqualTo(1);
+				assertThat(meters.get(BucketRequestPacerMetrics.PERMITS)
+					.tag("outcome", "granted")
+					.functionCounter()
+					.count()).isEqualTo(2);
+				assertThat(meters.get(BucketRequestPacerMetrics.FALLBACK).gauge().value()).isZero();
+				// the health check is not paced, and shows the pacing
+				Health health = context.getBean(MistralHealthIndicator.class).health();
+				assertThat(health.getDetails()).containsKey("rateLimit");
+				assertThat((Map<String, Object>) health.getDetails().get("rateLimit")).containsEntry("store", "local")
+					.containsEntry("requestsPerMinute", 2L);
+			});
+		assertThat(this.server.getAllServeEvents()).hasSize(3);
+	}
+
+	@Test
+	void keepsTheBudgetInRedisWhenAHostIsSetAndNeverShowsThePassword() {
+		this.runner
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=100",
+					"mistral.rate-limit.key=test-" + System.nanoTime(), "mistral.rate-limit.redis.host=127.0.0.1",
+					"mistral.rate-limit.redis.port=" + redis.port())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisPacingStore.class);
+				context.getBean(MistralHttp.class).execute(chat(), JsonNode.class);
+				BucketRequestPacer pacer = context.getBean(BucketRequestPacer.class);
+				assertThat(pacer.mode()).isEqualTo("redis");
+				assertThat((Map<String, Object>) context.getBean(MistralHealthIndicator.class)
+					.health()
+					.getDetails()
+					.get("rateLimit")).containsEntry("store", "redis");
+			});
+	}
+
+	@Test
+	void staysLocalWithoutLettuce() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.lettuce"))
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.redis.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(BucketRequestPacer.class)
+				.doesNotHaveBean(PacingStore.class));
+	}
+
+}
