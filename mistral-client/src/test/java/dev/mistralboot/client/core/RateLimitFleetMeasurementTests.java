@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The measurement of the README's rate-limit table: one loopback mock enforcing one
  * workspace quota (Mistral's 60 requests and 30,000 tokens per minute, scaled down to 20
- * requests and 10,000 tokens per 2 seconds, answering 429 with {@code Retry-After} beyond
+ * requests and 10,000 tokens per 4 seconds, answering 429 with {@code Retry-After} beyond
  * it), and 4 independent client stacks (an own {@link MistralHttp}, JDK HTTP client,
  * pacer and Redis connection each, as 4 application instances would have) x 20 callers x
  * 2 calls. Without pacing, with pacing in each JVM, and with pacing shared through Redis.
@@ -62,11 +62,11 @@ class RateLimitFleetMeasurementTests {
 
 	static final long QUOTA_TOKENS = 10_000;
 
-	static final Duration PERIOD = Duration.ofSeconds(2);
+	static final Duration PERIOD = Duration.ofSeconds(4);
 
 	static final int TOKENS_PER_CALL = 250;
 
-	/** The quota's theoretical minimum: the burst, then one request per 100 ms. */
+	/** The quota's theoretical minimum: the burst, then one request per 200 ms. */
 	static final double MINIMUM_SECONDS = (CALLS - QUOTA_REQUESTS) * PERIOD.toMillis() / 1000.0 / QUOTA_REQUESTS;
 
 	@RegisterExtension
