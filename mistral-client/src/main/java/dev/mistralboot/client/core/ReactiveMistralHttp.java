@@ -244,7 +244,7 @@ public final class ReactiveMistralHttp {
 		this.deprecations.check(headers, request.model());
 		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
 				Duration.ofNanos(System.nanoTime() - start));
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()).onErrorMap(ReactiveMistralHttp::cut))
 			.map((buffer) -> new MistralResponse<T>(read(request, buffer, type), metadata))
 			.switchIfEmpty(Mono.fromSupplier(() -> new MistralResponse<T>(readEmpty(request, type), metadata)));
 	}
@@ -271,39 +271,43 @@ public final class ReactiveMistralHttp {
 				}
 			}
 		});
-		return response.body(BodyExtractors.toDataBuffers()).concatMap((buffer) -> {
-			RuntimeException failure = null;
-			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				parser.feed(bytes, 0, bytes.length);
-			}
-			catch (RuntimeException ex) {
-				// an error event or an unreadable chunk: deliver the chunks before it,
-				// then fail
-				failure = ex;
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-			List<T> chunks = List.copyOf(out);
-			out.clear();
-			return (failure != null) ? Flux.fromIterable(chunks).concatWith(Flux.error(failure))
-					: Flux.fromIterable(chunks);
-		}).concatWith(Flux.defer(() -> {
-			try {
-				parser.finish();
-			}
-			catch (MistralInvalidResponseException ex) {
-				// an event cut in the middle: the stream was cut, reported below
-			}
-			if (!decoder.isDone()) {
-				return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
-			}
-			List<T> chunks = List.copyOf(out);
-			out.clear();
-			return Flux.fromIterable(chunks);
-		}));
+		return response.body(BodyExtractors.toDataBuffers())
+			.onErrorMap(ReactiveMistralHttp::cut)
+			.concatMap((buffer) -> {
+				RuntimeException failure = null;
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					parser.feed(bytes, 0, bytes.length);
+				}
+				catch (RuntimeException ex) {
+					// an error event or an unreadable chunk: deliver the chunks before
+					// it,
+					// then fail
+					failure = ex;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+				List<T> chunks = List.copyOf(out);
+				out.clear();
+				return (failure != null) ? Flux.fromIterable(chunks).concatWith(Flux.error(failure))
+						: Flux.fromIterable(chunks);
+			})
+			.concatWith(Flux.defer(() -> {
+				try {
+					parser.finish();
+				}
+				catch (MistralInvalidResponseException ex) {
+					// an event cut in the middle: the stream was cut, reported below
+				}
+				if (!decoder.isDone()) {
+					return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
+				}
+				List<T> chunks = List.copyOf(out);
+				out.clear();
+				return Flux.fromIterable(chunks);
+			}));
 	}
 
 	private Mono<MistralApiException> errorBody(ApiRequest request, ClientResponse response, int status,
@@ -367,7 +371,25 @@ public final class ReactiveMistralHttp {
 			return Failures.io(failure, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
 					property);
 		}
-		return failure;
+		if (failure instanceof Error) {
+			return failure;
+		}
+		// anything else a client library signals (Reactor Netty: a malformed chunk is a
+		// NumberFormatException) is an I/O failure
+		return Failures.io(Failures.toIoException(failure), request, this.settings.baseUrl,
+				this.settings.connectTimeout, readTimeout, property);
+	}
+
+	/**
+	 * Marks a failure while an answer's body is received: the answer had started, so it
+	 * is never retried as a connection closed before the answer.
+	 */
+	private static Throwable cut(Throwable failure) {
+		if (failure instanceof MistralException || failure instanceof TimeoutException
+				|| failure instanceof Failures.AnswerCutException || failure instanceof Error) {
+			return failure;
+		}
+		return new Failures.AnswerCutException(Failures.toIoException(failure));
 	}
 
 	/**
@@ -379,8 +401,12 @@ public final class ReactiveMistralHttp {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int attempt = (int) signal.totalRetries() + 1;
-			Throwable judged = (stream && failure instanceof MistralStreamException cut && cut.getError() == null)
-					? new MistralIoException(cut.getMessage(), cut, true) : failure;
+			// a stream is retried after any failure but a timeout before its first chunk,
+			// as the blocking stream is
+			boolean beforeFirstChunk = stream && ((failure instanceof MistralStreamException cut
+					&& cut.getError() == null)
+					|| (failure instanceof MistralIoException && !(failure instanceof MistralTimeoutException)));
+			Throwable judged = beforeFirstChunk ? new MistralIoException(failure.getMessage(), failure, true) : failure;
 			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable()
 					&& allowed.getAsBoolean()) ? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
 			if (delay == null) {
