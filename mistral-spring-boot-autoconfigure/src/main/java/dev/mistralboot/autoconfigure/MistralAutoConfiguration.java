@@ -79,13 +79,17 @@ public final class MistralAutoConfiguration {
 				.build(settings));
 		}
 		else {
-			builder.requestFactory(factories.build(settings.withReadTimeout(properties.getHttp().getResponseTimeout())))
+			// no read timeout of the library's own: the core bounds the whole answer from
+			// the end of the upload (Reactor Netty's read timeout applies between reads,
+			// the JDK's would count the upload)
+			builder.requestFactory(factories.build(settings.withReadTimeout(null)))
 				.streamingRequestFactory(factories.build(settings.withReadTimeout(null)));
 		}
 		builder.jsonMapper(mapper(jsonMapper))
 			.retryPolicy(retryPolicy(properties))
 			.connectTimeout(settings.connectTimeout())
 			.responseTimeout(properties.getHttp().getResponseTimeout())
+			.uploadTimeout(properties.getHttp().getUploadTimeout())
 			.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
@@ -160,6 +164,7 @@ public final class MistralAutoConfiguration {
 				.retryPolicy(retryPolicy(properties))
 				.connectTimeout(settings.connectTimeout())
 				.responseTimeout(properties.getHttp().getResponseTimeout())
+				.uploadTimeout(properties.getHttp().getUploadTimeout())
 				.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();

@@ -155,12 +155,17 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 			}
 		}
 
-		/** The headers arrived. */
-		synchronized void received(InputStream body) {
-			this.waiting = false;
-			this.body = body;
-			if (this.timedOut || this.uploadStalled) {
+		/**
+		 * The headers arrived ({@code body == null}), or the body was opened: from now on
+		 * a timer closes the body rather than interrupting the caller.
+		 */
+		synchronized void received(@Nullable InputStream body) {
+			if (this.waiting && (this.timedOut || this.uploadStalled)) {
 				Thread.interrupted();
+			}
+			this.waiting = false;
+			if (body != null) {
+				this.body = body;
 			}
 		}
 
@@ -329,21 +334,12 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 			// a body sent before the answer (the usual case) is complete; one still being
 			// written is not watched any more: the answer came
 			this.exchange.uploaded();
-			InputStream body;
-			try {
-				body = response.getBody();
-			}
-			catch (IOException | RuntimeException ex) {
-				response.close();
-				throw this.exchange.failure(ex, getMethod(), true);
-			}
-			this.exchange.received(body);
+			this.exchange.received(null);
 			if (this.exchange.fired()) {
-				closeQuietly(body);
 				response.close();
 				throw this.exchange.failure(new IOException("timed out"), getMethod(), false);
 			}
-			return new Response(response, new GuardedBody(body, this.exchange, getMethod()), this.exchange);
+			return new Response(response, this.exchange, getMethod());
 		}
 
 	}
@@ -432,14 +428,16 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		private final ClientHttpResponse delegate;
 
-		private final InputStream body;
-
 		private final Exchange exchange;
 
-		Response(ClientHttpResponse delegate, InputStream body, Exchange exchange) {
+		private final HttpMethod method;
+
+		private @Nullable InputStream body;
+
+		Response(ClientHttpResponse delegate, Exchange exchange, HttpMethod method) {
 			this.delegate = delegate;
-			this.body = body;
 			this.exchange = exchange;
+			this.method = method;
 		}
 
 		@Override
@@ -458,7 +456,22 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		@Override
-		public InputStream getBody() {
+		public synchronized InputStream getBody() throws IOException {
+			if (this.body == null) {
+				InputStream opened;
+				try {
+					opened = this.delegate.getBody();
+				}
+				catch (IOException | RuntimeException ex) {
+					throw this.exchange.failure(ex, this.method, true);
+				}
+				this.exchange.received(opened);
+				if (this.exchange.fired()) {
+					closeQuietly(opened);
+					throw this.exchange.failure(new IOException("closed"), this.method, true);
+				}
+				this.body = new GuardedBody(opened, this.exchange, this.method);
+			}
 			return this.body;
 		}
 

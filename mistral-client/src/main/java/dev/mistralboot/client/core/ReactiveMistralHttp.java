@@ -68,12 +68,15 @@ public final class ReactiveMistralHttp {
 		if (builder.connector != null) {
 			base.clientConnector(builder.connector);
 		}
-		this.webClient = base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
-			headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
-			if (builder.apiKey != null) {
-				headers.setBearerAuth(builder.apiKey);
-			}
-		}).build();
+		this.webClient = base.filter(ReactiveExchangeTimer.FILTER)
+			.baseUrl(builder.baseUrl)
+			.defaultHeaders((headers) -> {
+				headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
+				if (builder.apiKey != null) {
+					headers.setBearerAuth(builder.apiKey);
+				}
+			})
+			.build();
 	}
 
 	/**
@@ -146,10 +149,13 @@ public final class ReactiveMistralHttp {
 			AtomicInteger attempts = new AtomicInteger();
 			return Mono.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return send(request, body, MediaType.APPLICATION_JSON)
-					.<MistralResponse<T>>exchangeToMono((response) -> handle(request, response, attempt, start, type));
+				// the response timeout counts from the end of the upload, which may not
+				// stall
+				ReactiveExchangeTimer timer = new ReactiveExchangeTimer(this.settings.responseTimeout,
+						this.settings.uploadTimeout);
+				return timer.bound(send(request, body, MediaType.APPLICATION_JSON)
+					.<MistralResponse<T>>exchangeToMono((response) -> handle(request, response, attempt, start, type)));
 			})
-				.timeout(this.settings.responseTimeout)
 				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
 						"mistral.http.response-timeout"))
 				.retryWhen(retry(request, () -> true, false, observation));

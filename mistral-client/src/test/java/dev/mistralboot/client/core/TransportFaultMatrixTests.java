@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -68,7 +69,12 @@ class TransportFaultMatrixTests {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	static final HttpClient NETTY = HttpClient.create();
+	/**
+	 * Reactor Netty without a connection pool: a pooled connection the fault server
+	 * closed could fail an attempt before it reaches the server, which would make the
+	 * attempts the server sees depend on timing.
+	 */
+	static final HttpClient NETTY = HttpClient.create(ConnectionProvider.newConnection());
 
 	static final ReactorClientHttpRequestFactory NETTY_FACTORY = new ReactorClientHttpRequestFactory(NETTY);
 

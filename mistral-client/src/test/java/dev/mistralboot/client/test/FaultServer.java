@@ -47,6 +47,8 @@ public final class FaultServer implements AutoCloseable {
 
 	private final Script script;
 
+	private final boolean readBody;
+
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -61,6 +63,19 @@ public final class FaultServer implements AutoCloseable {
 	 * @throws IOException when no port could be bound
 	 */
 	public FaultServer(Script script) throws IOException {
+		this(script, true);
+	}
+
+	/**
+	 * Starts a server running the script for every request.
+	 * @param script what to do
+	 * @param readBody whether to read the request body before the script runs;
+	 * {@code false} leaves it to the script ({@link Connection#readBody(int, long)}), to
+	 * stall or pace an upload
+	 * @throws IOException when no port could be bound
+	 */
+	public FaultServer(Script script, boolean readBody) throws IOException {
+		this.readBody = readBody;
 		this.script = script;
 		this.serverSocket = new ServerSocket();
 		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -117,7 +132,7 @@ public final class FaultServer implements AutoCloseable {
 	private void handle(Socket socket) {
 		try (socket) {
 			InputStream in = socket.getInputStream();
-			Request request = Request.read(in);
+			Request request = Request.read(in, this.readBody);
 			if (request == null) {
 				return;
 			}
@@ -172,7 +187,7 @@ public final class FaultServer implements AutoCloseable {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		static Request read(InputStream in) throws IOException {
+		static Request read(InputStream in, boolean readBody) throws IOException {
 			String requestLine = readLine(in);
 			if (requestLine == null || requestLine.isEmpty()) {
 				return null;
@@ -183,7 +198,10 @@ public final class FaultServer implements AutoCloseable {
 				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
 			}
 			byte[] body;
-			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+			if (!readBody) {
+				body = new byte[0];
+			}
+			else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				for (String size = readLine(in); size != null; size = readLine(in)) {
 					int length = Integer.parseInt(size.split(";")[0].trim(), 16);
@@ -242,6 +260,53 @@ public final class FaultServer implements AutoCloseable {
 		 */
 		public Request request() {
 			return this.request;
+		}
+
+		/**
+		 * Reads the request body (left unread by a server made with
+		 * {@code readBody = false}) at a pace: {@code size} bytes, then a pause.
+		 * @param size bytes read between two pauses
+		 * @param pauseMillis the pause
+		 * @return the body (chunked transfer coding removed)
+		 * @throws Exception when the client went away or the wait was interrupted
+		 */
+		public byte[] readBody(int size, long pauseMillis) throws Exception {
+			InputStream paced = new InputStream() {
+
+				private int left = size;
+
+				@Override
+				public int read() throws IOException {
+					byte[] one = new byte[1];
+					return (read(one, 0, 1) < 0) ? -1 : (one[0] & 0xff);
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) throws IOException {
+					if (this.left == 0) {
+						try {
+							Thread.sleep(pauseMillis);
+						}
+						catch (InterruptedException ex) {
+							throw new IOException(ex);
+						}
+						this.left = size;
+					}
+					int read = Connection.this.in.read(b, off, Math.min(len, this.left));
+					if (read > 0) {
+						this.left -= read;
+					}
+					return read;
+				}
+
+			};
+			StringBuilder head = new StringBuilder("X / HTTP/1.1\r\n");
+			this.request.headers()
+				.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+			head.append("\r\n");
+			InputStream whole = new java.io.SequenceInputStream(
+					new java.io.ByteArrayInputStream(head.toString().getBytes(StandardCharsets.ISO_8859_1)), paced);
+			return Request.read(whole, true).body();
 		}
 
 		/**
