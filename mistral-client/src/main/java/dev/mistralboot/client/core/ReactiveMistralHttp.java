@@ -135,8 +135,8 @@ public final class ReactiveMistralHttp {
 	}
 
 	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type) {
-		return Mono.defer(() -> {
-			MistralObservations.Handle observation = this.observations.start(request, false);
+		return Mono.deferContextual((context) -> {
+			MistralObservations.Handle observation = this.observations.start(request, false, parent(context));
 			return observe(execute(request, type, observation), observation);
 		});
 	}
@@ -160,6 +160,15 @@ public final class ReactiveMistralHttp {
 						"mistral.http.response-timeout"))
 				.retryWhen(retry(request, () -> true, false, observation));
 		});
+	}
+
+	/**
+	 * The caller's observation, from the Reactor context (where WebFlux puts a server
+	 * request's observation, and where Micrometer's context propagation keeps it).
+	 */
+	private static io.micrometer.observation.@Nullable Observation parent(reactor.util.context.ContextView context) {
+		Object parent = context.getOrDefault(OBSERVATION_KEY, null);
+		return (parent instanceof io.micrometer.observation.Observation observation) ? observation : null;
 	}
 
 	private static <T> Mono<MistralResponse<T>> observe(Mono<MistralResponse<T>> call,
@@ -189,8 +198,8 @@ public final class ReactiveMistralHttp {
 	 */
 	public <T> Flux<T> stream(ApiRequest request, Class<T> chunkType) {
 		ObjectReader reader = this.mapper.readerFor(chunkType);
-		return Flux.defer(() -> {
-			MistralObservations.Handle observation = this.observations.start(request, true);
+		return Flux.deferContextual((callerContext) -> {
+			MistralObservations.Handle observation = this.observations.start(request, true, parent(callerContext));
 			Flux<T> chunks = stream(request, reader, observation);
 			if (!observation.isActive()) {
 				return chunks;
