@@ -3,12 +3,11 @@ package dev.mistralboot.client;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.contract.ContractCoverage;
 import dev.mistralboot.contract.OpenApiContract;
 import dev.mistralboot.contract.Operation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,10 @@
 package dev.mistralboot.client;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.finetuning.FineTuningJob;
 import dev.mistralboot.client.models.ModelCard;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

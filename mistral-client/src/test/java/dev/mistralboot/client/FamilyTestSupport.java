@@ -1,13 +1,12 @@
 package dev.mistralboot.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
 import dev.mistralboot.contract.OpenApiContract;
+
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;

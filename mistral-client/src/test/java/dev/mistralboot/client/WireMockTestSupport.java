@@ -7,17 +7,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.contract.OpenApiContract;
+import dev.mistralboot.contract.WireMockContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.OpenApiContract;
-import dev.mistralboot.contract.WireMockContract;
 
 /**
  * Base of the endpoint family tests: one WireMock server on a random loopback port per

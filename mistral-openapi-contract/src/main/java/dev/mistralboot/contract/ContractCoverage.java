@@ -97,7 +97,7 @@ public final class ContractCoverage {
 	 */
 	public static Path defaultDirectory() {
 		String configured = System.getProperty(DIRECTORY_PROPERTY);
-		Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
+		Path dir = (configured != null && !configured.isBlank()) ? Path.of(configured)
 				: Path.of(System.getProperty("user.dir"), "target", "contract-coverage");
 		return dir.toAbsolutePath().normalize();
 	}
@@ -115,7 +115,7 @@ public final class ContractCoverage {
 			return all;
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).toList()) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".txt")).toList()) {
 				for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 					String id = line.trim();
 					if (!id.isEmpty() && !id.startsWith("#")) {
@@ -124,8 +124,8 @@ public final class ContractCoverage {
 				}
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read contract coverage in " + dir, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read contract coverage in " + dir, ex);
 		}
 		return all;
 	}
@@ -187,7 +187,7 @@ public final class ContractCoverage {
 	static Path jvmFile() {
 		Path dir = defaultDirectory();
 		Path cwdName = Path.of(System.getProperty("user.dir")).toAbsolutePath().getFileName();
-		String module = cwdName == null ? "root" : cwdName.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+		String module = (cwdName != null) ? cwdName.toString().replaceAll("[^A-Za-z0-9._-]", "_") : "root";
 		long pid = ProcessHandle.current().pid();
 		long start = ManagementFactory.getRuntimeMXBean().getStartTime();
 		return dir.resolve(module + "-" + pid + "-" + start + ".txt");
@@ -202,11 +202,11 @@ public final class ContractCoverage {
 				Files.writeString(file, operationId + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND, StandardOpenOption.WRITE);
 			}
-			catch (IOException | RuntimeException e) {
+			catch (IOException | RuntimeException ex) {
 				if (!writeFailureReported) {
 					writeFailureReported = true;
-					System.err.println("[mistral-openapi-contract] cannot write contract coverage to " + file + ": " + e
-							+ " (coverage stays in memory only)");
+					System.err.println("[mistral-openapi-contract] cannot write contract coverage to " + file + ": "
+							+ ex + " (coverage stays in memory only)");
 				}
 			}
 		}

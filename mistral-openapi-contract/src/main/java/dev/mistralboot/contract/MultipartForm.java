@@ -14,21 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class MultipartForm {
 
-	/**
-	 * One part of the form.
-	 *
-	 * @param name the field name from {@code Content-Disposition}
-	 * @param filename the file name, when the part is a file part
-	 * @param contentType the part's {@code Content-Type}, if any
-	 * @param content the raw content
-	 */
-	record Part(String name, @Nullable String filename, @Nullable String contentType, byte[] content) {
-
-		String text() {
-			return new String(content, StandardCharsets.UTF_8);
-		}
-	}
-
 	private MultipartForm() {
 	}
 
@@ -214,6 +199,21 @@ final class MultipartForm {
 			return i;
 		}
 		return -1;
+	}
+
+	/**
+	 * One part of the form.
+	 *
+	 * @param name the field name from {@code Content-Disposition}
+	 * @param filename the file name, when the part is a file part
+	 * @param contentType the part's {@code Content-Type}, if any
+	 * @param content the raw content
+	 */
+	record Part(String name, @Nullable String filename, @Nullable String contentType, byte[] content) {
+
+		String text() {
+			return new String(this.content, StandardCharsets.UTF_8);
+		}
 	}
 
 }

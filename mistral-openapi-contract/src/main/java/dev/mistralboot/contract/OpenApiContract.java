@@ -108,11 +108,11 @@ public final class OpenApiContract {
 			new Relaxation("ChatCompletionResponse",
 					"ChatCompletionResponse: 'data' is not required (the file lists it as required; chat responses "
 							+ "have no 'data')",
-					schema -> removeRequired(schema, "data")),
+					(schema) -> removeRequired(schema, "data")),
 			new Relaxation("UsageInfo",
 					"UsageInfo: unknown properties are allowed (the file says additionalProperties: false; the API "
 							+ "adds prompt_tokens_details, prompt_token_details, num_cached_tokens, request_count, ...)",
-					schema -> schema.remove("additionalProperties")));
+					(schema) -> schema.remove("additionalProperties")));
 
 	/** How strictly responses and schemas are checked. */
 	public enum Mode {
@@ -151,23 +151,23 @@ public final class OpenApiContract {
 	private OpenApiContract(Path source, String yaml) {
 		this.source = source;
 		this.root = YAMLMapper.builder().build().readTree(yaml);
-		if (!root.path("paths").isObject() || !root.path("components").path("schemas").isObject()) {
+		if (!this.root.path("paths").isObject() || !this.root.path("components").path("schemas").isObject()) {
 			throw new IllegalStateException(source + " is not an OpenAPI description (no paths or component schemas)");
 		}
 		this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31());
-		this.strictDocument = registry.getSchema(SchemaLocation.of(STRICT_BASE), root);
-		JsonNode relaxed = root.deepCopy();
+		this.strictDocument = this.registry.getSchema(SchemaLocation.of(STRICT_BASE), this.root);
+		JsonNode relaxed = this.root.deepCopy();
 		for (Relaxation relaxation : LIVE_API_RELAXATIONS) {
 			JsonNode schema = relaxed.path("components").path("schemas").path(relaxation.schema());
 			if (schema instanceof ObjectNode object) {
 				relaxation.patch().accept(object);
 			}
 		}
-		this.liveApiDocument = registry.getSchema(SchemaLocation.of(LIVE_API_BASE), relaxed);
+		this.liveApiDocument = this.registry.getSchema(SchemaLocation.of(LIVE_API_BASE), relaxed);
 		this.routes = readRoutes();
-		this.operations = routes.stream().map(Route::operation).toList();
+		this.operations = this.routes.stream().map(Route::operation).toList();
 		Map<String, Route> byId = new LinkedHashMap<>();
-		for (Route route : routes) {
+		for (Route route : this.routes) {
 			byId.putIfAbsent(route.operation().operationId(), route);
 		}
 		this.routesById = Map.copyOf(byId);
@@ -215,9 +215,9 @@ public final class OpenApiContract {
 		try {
 			return Optional.of(loader.get());
 		}
-		catch (TestAbortedException e) {
+		catch (TestAbortedException ex) {
 			if (!NOTICE_GIVEN.getAndSet(true)) {
-				System.err.println("[mistral-openapi-contract] " + e.getMessage());
+				System.err.println("[mistral-openapi-contract] " + ex.getMessage());
 			}
 			return Optional.empty();
 		}
@@ -248,8 +248,8 @@ public final class OpenApiContract {
 		try {
 			return Optional.of(new OpenApiContract(absolute, Files.readString(absolute, StandardCharsets.UTF_8)));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read the Mistral OpenAPI description " + absolute, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Mistral OpenAPI description " + absolute, ex);
 		}
 	}
 
@@ -309,9 +309,9 @@ public final class OpenApiContract {
 							: " (system property " + PATH_PROPERTY + " is not set; searched " + FALLBACK_RELATIVE_PATH
 									+ " upward from " + cwd.toAbsolutePath() + ")"));
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException ex) {
 			return new Broken("Cannot load the Mistral OpenAPI description " + path + " (system property "
-					+ PATH_PROPERTY + "): " + e.getMessage(), e);
+					+ PATH_PROPERTY + "): " + ex.getMessage(), ex);
 		}
 	}
 
@@ -323,7 +323,7 @@ public final class OpenApiContract {
 	 * @return the absolute path
 	 */
 	public Path source() {
-		return source;
+		return this.source;
 	}
 
 	/**
@@ -332,7 +332,7 @@ public final class OpenApiContract {
 	 * @return an immutable list
 	 */
 	public List<Operation> operations() {
-		return operations;
+		return this.operations;
 	}
 
 	/**
@@ -342,7 +342,7 @@ public final class OpenApiContract {
 	 * @return an immutable list, in file order; empty for an unknown tag
 	 */
 	public List<Operation> operations(String tag) {
-		return operations.stream().filter(operation -> operation.tags().contains(tag)).toList();
+		return this.operations.stream().filter((operation) -> operation.tags().contains(tag)).toList();
 	}
 
 	/**
@@ -351,7 +351,7 @@ public final class OpenApiContract {
 	 * @return the operation, or empty
 	 */
 	public Optional<Operation> operation(String operationId) {
-		return Optional.ofNullable(routesById.get(operationId)).map(Route::operation);
+		return Optional.ofNullable(this.routesById.get(operationId)).map(Route::operation);
 	}
 
 	/**
@@ -368,7 +368,7 @@ public final class OpenApiContract {
 	public Optional<String> operationId(String method, String path, byte @Nullable [] body) {
 		RequestView request = new RequestView(method, path, null, body);
 		Resolution resolution = resolve(request);
-		return Optional.ofNullable(resolution.route()).map(route -> route.operation().operationId());
+		return Optional.ofNullable(resolution.route()).map((route) -> route.operation().operationId());
 	}
 
 	/**
@@ -420,16 +420,16 @@ public final class OpenApiContract {
 	 * @throws IllegalArgumentException when the description has no such schema
 	 */
 	public List<String> validateSchema(String componentSchemaName, String json, Mode mode) {
-		if (!root.path("components").path("schemas").has(componentSchemaName)) {
+		if (!this.root.path("components").path("schemas").has(componentSchemaName)) {
 			throw new IllegalArgumentException(
-					"No schema '" + componentSchemaName + "' in #/components/schemas of " + source);
+					"No schema '" + componentSchemaName + "' in #/components/schemas of " + this.source);
 		}
 		JsonNode instance;
 		try {
 			instance = JSON.readTree(json);
 		}
-		catch (JacksonException e) {
-			return List.of("not valid JSON: " + e.getOriginalMessage());
+		catch (JacksonException ex) {
+			return List.of("not valid JSON: " + ex.getOriginalMessage());
 		}
 		Set<String> errors = new LinkedHashSet<>();
 		validate(mode, "/components/schemas/" + escape(componentSchemaName), instance, "", errors);
@@ -488,7 +488,8 @@ public final class OpenApiContract {
 	 */
 	public List<String> validateRequest(String method, String path, @Nullable String contentType,
 			@Nullable String body) {
-		return validateRequest(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+		return validateRequest(method, path, contentType,
+				(body != null) ? body.getBytes(StandardCharsets.UTF_8) : null);
 	}
 
 	/**
@@ -562,7 +563,7 @@ public final class OpenApiContract {
 	 * (truncated)
 	 */
 	public void assertRequestValid(String method, String path, @Nullable String contentType, @Nullable String body) {
-		assertRequestValid(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+		assertRequestValid(method, path, contentType, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null);
 	}
 
 	/**
@@ -589,9 +590,9 @@ public final class OpenApiContract {
 	 */
 	String describeRequest(String method, String path, @Nullable String contentType, byte @Nullable [] body) {
 		Resolution resolution = resolve(new RequestView(method, path, contentType, body));
-		String operation = resolution.route() == null ? "no operation"
-				: "operation " + resolution.route().operation().operationId();
-		return method.toUpperCase(Locale.ROOT) + " " + path + " (" + operation + ") does not conform to " + source;
+		String operation = (resolution.route() != null) ? "operation " + resolution.route().operation().operationId()
+				: "no operation";
+		return method.toUpperCase(Locale.ROOT) + " " + path + " (" + operation + ") does not conform to " + this.source;
 	}
 
 	// -------------------------------------------------------------------------------------------
@@ -626,9 +627,9 @@ public final class OpenApiContract {
 	 * @throws IllegalArgumentException for an unknown operation id
 	 */
 	public List<String> validateResponse(String operationId, int status, String json, Mode mode) {
-		Route route = routesById.get(operationId);
+		Route route = this.routesById.get(operationId);
 		if (route == null) {
-			throw new IllegalArgumentException("No operation '" + operationId + "' in " + source);
+			throw new IllegalArgumentException("No operation '" + operationId + "' in " + this.source);
 		}
 		return validateResponse(route, status, json, mode);
 	}
@@ -664,7 +665,7 @@ public final class OpenApiContract {
 		List<String> errors = validateResponse(operationId, status, json);
 		if (!errors.isEmpty()) {
 			throw new AssertionError(failure("Response " + status + " of operation " + operationId
-					+ " does not conform to " + source + " (" + Mode.LIVE_API + ")", errors, "application/json",
+					+ " does not conform to " + this.source + " (" + Mode.LIVE_API + ")", errors, "application/json",
 					json.getBytes(StandardCharsets.UTF_8)));
 		}
 	}
@@ -688,8 +689,8 @@ public final class OpenApiContract {
 		try {
 			instance = JSON.readTree(json);
 		}
-		catch (JacksonException e) {
-			return List.of("response body is not valid JSON: " + e.getOriginalMessage());
+		catch (JacksonException ex) {
+			return List.of("response body is not valid JSON: " + ex.getOriginalMessage());
 		}
 		Set<String> errors = new LinkedHashSet<>();
 		validate(mode, route.pointer() + "/responses/" + escape(key) + "/content/application~1json/schema", instance,
@@ -702,7 +703,7 @@ public final class OpenApiContract {
 
 	private Resolution resolve(RequestView request) {
 		List<Route> pathMatches = new ArrayList<>();
-		for (Route route : routes) {
+		for (Route route : this.routes) {
 			if (route.matches(request.segments())) {
 				pathMatches.add(route);
 			}
@@ -733,10 +734,10 @@ public final class OpenApiContract {
 		for (Route route : pathMatches) {
 			if (route.operation().method().equals(request.method()) && route.operation().httpPath().equals(template)) {
 				if (route.operation().streaming()) {
-					streaming = streaming == null ? route : streaming;
+					streaming = (streaming != null) ? streaming : route;
 				}
 				else {
-					plain = plain == null ? route : plain;
+					plain = (plain != null) ? plain : route;
 				}
 			}
 		}
@@ -752,7 +753,7 @@ public final class OpenApiContract {
 
 	private List<Route> readRoutes() {
 		List<Route> result = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> pathEntry : root.path("paths").properties()) {
+		for (Map.Entry<String, JsonNode> pathEntry : this.root.path("paths").properties()) {
 			String filePath = pathEntry.getKey();
 			JsonNode pathItem = pathEntry.getValue();
 			String pathItemPointer = "/paths/" + escape(filePath);
@@ -762,7 +763,7 @@ public final class OpenApiContract {
 					continue;
 				}
 				List<String> tags = new ArrayList<>();
-				node.path("tags").forEach(tag -> tags.add(tag.asString()));
+				node.path("tags").forEach((tag) -> tags.add(tag.asString()));
 				String operationId = node.path("operationId")
 					.asString(method.toUpperCase(Locale.ROOT) + " " + filePath);
 				Operation operation = new Operation(method, filePath, operationId, tags,
@@ -840,13 +841,13 @@ public final class OpenApiContract {
 		try {
 			query = request.query();
 		}
-		catch (IllegalArgumentException e) {
-			errors.add("query string is not properly percent-encoded: " + e.getMessage());
+		catch (IllegalArgumentException ex) {
+			errors.add("query string is not properly percent-encoded: " + ex.getMessage());
 			return;
 		}
-		List<Parameter> declared = route.parameters().stream().filter(p -> p.in().equals("query")).toList();
+		List<Parameter> declared = route.parameters().stream().filter((p) -> p.in().equals("query")).toList();
 		for (String name : query.keySet()) {
-			if (declared.stream().noneMatch(p -> p.name().equals(name))) {
+			if (declared.stream().noneMatch((p) -> p.name().equals(name))) {
 				errors.add("unknown query parameter '" + name + "' ("
 						+ (declared.isEmpty() ? "the operation declares no query parameters"
 								: "declared: " + String.join(", ", declared.stream().map(Parameter::name).toList()))
@@ -874,8 +875,8 @@ public final class OpenApiContract {
 				try {
 					node = JSON.readTree(values.get(0));
 				}
-				catch (JacksonException e) {
-					errors.add(what + " is not valid JSON: " + e.getOriginalMessage());
+				catch (JacksonException ex) {
+					errors.add(what + " is not valid JSON: " + ex.getOriginalMessage());
 					continue;
 				}
 			}
@@ -940,7 +941,7 @@ public final class OpenApiContract {
 		Map<String, JsonNode> properties = properties(schemaNode(schemaPointer));
 		Map<String, List<MultipartForm.Part>> fields = new LinkedHashMap<>();
 		for (MultipartForm.Part part : parts) {
-			fields.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(part);
+			fields.computeIfAbsent(part.name(), (name) -> new ArrayList<>()).add(part);
 		}
 		ObjectNode form = NODES.objectNode();
 		for (Map.Entry<String, List<MultipartForm.Part>> field : fields.entrySet()) {
@@ -957,7 +958,7 @@ public final class OpenApiContract {
 			if (isBinary(property, 0) || (items != null && isBinary(items, 0))) {
 				if (items != null) {
 					ArrayNode array = form.putArray(name);
-					values.forEach(part -> array.add(placeholder(part)));
+					values.forEach((part) -> array.add(placeholder(part)));
 				}
 				else if (values.size() > 1) {
 					errors.add(what + " is repeated " + values.size() + " times but is a single file");
@@ -967,7 +968,10 @@ public final class OpenApiContract {
 				}
 				continue;
 			}
-			MultipartForm.Part file = values.stream().filter(part -> part.filename() != null).findFirst().orElse(null);
+			MultipartForm.Part file = values.stream()
+				.filter((part) -> part.filename() != null)
+				.findFirst()
+				.orElse(null);
 			if (file != null) {
 				errors.add(what + " is sent as a file (filename \"" + file.filename()
 						+ "\") but the description expects a value, not a file");
@@ -982,7 +986,7 @@ public final class OpenApiContract {
 	}
 
 	private static String placeholder(MultipartForm.Part part) {
-		return "<file" + (part.filename() == null ? "" : " " + part.filename()) + ", " + part.content().length
+		return "<file" + ((part.filename() != null) ? " " + part.filename() : "") + ", " + part.content().length
 				+ " bytes>";
 	}
 
@@ -991,17 +995,18 @@ public final class OpenApiContract {
 
 	private Schema compiled(Mode mode, String pointer) {
 		String key = mode.name() + pointer;
-		Schema schema = compiled.get(key);
+		Schema schema = this.compiled.get(key);
 		if (schema != null) {
 			return schema;
 		}
-		synchronized (registry) { // the validator creates sub-schemas under the same lock
-			schema = compiled.get(key);
+		synchronized (this.registry) { // the validator creates sub-schemas under the same
+										// lock
+			schema = this.compiled.get(key);
 			if (schema == null) {
-				Schema document = mode == Mode.STRICT ? strictDocument : liveApiDocument;
+				Schema document = (mode == Mode.STRICT) ? this.strictDocument : this.liveApiDocument;
 				schema = document.getSubSchema(SchemaLocation.Fragment.of("#" + pointer));
 				schema.initializeValidators();
-				compiled.put(key, schema);
+				this.compiled.put(key, schema);
 			}
 		}
 		return schema;
@@ -1009,7 +1014,7 @@ public final class OpenApiContract {
 
 	private void validate(Mode mode, String pointer, JsonNode instance, String prefix, Collection<String> errors) {
 		for (Error error : compiled(mode, pointer).validate(instance)) {
-			String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+			String location = (error.getInstanceLocation() != null) ? error.getInstanceLocation().toString() : "";
 			String where = prefix.isEmpty() ? (location.isEmpty() ? "/" : location)
 					: prefix + (location.isEmpty() ? "" : " " + location);
 			errors.add(where + ": " + error.getMessage());
@@ -1017,7 +1022,7 @@ public final class OpenApiContract {
 	}
 
 	private JsonNode schemaNode(String pointer) {
-		return deref(root.at(pointer), pointer).node();
+		return deref(this.root.at(pointer), pointer).node();
 	}
 
 	private Located deref(JsonNode node, String pointer) {
@@ -1029,7 +1034,7 @@ public final class OpenApiContract {
 				break;
 			}
 			currentPointer = ref.substring(1);
-			current = root.at(currentPointer);
+			current = this.root.at(currentPointer);
 		}
 		return new Located(current, currentPointer);
 	}
@@ -1049,16 +1054,16 @@ public final class OpenApiContract {
 			types.add(type.asString());
 		}
 		else if (type.isArray()) {
-			type.forEach(t -> types.add(t.asString()));
+			type.forEach((t) -> types.add(t.asString()));
 		}
 		if (types.isEmpty() && node.has("const")) {
 			types.add(jsonType(node.get("const")));
 		}
 		if (types.isEmpty() && node.path("enum").isArray()) {
-			node.path("enum").forEach(value -> types.add(jsonType(value)));
+			node.path("enum").forEach((value) -> types.add(jsonType(value)));
 		}
 		for (String combinator : List.of("anyOf", "oneOf", "allOf")) {
-			node.path(combinator).forEach(branch -> types.addAll(types(branch, depth + 1)));
+			node.path(combinator).forEach((branch) -> types.addAll(types(branch, depth + 1)));
 		}
 		if (types.contains("integer")) {
 			types.add("number");
@@ -1117,7 +1122,7 @@ public final class OpenApiContract {
 		for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
 			into.putIfAbsent(property.getKey(), property.getValue());
 		}
-		node.path("allOf").forEach(branch -> collectProperties(branch, into, depth + 1));
+		node.path("allOf").forEach((branch) -> collectProperties(branch, into, depth + 1));
 	}
 
 	/**
@@ -1128,9 +1133,9 @@ public final class OpenApiContract {
 		Set<String> types = types(schema, 0);
 		if (types.contains("array")) {
 			JsonNode items = items(schema, 0);
-			Set<String> itemTypes = items == null ? Set.of() : types(items, 0);
+			Set<String> itemTypes = (items != null) ? types(items, 0) : Set.of();
 			ArrayNode array = NODES.arrayNode();
-			values.forEach(value -> array.add(coerceScalar(value, itemTypes)));
+			values.forEach((value) -> array.add(coerceScalar(value, itemTypes)));
 			return array;
 		}
 		if (values.size() > 1) {
@@ -1143,7 +1148,7 @@ public final class OpenApiContract {
 	private static JsonNode coerceScalar(String value, Set<String> types) {
 		if (types.contains("integer") && INTEGER.matcher(value).matches()) {
 			BigInteger number = new BigInteger(value);
-			return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
+			return (number.bitLength() < 64) ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
 		}
 		if (types.contains("number") && NUMBER.matcher(value).matches()) {
 			return NODES.numberNode(new BigDecimal(value));
@@ -1155,7 +1160,7 @@ public final class OpenApiContract {
 			try {
 				return JSON.readTree(value);
 			}
-			catch (JacksonException e) {
+			catch (JacksonException ex) {
 				return NODES.stringNode(value);
 			}
 		}
@@ -1226,7 +1231,7 @@ public final class OpenApiContract {
 		}
 		if (body != null && body.length > 0) {
 			message.append("\nBody (")
-				.append(contentType == null ? "no Content-Type" : contentType)
+				.append((contentType != null) ? contentType : "no Content-Type")
 				.append(", ")
 				.append(body.length)
 				.append(" bytes):\n")
@@ -1241,7 +1246,7 @@ public final class OpenApiContract {
 		StringBuilder shown = new StringBuilder(Math.min(text.length(), MAX_SHOWN_CHARS + 40));
 		for (int i = 0; i < text.length() && shown.length() < MAX_SHOWN_CHARS; i++) {
 			char c = text.charAt(i);
-			shown.append(Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' ? '.' : c);
+			shown.append((Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') ? '.' : c);
 		}
 		if (text.length() > MAX_SHOWN_CHARS) {
 			shown.append("... (").append(text.length() - MAX_SHOWN_CHARS).append(" more characters)");
@@ -1285,7 +1290,7 @@ public final class OpenApiContract {
 
 		int literals() {
 			int literals = 0;
-			for (String segment : segments) {
+			for (String segment : this.segments) {
 				if (!isParameter(segment)) {
 					literals++;
 				}
@@ -1294,11 +1299,11 @@ public final class OpenApiContract {
 		}
 
 		boolean matches(String[] concrete) {
-			if (concrete.length != segments.length) {
+			if (concrete.length != this.segments.length) {
 				return false;
 			}
-			for (int i = 0; i < segments.length; i++) {
-				if (isParameter(segments[i]) ? concrete[i].isEmpty() : !segments[i].equals(concrete[i])) {
+			for (int i = 0; i < this.segments.length; i++) {
+				if (isParameter(this.segments[i]) ? concrete[i].isEmpty() : !this.segments[i].equals(concrete[i])) {
 					return false;
 				}
 			}

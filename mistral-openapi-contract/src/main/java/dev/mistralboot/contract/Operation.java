@@ -40,7 +40,8 @@ public record Operation(String method, String path, String operationId, List<Str
 	 * @return for example {@code /v1/conversations/{conversation_id}}
 	 */
 	public String httpPath() {
-		return path.endsWith(STREAM_SUFFIX) ? path.substring(0, path.length() - STREAM_SUFFIX.length()) : path;
+		return this.path.endsWith(STREAM_SUFFIX) ? this.path.substring(0, this.path.length() - STREAM_SUFFIX.length())
+				: this.path;
 	}
 
 	/**
@@ -50,6 +51,6 @@ public record Operation(String method, String path, String operationId, List<Str
 	 */
 	@Override
 	public String toString() {
-		return method + " " + path + " " + operationId;
+		return this.method + " " + this.path + " " + this.operationId;
 	}
 }

@@ -44,126 +44,127 @@ final class RequestView {
 		int scheme = pathAndQuery.indexOf("://");
 		if (scheme >= 0) {
 			int slash = pathAndQuery.indexOf('/', scheme + 3);
-			pathAndQuery = slash < 0 ? "/" : pathAndQuery.substring(slash);
+			pathAndQuery = (slash < 0) ? "/" : pathAndQuery.substring(slash);
 		}
 		int hash = pathAndQuery.indexOf('#');
 		if (hash >= 0) {
 			pathAndQuery = pathAndQuery.substring(0, hash);
 		}
 		int question = pathAndQuery.indexOf('?');
-		this.path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-		this.rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
-		String trimmed = path.startsWith("/") ? path.substring(1) : path;
+		this.path = (question < 0) ? pathAndQuery : pathAndQuery.substring(0, question);
+		this.rawQuery = (question < 0) ? null : pathAndQuery.substring(question + 1);
+		String trimmed = this.path.startsWith("/") ? this.path.substring(1) : this.path;
 		String[] raw = trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
 		this.segments = new String[raw.length];
 		for (int i = 0; i < raw.length; i++) {
-			segments[i] = percentDecode(raw[i]);
+			this.segments[i] = percentDecode(raw[i]);
 		}
 		this.contentType = contentType;
-		this.mediaType = contentType == null ? null : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-		this.body = body == null ? new byte[0] : body;
+		this.mediaType = (contentType != null) ? contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT) : null;
+		this.body = (body != null) ? body : new byte[0];
 	}
 
 	String method() {
-		return method;
+		return this.method;
 	}
 
 	String path() {
-		return path;
+		return this.path;
 	}
 
 	String[] segments() {
-		return segments;
+		return this.segments;
 	}
 
 	@Nullable String mediaType() {
-		return mediaType;
+		return this.mediaType;
 	}
 
 	byte[] body() {
-		return body;
+		return this.body;
 	}
 
 	@Nullable JsonNode json() {
 		parse();
-		return json;
+		return this.json;
 	}
 
 	@Nullable List<MultipartForm.Part> parts() {
 		parse();
-		return parts;
+		return this.parts;
 	}
 
 	String bodyProblem() {
 		parse();
-		return bodyProblem == null ? "unknown problem" : bodyProblem;
+		return (this.bodyProblem != null) ? this.bodyProblem : "unknown problem";
 	}
 
 	boolean streamRequested() {
 		parse();
-		if (json != null) {
-			return json.path("stream").asBoolean(false);
+		if (this.json != null) {
+			return this.json.path("stream").asBoolean(false);
 		}
-		if (parts != null) {
-			return parts.stream().anyMatch(p -> p.name().equals("stream") && p.text().trim().equals("true"));
+		if (this.parts != null) {
+			return this.parts.stream().anyMatch((p) -> p.name().equals("stream") && p.text().trim().equals("true"));
 		}
 		return false;
 	}
 
 	Map<String, List<String>> query() {
 		Map<String, List<String>> query = new LinkedHashMap<>();
-		if (rawQuery == null || rawQuery.isEmpty()) {
+		if (this.rawQuery == null || this.rawQuery.isEmpty()) {
 			return query;
 		}
-		for (String pair : rawQuery.split("&")) {
+		for (String pair : this.rawQuery.split("&")) {
 			if (pair.isEmpty()) {
 				continue;
 			}
 			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+			String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			query.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
 		}
 		return query;
 	}
 
 	private void parse() {
-		if (parsed) {
+		if (this.parsed) {
 			return;
 		}
-		parsed = true;
-		if (body.length == 0) {
+		this.parsed = true;
+		if (this.body.length == 0) {
 			return;
 		}
-		boolean jsonType = mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"));
-		boolean multipartType = mediaType != null && mediaType.startsWith("multipart/");
-		if (jsonType || (mediaType == null && looksLikeJson())) {
+		boolean jsonType = this.mediaType != null
+				&& (this.mediaType.equals("application/json") || this.mediaType.endsWith("+json"));
+		boolean multipartType = this.mediaType != null && this.mediaType.startsWith("multipart/");
+		if (jsonType || (this.mediaType == null && looksLikeJson())) {
 			try {
-				json = Json.MAPPER.readTree(body);
+				this.json = Json.MAPPER.readTree(this.body);
 			}
-			catch (JacksonException e) {
-				bodyProblem = e.getOriginalMessage();
+			catch (JacksonException ex) {
+				this.bodyProblem = ex.getOriginalMessage();
 			}
 		}
-		else if (multipartType || mediaType == null) {
-			Optional<String> boundary = multipartType ? MultipartForm.boundary(contentType)
-					: MultipartForm.sniffBoundary(body);
+		else if (multipartType || this.mediaType == null) {
+			Optional<String> boundary = multipartType ? MultipartForm.boundary(this.contentType)
+					: MultipartForm.sniffBoundary(this.body);
 			if (boundary.isEmpty()) {
-				bodyProblem = multipartType ? "Content-Type " + contentType + " has no boundary"
+				this.bodyProblem = multipartType ? "Content-Type " + this.contentType + " has no boundary"
 						: "body is neither JSON nor multipart";
 				return;
 			}
 			try {
-				parts = MultipartForm.parse(body, boundary.get());
+				this.parts = MultipartForm.parse(this.body, boundary.get());
 			}
-			catch (IllegalArgumentException e) {
-				bodyProblem = e.getMessage();
+			catch (IllegalArgumentException ex) {
+				this.bodyProblem = ex.getMessage();
 			}
 		}
 	}
 
 	private boolean looksLikeJson() {
-		for (byte b : body) {
+		for (byte b : this.body) {
 			if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
 				continue;
 			}

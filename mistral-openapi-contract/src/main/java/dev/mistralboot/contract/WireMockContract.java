@@ -165,17 +165,17 @@ public final class WireMockContract {
 		 */
 		@Override
 		public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
-			seen.incrementAndGet();
+			this.seen.incrementAndGet();
 			try {
 				Optional<OpenApiContract> contract = OpenApiContract.available();
 				String violation = contract.isPresent() ? violation(contract.get(), serveEvent.getRequest()) : null;
 				if (violation != null) {
-					violations.add(violation);
+					this.violations.add(violation);
 				}
 			}
-			catch (RuntimeException e) {
-				violations.add("cannot validate " + serveEvent.getRequest().getMethod() + " "
-						+ serveEvent.getRequest().getUrl() + ": " + e);
+			catch (RuntimeException ex) {
+				this.violations.add("cannot validate " + serveEvent.getRequest().getMethod() + " "
+						+ serveEvent.getRequest().getUrl() + ": " + ex);
 			}
 		}
 
@@ -184,15 +184,15 @@ public final class WireMockContract {
 		 * @return a snapshot
 		 */
 		public List<String> violations() {
-			return List.copyOf(violations);
+			return List.copyOf(this.violations);
 		}
 
 		/**
 		 * Forgets collected violations, for example between tests that share a server.
 		 */
 		public void reset() {
-			violations.clear();
-			seen.set(0);
+			this.violations.clear();
+			this.seen.set(0);
 		}
 
 		/**
@@ -203,7 +203,7 @@ public final class WireMockContract {
 		public void assertNoViolations() {
 			List<String> snapshot = violations();
 			if (!snapshot.isEmpty()) {
-				throw new AssertionError(message(snapshot, seen.get()));
+				throw new AssertionError(message(snapshot, this.seen.get()));
 			}
 		}
 

@@ -2,6 +2,10 @@ package dev.mistralboot.autoconfigure;
 
 import java.time.Duration;
 
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralJson;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,11 +26,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralJson;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
 
 /**
  * Auto-configures the HTTP core every Mistral client family is built on:

@@ -12,6 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.autoconfigure.chat.MistralChatProperties;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatDefaults;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralTimeoutException;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,19 +43,6 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
-import dev.mistralboot.autoconfigure.chat.MistralChatProperties;
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatDefaults;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.chat.ReactiveMistralChatClient;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralTimeoutException;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.MistralWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

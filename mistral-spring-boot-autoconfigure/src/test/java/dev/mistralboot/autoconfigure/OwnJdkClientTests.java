@@ -4,13 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.MistralWireMock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -49,11 +48,11 @@ class OwnJdkClientTests {
 				.withBody(Fixtures.text("chat-response.json"))));
 		String[] properties = { "mistral.base-url=" + wireMock.baseUrl(), "mistral.api-key=own-jdk-key",
 				"spring.http.clients.imperative.factory=jdk" };
-		MistralAutoConfigurationTests.runner(Map.of()).withPropertyValues(properties).run((context) -> {
-			assertThat(threadsStartedBy20Calls(context.getBean(MistralChatClient.class)))
+		MistralAutoConfigurationTests.runner(Map.of())
+			.withPropertyValues(properties)
+			.run((context) -> assertThat(threadsStartedBy20Calls(context.getBean(MistralChatClient.class)))
 				.as("threads started by 20 calls on the core's own JDK client")
-				.isLessThan(5);
-		});
+				.isLessThan(5));
 		MistralAutoConfigurationTests.runner(Map.of())
 			.withPropertyValues(properties)
 			.withPropertyValues("mistral.http.own-jdk-client=false")

@@ -2,9 +2,8 @@ package dev.mistralboot.autoconfigure;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.client.core.MistralHttp;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

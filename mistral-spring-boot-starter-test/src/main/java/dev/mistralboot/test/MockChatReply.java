@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.mistralboot.client.chat.FinishReason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.chat.FinishReason;
 
 /**
  * One scripted chat answer of {@link MockMistral}: text (whole, or in the pieces a stream

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
+import dev.mistralboot.contract.OpenApiContract;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.mistralboot.contract.OpenApiContract;
 
 /**
  * Finds the Mistral OpenAPI description that {@link MockMistral} validates requests

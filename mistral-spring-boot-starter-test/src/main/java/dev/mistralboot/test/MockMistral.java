@@ -12,10 +12,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.contract.OpenApiContract;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mock Mistral API server on a random loopback port, for tests and for running
@@ -441,7 +440,8 @@ public final class MockMistral implements AutoCloseable {
 		 * {@code QUEUED, VALIDATING, RUNNING, SUCCESS}. A job created with
 		 * {@code auto_start: false} waits at {@code VALIDATED} until started; a cancelled
 		 * job goes through {@code CANCELLATION_REQUESTED} to {@code CANCELLED}.
-		 * @param statuses API statuses, for example {@code "QUEUED", "RUNNING", "FAILED"}
+		 * @param statuses the API statuses, for example
+		 * {@code "QUEUED", "RUNNING", "FAILED"}
 		 * @return this script
 		 * @throws IllegalArgumentException when empty or a status is not one of the API's
 		 */

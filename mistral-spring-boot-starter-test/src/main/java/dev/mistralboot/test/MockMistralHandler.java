@@ -26,13 +26,12 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.contract.OpenApiContract;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.contract.OpenApiContract;
 
 /**
  * The behaviour behind {@link MockMistral}: validates and records every request, serves
@@ -211,7 +210,6 @@ final class MockMistralHandler {
 		}
 		String method = request.getMethod().getName();
 		String path = request.getUrl().split("\\?", 2)[0];
-		Matcher matcher;
 		if (method.equals("POST") && path.equals("/v1/chat/completions")) {
 			return chat(request);
 		}
@@ -229,16 +227,18 @@ final class MockMistralHandler {
 			return json(200, MockResponses
 				.list(this.files.values().stream().map((file) -> MockResponses.file(file, false)).toList()));
 		}
-		if ((matcher = FILE_CONTENT.matcher(path)).matches() && method.equals("GET")) {
-			StoredFile file = this.files.get(matcher.group(1));
+		Matcher fileContent = FILE_CONTENT.matcher(path);
+		if (fileContent.matches() && method.equals("GET")) {
+			StoredFile file = this.files.get(fileContent.group(1));
 			return (file != null) ? ResponseDefinitionBuilder.responseDefinition()
 				.withStatus(200)
 				.withHeader("Content-Type", "application/octet-stream")
 				.withBody(file.content())
-				.build() : notFound("File", matcher.group(1));
+				.build() : notFound("File", fileContent.group(1));
 		}
-		if ((matcher = FILE.matcher(path)).matches() && (method.equals("GET") || method.equals("DELETE"))) {
-			String id = matcher.group(1);
+		Matcher fileMatch = FILE.matcher(path);
+		if (fileMatch.matches() && (method.equals("GET") || method.equals("DELETE"))) {
+			String id = fileMatch.group(1);
 			StoredFile file = this.files.get(id);
 			if (file == null) {
 				return notFound("File", id);
@@ -258,12 +258,13 @@ final class MockMistralHandler {
 					.list(this.jobs.values().stream().map((job) -> MockResponses.job(job, false)).toList()));
 			}
 		}
-		if ((matcher = JOB_ACTION.matcher(path)).matches() && method.equals("POST")) {
-			StoredJob job = this.jobs.get(matcher.group(1));
+		Matcher jobAction = JOB_ACTION.matcher(path);
+		if (jobAction.matches() && method.equals("POST")) {
+			StoredJob job = this.jobs.get(jobAction.group(1));
 			if (job == null) {
-				return notFound("Job", matcher.group(1));
+				return notFound("Job", jobAction.group(1));
 			}
-			if (matcher.group(2).equals("cancel")) {
+			if (jobAction.group(2).equals("cancel")) {
 				job.cancel();
 			}
 			else {
@@ -271,10 +272,11 @@ final class MockMistralHandler {
 			}
 			return json(200, MockResponses.job(job, true));
 		}
-		if ((matcher = JOB.matcher(path)).matches() && method.equals("GET")) {
-			StoredJob job = this.jobs.get(matcher.group(1));
+		Matcher jobMatch = JOB.matcher(path);
+		if (jobMatch.matches() && method.equals("GET")) {
+			StoredJob job = this.jobs.get(jobMatch.group(1));
 			if (job == null) {
-				return notFound("Job", matcher.group(1));
+				return notFound("Job", jobMatch.group(1));
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
@@ -555,14 +557,33 @@ final class MockMistralHandler {
 		};
 	}
 
+	static Optional<String> unknownStatus(Collection<String> statuses) {
+		return statuses.stream().filter((status) -> !JOB_STATUSES.contains(status)).findFirst();
+	}
+
 	// ------------------------------------------------------------------------------------------
 	// state
 
-	/** A scripted error status for the next requests. */
+	/**
+	 * A scripted error status for the next requests.
+	 *
+	 * @param status the HTTP status
+	 * @param retryAfter the {@code Retry-After} to send, or {@code null}
+	 * @param remaining how many more requests get it
+	 */
 	record Failure(int status, @Nullable Duration retryAfter, int remaining) {
 	}
 
-	/** An uploaded file. */
+	/**
+	 * An uploaded file.
+	 *
+	 * @param id the file id
+	 * @param filename the file name
+	 * @param purpose the purpose
+	 * @param visibility the visibility
+	 * @param content the bytes
+	 * @param createdAt when it was uploaded (epoch seconds)
+	 */
 	record StoredFile(String id, String filename, String purpose, String visibility, byte[] content, long createdAt) {
 
 		int lines() {
@@ -572,7 +593,12 @@ final class MockMistralHandler {
 
 	}
 
-	/** A status a job went through, and when. */
+	/**
+	 * A status a job went through, and when.
+	 *
+	 * @param status the status
+	 * @param at when (epoch seconds)
+	 */
 	record StatusChange(String status, long at) {
 	}
 
@@ -725,10 +751,6 @@ final class MockMistralHandler {
 			return List.copyOf(this.history);
 		}
 
-	}
-
-	static Optional<String> unknownStatus(Collection<String> statuses) {
-		return statuses.stream().filter((status) -> !JOB_STATUSES.contains(status)).findFirst();
 	}
 
 }

@@ -5,13 +5,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.mistralboot.client.chat.FinishReason;
+import dev.mistralboot.client.core.MistralJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.mistralboot.client.chat.FinishReason;
-import dev.mistralboot.client.core.MistralJson;
 
 /**
  * Builds the JSON bodies {@link MockMistral} serves, shaped like the live API's answers
@@ -90,7 +89,7 @@ final class MockResponses {
 			toolCalls(lastDelta.putArray("tool_calls"), reply.toolCalls());
 		}
 		// Stream chunks know no "model_length": the nearest is "length".
-		FinishReason finish = reply.finishReason() == FinishReason.MODEL_LENGTH ? FinishReason.LENGTH
+		FinishReason finish = (reply.finishReason() == FinishReason.MODEL_LENGTH) ? FinishReason.LENGTH
 				: reply.finishReason();
 		lastChoice.put("finish_reason", finish.value());
 		last.set("usage", usage(promptTokens, completionTokens(reply)));

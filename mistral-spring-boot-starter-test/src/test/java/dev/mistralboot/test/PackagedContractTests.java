@@ -1,8 +1,7 @@
 package dev.mistralboot.test;
 
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.contract.OpenApiContract;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

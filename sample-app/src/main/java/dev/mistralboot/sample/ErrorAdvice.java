@@ -2,13 +2,13 @@ package dev.mistralboot.sample;
 
 import java.util.Map;
 
+import dev.mistralboot.client.core.MistralApiException;
+import dev.mistralboot.client.core.MistralException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import dev.mistralboot.client.core.MistralApiException;
-import dev.mistralboot.client.core.MistralException;
 
 /**
  * Turns Mistral failures and bad input into JSON the page shows: the API's status and

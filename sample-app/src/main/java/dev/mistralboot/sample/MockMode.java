@@ -1,5 +1,7 @@
 package dev.mistralboot.sample;
 
+import dev.mistralboot.autoconfigure.MistralConnectionDetails;
+import dev.mistralboot.test.MockMistral;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
-
-import dev.mistralboot.autoconfigure.MistralConnectionDetails;
-import dev.mistralboot.test.MockMistral;
 
 /**
  * Mock mode: when no API key is configured (neither {@code mistral.api-key} nor

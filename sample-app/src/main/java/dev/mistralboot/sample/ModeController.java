@@ -2,12 +2,12 @@ package dev.mistralboot.sample;
 
 import java.util.Map;
 
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.test.MockMistral;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.test.MockMistral;
 
 /**
  * Tells the page whether it talks to the real API or to the mock server.

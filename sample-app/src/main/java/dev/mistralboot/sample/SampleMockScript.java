@@ -9,9 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.chat.FunctionTool;
@@ -20,6 +17,8 @@ import dev.mistralboot.client.chat.UserMessage;
 import dev.mistralboot.sample.payments.PaymentTools;
 import dev.mistralboot.test.MockChatReply;
 import dev.mistralboot.test.MockMistral;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the mock server answers in mock mode: streamed text at a readable pace, the
@@ -92,8 +91,8 @@ public final class SampleMockScript {
 					continue;
 				}
 				String arguments = "{\"transaction_id\":\"" + id + "\"}";
-				reply = (reply == null) ? MockChatReply.toolCall(function, arguments)
-						: reply.andToolCall(function, arguments);
+				reply = (reply != null) ? reply.andToolCall(function, arguments)
+						: MockChatReply.toolCall(function, arguments);
 			}
 		}
 		return (reply != null) ? reply

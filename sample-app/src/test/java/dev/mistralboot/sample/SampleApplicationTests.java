@@ -8,6 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.mistralboot.client.chat.AssistantMessage;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatMessage;
+import dev.mistralboot.client.chat.FunctionDefinition;
+import dev.mistralboot.client.chat.FunctionTool;
+import dev.mistralboot.client.chat.SystemMessage;
+import dev.mistralboot.client.chat.ToolMessage;
+import dev.mistralboot.test.MockMistral;
+import dev.mistralboot.test.RecordedRequest;
+import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,17 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
-import dev.mistralboot.client.chat.AssistantMessage;
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatMessage;
-import dev.mistralboot.client.chat.FunctionDefinition;
-import dev.mistralboot.client.chat.FunctionTool;
-import dev.mistralboot.client.chat.SystemMessage;
-import dev.mistralboot.client.chat.ToolMessage;
-import dev.mistralboot.test.MockMistral;
-import dev.mistralboot.test.RecordedRequest;
-import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

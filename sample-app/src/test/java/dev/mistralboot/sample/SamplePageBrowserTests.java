@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mistralboot.test.MockMistral;
+import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +27,6 @@ import org.opentest4j.TestAbortedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.mistralboot.test.MockMistral;
-import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

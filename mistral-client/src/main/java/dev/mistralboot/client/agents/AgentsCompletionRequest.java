@@ -7,10 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
-
 import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.chat.GuardrailConfig;
 import dev.mistralboot.client.chat.Prediction;
@@ -20,6 +16,9 @@ import dev.mistralboot.client.chat.ResponseFormat;
 import dev.mistralboot.client.chat.ServiceTier;
 import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolChoice;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A completion by an agent ({@code AgentsCompletionRequest} of the API): a chat

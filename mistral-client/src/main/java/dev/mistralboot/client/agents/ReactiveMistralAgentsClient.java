@@ -2,13 +2,12 @@ package dev.mistralboot.client.agents;
 
 import java.util.Objects;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Completions by an agent ({@code POST /v1/agents/completions}) on WebClient: a

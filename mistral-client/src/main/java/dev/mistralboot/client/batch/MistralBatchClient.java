@@ -16,13 +16,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.ObjectReader;
-
-import org.springframework.http.HttpMethod;
-
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralDownload;
@@ -31,6 +24,12 @@ import dev.mistralboot.client.core.MistralInvalidResponseException;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.files.MistralFilesClient;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * Batch jobs ({@code /v1/batch/jobs}): create, list, read, cancel, delete, wait for a

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.core.UsageInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds stream chunks into one {@link ChatCompletionResponse}: text, reasoning, tool

@@ -8,11 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mistralboot.client.core.ObservedRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.core.ObservedRequest;
 
 /**
  * A chat completion request ({@code ChatCompletionRequest} of the API), with every field

@@ -5,12 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mistralboot.client.core.ObservedResponse;
+import dev.mistralboot.client.core.UsageInfo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.core.ObservedResponse;
-import dev.mistralboot.client.core.UsageInfo;
 
 /**
  * A chat completion ({@code ChatCompletionResponse} of the API). {@link #text()},

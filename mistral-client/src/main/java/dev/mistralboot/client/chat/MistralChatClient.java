@@ -3,13 +3,6 @@ package dev.mistralboot.client.chat;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
-
-import org.springframework.core.ParameterizedTypeReference;
-
 import dev.mistralboot.client.chat.tools.JsonSchemaGenerator;
 import dev.mistralboot.client.chat.tools.ToolCallingChat;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
@@ -17,6 +10,12 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Chat completions ({@code POST /v1/chat/completions}) over a blocking connection: whole

@@ -1,8 +1,7 @@
 package dev.mistralboot.client.chat;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.core.MistralInvalidResponseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A structured answer ({@link MistralChatClient#complete(ChatCompletionRequest, Class)})

@@ -2,12 +2,11 @@ package dev.mistralboot.client.chat;
 
 import java.util.Objects;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Chat completions ({@code POST /v1/chat/completions}) on WebClient: a {@link Mono} for

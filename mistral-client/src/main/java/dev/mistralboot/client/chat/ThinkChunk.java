@@ -3,12 +3,12 @@ package dev.mistralboot.client.chat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -60,6 +60,15 @@ public record ThinkChunk(List<Part> thinking, @Nullable String signature,
 	}
 
 	/**
+	 * The chunk type, as sent on the wire.
+	 * @return {@code thinking}
+	 */
+	@JsonProperty("type")
+	public String type() {
+		return "thinking";
+	}
+
+	/**
 	 * A part of the reasoning: {@link TextChunk}, {@link ToolReferenceChunk} or
 	 * {@link ReferenceChunk}.
 	 */
@@ -70,15 +79,6 @@ public record ThinkChunk(List<Part> thinking, @Nullable String signature,
 			@JsonSubTypes.Type(value = ReferenceChunk.class, name = "reference") })
 	public sealed interface Part permits TextChunk, ToolReferenceChunk, ReferenceChunk, UnknownChunk {
 
-	}
-
-	/**
-	 * The chunk type, as sent on the wire.
-	 * @return {@code thinking}
-	 */
-	@JsonProperty("type")
-	public String type() {
-		return "thinking";
 	}
 
 }

@@ -7,11 +7,10 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mistralboot.client.chat.ChatMessage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.chat.ChatMessage;
 
 /**
  * Conversations to moderate ({@code ChatModerationRequest} of the API): the last message

@@ -6,10 +6,9 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mistralboot.client.chat.ChatMessage;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.chat.ChatMessage;
 
 /**
  * One conversation to classify ({@code InstructRequest} of the API).

@@ -86,6 +86,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the HTTP method.
 	 * @return the HTTP method
 	 */
 	public HttpMethod method() {
@@ -93,6 +94,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the path template.
 	 * @return the path template
 	 */
 	public String path() {
@@ -100,6 +102,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the template variables.
 	 * @return the template variables
 	 */
 	public Object[] uriVariables() {
@@ -107,6 +110,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the query parameters.
 	 * @return the query parameters
 	 */
 	public MultiValueMap<String, String> query() {
@@ -114,6 +118,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the object serialised as the JSON body, or {@code null}.
 	 * @return the object serialised as the JSON body, or {@code null}
 	 */
 	public @Nullable Object jsonBody() {
@@ -121,6 +126,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the multipart parts, or {@code null}.
 	 * @return the multipart parts, or {@code null}
 	 */
 	public @Nullable MultiValueMap<String, ?> multipartBody() {
@@ -128,6 +134,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns whether the body can be sent again, which a retry needs.
 	 * @return whether the body can be sent again, which a retry needs
 	 */
 	public boolean repeatable() {
@@ -135,6 +142,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the operation name, such as {@code chat}.
 	 * @return the operation name, such as {@code chat}
 	 */
 	public String operation() {
@@ -142,6 +150,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns the requested model, or {@code null}.
 	 * @return the requested model, or {@code null}
 	 */
 	public @Nullable String model() {
@@ -149,6 +158,7 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * Returns extra request headers.
 	 * @return extra request headers
 	 */
 	public HttpHeaders headers() {

@@ -68,6 +68,7 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 	private final JdkClientHttpRequestFactory streamingBodies;
 
 	/**
+	 * Creates a factory that sends on the given client.
 	 * @param client the client
 	 * @param readTimeout the longest time from sending a request to the end of its
 	 * answer, or {@code null} for none (streams, whose silence the core watches itself)
@@ -95,6 +96,8 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 	/**
 	 * A request body held as bytes, which {@link JdkRequestFactory} sends without copying
 	 * it or handing it to another thread; any other factory simply has it written.
+	 *
+	 * @param bytes the body
 	 */
 	record ByteArrayBody(byte[] bytes) implements StreamingHttpOutputMessage.Body {
 

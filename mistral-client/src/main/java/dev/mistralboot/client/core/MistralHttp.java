@@ -277,7 +277,12 @@ public final class MistralHttp {
 		}, idle, "mistral.http.stream-idle-timeout");
 	}
 
-	/** An open response whose body has not been read. */
+	/**
+	 * An open response whose body has not been read.
+	 *
+	 * @param response the response
+	 * @param metadata its status, headers and timing
+	 */
 	record OpenResponse(ClientHttpResponse response, ResponseMetadata metadata) {
 	}
 
@@ -307,7 +312,12 @@ public final class MistralHttp {
 		}
 	}
 
-	/** An open response and the watchdog that guards its silences. */
+	/**
+	 * An open response and the watchdog that guards its silences.
+	 *
+	 * @param open the open response
+	 * @param watchdog the watchdog
+	 */
 	record Watched(OpenResponse open, IdleWatchdog watchdog) {
 	}
 

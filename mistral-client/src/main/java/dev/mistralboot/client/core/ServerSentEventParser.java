@@ -14,13 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServerSentEventParser {
 
-	/** Receives complete events; the data buffer is only valid during the call. */
-	interface Handler {
-
-		void onEvent(@Nullable String eventName, byte[] data, int length);
-
-	}
-
 	private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
@@ -155,6 +148,13 @@ final class ServerSentEventParser {
 			}
 		}
 		return true;
+	}
+
+	/** Receives complete events; the data buffer is only valid during the call. */
+	interface Handler {
+
+		void onEvent(@Nullable String eventName, byte[] data, int length);
+
 	}
 
 }

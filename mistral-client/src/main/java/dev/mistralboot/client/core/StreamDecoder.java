@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Turns the {@code data} of one server-sent event into a chunk, recognising
  * {@code [DONE]} and error events. Shared by the blocking and reactive streams.
+ *
+ * @param <T> the chunk type
  */
 final class StreamDecoder<T> {
 

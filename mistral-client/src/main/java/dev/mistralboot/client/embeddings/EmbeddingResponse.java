@@ -8,13 +8,12 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
-
 import dev.mistralboot.client.core.MistralInvalidResponseException;
 import dev.mistralboot.client.core.ObservedResponse;
 import dev.mistralboot.client.core.UsageInfo;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The answer to an embeddings request ({@code EmbeddingResponse} of the API): one vector

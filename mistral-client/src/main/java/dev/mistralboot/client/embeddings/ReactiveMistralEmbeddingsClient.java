@@ -3,11 +3,10 @@ package dev.mistralboot.client.embeddings;
 import java.util.List;
 import java.util.Objects;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Embeddings ({@code POST /v1/embeddings}) on WebClient. Same vectors, defaults and

@@ -3,6 +3,11 @@ package dev.mistralboot.client.files;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.MistralDownload;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralPager;
+import dev.mistralboot.client.core.MistralResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -13,12 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import dev.mistralboot.client.core.ApiRequest;
-import dev.mistralboot.client.core.MistralDownload;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralPager;
-import dev.mistralboot.client.core.MistralResponse;
 
 /**
  * Files ({@code /v1/files}): upload, list, read, delete, download, signed URLs.

@@ -2,13 +2,12 @@ package dev.mistralboot.client.fim;
 
 import java.util.Objects;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Fill-in-the-middle code completions ({@code POST /v1/fim/completions}) on WebClient: a

@@ -4,11 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mistralboot.client.models.ClassifierTargetResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.models.ClassifierTargetResult;
 
 /**
  * A job fine-tuning a classifier ({@code job_type: classifier}).

@@ -2,13 +2,12 @@ package dev.mistralboot.client.finetuning;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mistralboot.client.models.ClassifierLossFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.models.ClassifierLossFunction;
 
 /**
  * A target a classifier job learns ({@code ClassifierTargetIn}).

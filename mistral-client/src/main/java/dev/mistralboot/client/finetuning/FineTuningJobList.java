@@ -3,11 +3,10 @@ package dev.mistralboot.client.finetuning;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.mistralboot.client.core.Page;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
-import dev.mistralboot.client.core.Page;
 
 /**
  * One page of {@code GET /v1/fine_tuning/jobs} ({@code JobsOut}).

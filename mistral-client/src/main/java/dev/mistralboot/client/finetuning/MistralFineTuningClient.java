@@ -6,12 +6,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fine-tuning jobs ({@code /v1/fine_tuning/jobs}): create (or estimate with a dry run),

@@ -4,15 +4,14 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
-
 import dev.mistralboot.client.chat.ContentChunk;
 import dev.mistralboot.client.chat.DocumentUrlChunk;
 import dev.mistralboot.client.chat.FileChunk;
 import dev.mistralboot.client.chat.ImageUrlChunk;
 import dev.mistralboot.client.chat.ResponseFormat;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A document to read ({@code OCRRequest} of the API): a PDF or other document by URL, an

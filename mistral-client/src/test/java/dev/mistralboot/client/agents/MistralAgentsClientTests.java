@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
@@ -19,6 +16,9 @@ import dev.mistralboot.client.chat.ToolChoice;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.contract.WireMockContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,12 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.mistralboot.client.FamilyTestSupport.API_KEY;
-import static dev.mistralboot.client.FamilyTestSupport.conformingResponse;
-import static dev.mistralboot.client.FamilyTestSupport.events;
-import static dev.mistralboot.client.FamilyTestSupport.http;
-import static dev.mistralboot.client.FamilyTestSupport.reactiveHttp;
-import static dev.mistralboot.client.FamilyTestSupport.startServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,8 +49,8 @@ class MistralAgentsClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server = startServer();
-		this.client = new MistralAgentsClient(http(this.server));
+		this.server = FamilyTestSupport.startServer();
+		this.client = new MistralAgentsClient(FamilyTestSupport.http(this.server));
 	}
 
 	@AfterEach
@@ -71,7 +65,8 @@ class MistralAgentsClientTests {
 
 	@Test
 	void completeSendsAgentIdMessagesAndChatOptions() {
-		this.server.stubFor(post("/v1/agents/completions").willReturn(okJson(conformingResponse(OPERATION, ANSWER))));
+		this.server.stubFor(post("/v1/agents/completions")
+			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
 		AgentsCompletionRequest request = AgentsCompletionRequest.builder()
 			.agentId("ag_0198a2b6c1d47e3f")
 			.system("Talk like a pirate.")
@@ -97,7 +92,7 @@ class MistralAgentsClientTests {
 		assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
 		assertThat(answer.usage().totalTokens()).isEqualTo(51);
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/agents/completions"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"agent_id":"ag_0198a2b6c1d47e3f","max_tokens":100,"stop":["\\n\\n"],"random_seed":7,
@@ -119,7 +114,7 @@ class MistralAgentsClientTests {
 	void streamSendsStreamTrueAndFoldsToolCalls() {
 		this.server.stubFor(post("/v1/agents/completions").willReturn(aResponse()
 			.withHeader("Content-Type", "text/event-stream")
-			.withBody(events(
+			.withBody(FamilyTestSupport.events(
 					"{\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"mistral-medium-latest\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
 					"{\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"mistral-medium-latest\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"id\":\"D681PevKs\",\"function\":{\"name\":\"get_painter\",\"arguments\":\"{\\\"country\\\": \\\"France\\\"}\"},\"index\":0}]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":70,\"completion_tokens\":20,\"total_tokens\":90}}"))));
 
@@ -142,11 +137,12 @@ class MistralAgentsClientTests {
 
 	@Test
 	void reactiveCompletesAndStreams() {
-		ReactiveMistralAgentsClient reactive = new ReactiveMistralAgentsClient(reactiveHttp(this.server));
+		ReactiveMistralAgentsClient reactive = new ReactiveMistralAgentsClient(
+				FamilyTestSupport.reactiveHttp(this.server));
 		this.server.stubFor(post("/v1/agents/completions")
 			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(events(
+				.withBody(FamilyTestSupport.events(
 						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Mo\"},\"finish_reason\":null}]}",
 						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"net\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/agents/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
@@ -169,7 +165,7 @@ class MistralAgentsClientTests {
 				() -> this.client.complete(AgentsCompletionRequest.builder().agentId("ag_missing").user("hi").build()))
 			.isInstanceOf(MistralNotFoundException.class)
 			.hasMessageContaining("Agent not found: ag_missing")
-			.hasMessageNotContaining(API_KEY);
+			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
 	}
 
 	@Test

@@ -1,8 +1,7 @@
 package dev.mistralboot.client.chat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.client.WireMockTestSupport;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

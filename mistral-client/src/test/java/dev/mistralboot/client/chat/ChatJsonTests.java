@@ -3,10 +3,9 @@ package dev.mistralboot.client.chat;
 import java.util.List;
 import java.util.Map;
 
+import dev.mistralboot.client.core.MistralJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.mistralboot.client.core.MistralJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,15 +11,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.mistralboot.client.core.MistralJson;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import dev.mistralboot.client.core.MistralJson;
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

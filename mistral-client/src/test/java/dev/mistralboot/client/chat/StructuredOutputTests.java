@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.mistralboot.client.chat.tools.ChatTestServer;
+import dev.mistralboot.client.chat.tools.ToolParam;
+import dev.mistralboot.client.core.MistralInvalidResponseException;
+import dev.mistralboot.client.core.MistralJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 
-import dev.mistralboot.client.chat.tools.ChatTestServer;
-import dev.mistralboot.client.chat.tools.ToolParam;
-import dev.mistralboot.client.core.MistralInvalidResponseException;
-import dev.mistralboot.client.core.MistralJson;
-
-import static dev.mistralboot.client.chat.tools.ChatTestServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,24 +25,6 @@ class StructuredOutputTests {
 	private final ChatTestServer server = new ChatTestServer();
 
 	private final JsonMapper mapper = MistralJson.defaultMapper();
-
-	enum Status {
-
-		PAID, UNPAID, PENDING;
-
-		@JsonValue
-		String wire() {
-			return name().charAt(0) + name().substring(1).toLowerCase();
-		}
-
-	}
-
-	record Payment(@ToolParam(description = "The transaction id, such as T1001") String transactionId,
-			BigDecimal amount, LocalDate date, Status status) {
-	}
-
-	record Statement(String customerId, List<Payment> payments, Optional<String> note) {
-	}
 
 	@AfterEach
 	void conforms() {
@@ -58,7 +38,7 @@ class StructuredOutputTests {
 
 	@Test
 	void answerIsReadIntoARecordWithAStrictJsonSchema() {
-		this.server.answers(answer("""
+		this.server.answers(ChatTestServer.answer("""
 				{"customerId": "C001", "payments": [
 				  {"transactionId": "T1001", "amount": 125.50, "date": "2021-10-05", "status": "Paid"},
 				  {"transactionId": "T1005", "amount": 210.20, "date": "2021-10-08", "status": "Pending"}]}"""));
@@ -87,7 +67,7 @@ class StructuredOutputTests {
 
 	@Test
 	void genericTypesAndCodeFences() {
-		this.server.answers(answer("""
+		this.server.answers(ChatTestServer.answer("""
 				```json
 				[{"transactionId": "T1002", "amount": 89.99, "date": "2021-10-06", "status": "Unpaid"}]
 				```"""));
@@ -105,7 +85,7 @@ class StructuredOutputTests {
 
 	@Test
 	void jsonModeForFreeFormJson() {
-		this.server.answers(answer("{\"cheeses\": [\"Comté\", \"Roquefort\"]}"));
+		this.server.answers(ChatTestServer.answer("{\"cheeses\": [\"Comté\", \"Roquefort\"]}"));
 
 		JsonNode answer = this.server.chat()
 			.complete(ChatCompletionRequest.builder().user("Two French cheeses, as JSON").build(), JsonNode.class);
@@ -117,7 +97,7 @@ class StructuredOutputTests {
 
 	@Test
 	void theRequestsOwnResponseFormatIsKept() {
-		this.server.answers(answer("{\"customerId\": \"C002\", \"payments\": []}"));
+		this.server.answers(ChatTestServer.answer("{\"customerId\": \"C002\", \"payments\": []}"));
 
 		Statement statement = this.server.chat()
 			.complete(ChatCompletionRequest.builder()
@@ -132,8 +112,8 @@ class StructuredOutputTests {
 
 	@Test
 	void anAnswerThatDoesNotParseRaisesWithTheText() {
-		this.server.answers(answer("Customer C001 paid 125.50 on 2021-10-05."),
-				answer("{\"customerId\": \"C001\", \"payments\": [{\"transactionId\": \"T10", "length"));
+		this.server.answers(ChatTestServer.answer("Customer C001 paid 125.50 on 2021-10-05."),
+				ChatTestServer.answer("{\"customerId\": \"C001\", \"payments\": [{\"transactionId\": \"T10", "length"));
 
 		assertThatExceptionOfType(MistralStructuredOutputException.class)
 			.isThrownBy(() -> this.server.chat()
@@ -152,6 +132,24 @@ class StructuredOutputTests {
 					+ "length: raise maxTokens or ask for less): ")
 			.satisfies((ex) -> assertThat(ex.getRawBody())
 				.isEqualTo("{\"customerId\": \"C001\", \"payments\": [{\"transactionId\": \"T10"));
+	}
+
+	enum Status {
+
+		PAID, UNPAID, PENDING;
+
+		@JsonValue
+		String wire() {
+			return name().charAt(0) + name().substring(1).toLowerCase();
+		}
+
+	}
+
+	record Payment(@ToolParam(description = "The transaction id, such as T1001") String transactionId,
+			BigDecimal amount, LocalDate date, Status status) {
+	}
+
+	record Statement(String customerId, List<Payment> payments, Optional<String> note) {
 	}
 
 }

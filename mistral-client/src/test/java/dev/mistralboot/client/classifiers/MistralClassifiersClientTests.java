@@ -3,14 +3,14 @@ package dev.mistralboot.client.classifiers;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.core.MistralRateLimitException;
 import dev.mistralboot.client.core.RetryPolicy;
 import dev.mistralboot.contract.WireMockContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -19,9 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.mistralboot.client.FamilyTestSupport.API_KEY;
-import static dev.mistralboot.client.FamilyTestSupport.conformingResponse;
-import static dev.mistralboot.client.FamilyTestSupport.startServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +45,7 @@ class MistralClassifiersClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server = startServer();
+		this.server = FamilyTestSupport.startServer();
 		this.client = new MistralClassifiersClient(dev.mistralboot.client.FamilyTestSupport.http(this.server),
 				new ClassifiersDefaults("mistral-moderation-latest"));
 	}
@@ -66,7 +63,7 @@ class MistralClassifiersClientTests {
 	@Test
 	void moderateSendsTextsWithTheDefaultModel() {
 		this.server.stubFor(post("/v1/moderations")
-			.willReturn(okJson(conformingResponse("moderations_v1_moderations_post", MODERATION))));
+			.willReturn(okJson(FamilyTestSupport.conformingResponse("moderations_v1_moderations_post", MODERATION))));
 
 		ModerationResponse response = this.client.moderate(new ClassificationRequest(null, Map.of("app", "forum"),
 				java.util.List.of("I will hurt you", "Nice weather")));
@@ -78,7 +75,7 @@ class MistralClassifiersClientTests {
 		assertThat(response.results().get(1).flagged()).isFalse();
 		assertThat(response.results().get(1).categories()).containsKey("brand_new_category");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/moderations"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-moderation-latest","metadata":{"app":"forum"},"input":["I will hurt you","Nice weather"]}""")));
@@ -86,8 +83,8 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void moderateChatSendsConversations() {
-		this.server.stubFor(post("/v1/chat/moderations")
-			.willReturn(okJson(conformingResponse("chat_moderations_v1_chat_moderations_post", MODERATION))));
+		this.server.stubFor(post("/v1/chat/moderations").willReturn(
+				okJson(FamilyTestSupport.conformingResponse("chat_moderations_v1_chat_moderations_post", MODERATION))));
 
 		ModerationResponse response = this.client.moderateChat(ChatModerationRequest.builder()
 			.conversation(ChatMessage.user("How do I hurt someone?"), ChatMessage.assistant("I can't help with that."))
@@ -105,8 +102,8 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void classifySendsTextsToTheClassifier() {
-		this.server.stubFor(post("/v1/classifications")
-			.willReturn(okJson(conformingResponse("classifications_v1_classifications_post", CLASSIFICATION))));
+		this.server.stubFor(post("/v1/classifications").willReturn(okJson(
+				FamilyTestSupport.conformingResponse("classifications_v1_classifications_post", CLASSIFICATION))));
 		String model = "ft:classifier:ministral-3b-latest:82e41a52:20250213:7a4d8b1c";
 
 		ClassificationResponse response = this.client
@@ -122,8 +119,8 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void classifyChatSendsInstructRequests() {
-		this.server.stubFor(post("/v1/chat/classifications").willReturn(
-				okJson(conformingResponse("chat_classifications_v1_chat_classifications_post", CLASSIFICATION))));
+		this.server.stubFor(post("/v1/chat/classifications").willReturn(okJson(FamilyTestSupport
+			.conformingResponse("chat_classifications_v1_chat_classifications_post", CLASSIFICATION))));
 
 		ClassificationResponse response = this.client.classifyChat(ChatClassificationRequest.of("ft:classifier:x",
 				InstructRequest.of(ChatMessage.user("Loved it"), ChatMessage.assistant("Glad to hear!"))));
@@ -143,7 +140,7 @@ class MistralClassifiersClientTests {
 		MistralClassifiersClient limited = new MistralClassifiersClient(
 				dev.mistralboot.client.core.MistralHttp.builder()
 					.baseUrl(this.server.baseUrl())
-					.apiKey(API_KEY)
+					.apiKey(FamilyTestSupport.API_KEY)
 					.retryPolicy(new RetryPolicy(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
 							java.time.Duration.ofSeconds(5)))
 					.sleeper((delay) -> {
@@ -154,7 +151,7 @@ class MistralClassifiersClientTests {
 		assertThatThrownBy(() -> limited.moderate(ClassificationRequest.of("x")))
 			.isInstanceOf(MistralRateLimitException.class)
 			.hasMessageContaining("Requests rate limit exceeded")
-			.hasMessageNotContaining(API_KEY);
+			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
 		assertThat(this.server.getAllServeEvents()).hasSize(2);
 	}
 

@@ -2,15 +2,14 @@ package dev.mistralboot.client.core;
 
 import java.util.Map;
 
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.MistralWireMock;
+import dev.mistralboot.client.test.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.MistralWireMock;
-import dev.mistralboot.client.test.RecordingSleeper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -12,6 +12,9 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.MistralWireMock;
+import dev.mistralboot.client.test.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,13 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.LinkedMultiValueMap;
 
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.MistralWireMock;
-import dev.mistralboot.client.test.RecordingSleeper;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -5,6 +5,12 @@ import java.util.Iterator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatCompletionResponse;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.contract.OpenApiContract;
+import dev.mistralboot.contract.WireMockContract;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -12,13 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
-
-import dev.mistralboot.client.chat.ChatCompletionChunk;
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatCompletionResponse;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.contract.OpenApiContract;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

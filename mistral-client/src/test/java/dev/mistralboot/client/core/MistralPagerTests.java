@@ -13,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class MistralPagerTests {
 
-	record TestPage(List<Integer> data, @Nullable Long total) implements Page<Integer> {
-	}
-
 	/**
 	 * Serves {@code count} items in pages of {@code size}, recording which pages were
 	 * asked for.
@@ -83,6 +80,9 @@ class MistralPagerTests {
 			.withMessageContaining("first page must not be negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> MistralPager.stream(0, 0, (page) -> null))
 			.withMessageContaining("page size must be at least 1");
+	}
+
+	record TestPage(List<Integer> data, @Nullable Long total) implements Page<Integer> {
 	}
 
 }

@@ -6,15 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
-
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.LoopbackServer;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RecordingSleeper;
 import dev.mistralboot.contract.OpenApiContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

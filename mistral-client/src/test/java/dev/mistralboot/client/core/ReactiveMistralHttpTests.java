@@ -9,16 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.LoopbackServer;
+import dev.mistralboot.client.test.MistralWireMock;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.LoopbackServer;
-import dev.mistralboot.client.test.MistralWireMock;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

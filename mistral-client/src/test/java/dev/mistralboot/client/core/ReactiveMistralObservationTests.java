@@ -5,6 +5,10 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatDefaults;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import dev.mistralboot.contract.WireMockContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +18,6 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.client.chat.ChatCompletionChunk;
-import dev.mistralboot.client.chat.ChatDefaults;
-import dev.mistralboot.client.chat.ReactiveMistralChatClient;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

@@ -14,16 +14,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.MistralWireMock;
+import dev.mistralboot.client.test.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.MistralWireMock;
-import dev.mistralboot.client.test.RecordingSleeper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

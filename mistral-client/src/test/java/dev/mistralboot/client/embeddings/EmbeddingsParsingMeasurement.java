@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.core.MistralJson;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures reading a 256 x 1024 embeddings answer (about 4.2 MB, like the live API's)
@@ -18,20 +17,6 @@ import dev.mistralboot.client.core.MistralJson;
  * {@code java -cp <test classpath> dev.mistralboot.client.embeddings.EmbeddingsParsingMeasurement}.
  */
 public final class EmbeddingsParsingMeasurement {
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record JacksonFloats(List<Item> data) {
-		@JsonIgnoreProperties(ignoreUnknown = true)
-		record Item(float[] embedding, int index) {
-		}
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Boxed(List<Item> data) {
-		@JsonIgnoreProperties(ignoreUnknown = true)
-		record Item(List<Float> embedding, int index) {
-		}
-	}
 
 	private EmbeddingsParsingMeasurement() {
 	}
@@ -79,6 +64,20 @@ public final class EmbeddingsParsingMeasurement {
 		}
 		json.append("],\"usage\":{\"prompt_tokens\":4096,\"completion_tokens\":0,\"total_tokens\":4096}}");
 		return json.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record JacksonFloats(List<Item> data) {
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Item(float[] embedding, int index) {
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Boxed(List<Item> data) {
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Item(List<Float> embedding, int index) {
+		}
 	}
 
 }

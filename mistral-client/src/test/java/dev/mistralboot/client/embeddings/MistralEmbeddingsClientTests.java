@@ -11,6 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.mistralboot.client.FamilyTestSupport;
+import dev.mistralboot.client.core.MistralBadRequestException;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralInvalidResponseException;
+import dev.mistralboot.client.core.MistralMeterObservationHandler;
+import dev.mistralboot.client.core.MistralResponse;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.contract.WireMockContract;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -23,15 +32,6 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.mistralboot.client.core.MistralBadRequestException;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralInvalidResponseException;
-import dev.mistralboot.client.core.MistralMeterObservationHandler;
-import dev.mistralboot.client.core.MistralResponse;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.WireMockContract;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -40,11 +40,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.mistralboot.client.FamilyTestSupport.API_KEY;
-import static dev.mistralboot.client.FamilyTestSupport.conformingResponse;
-import static dev.mistralboot.client.FamilyTestSupport.http;
-import static dev.mistralboot.client.FamilyTestSupport.reactiveHttp;
-import static dev.mistralboot.client.FamilyTestSupport.startServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -58,7 +53,7 @@ class MistralEmbeddingsClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server = startServer();
+		this.server = FamilyTestSupport.startServer();
 	}
 
 	@AfterEach
@@ -72,13 +67,13 @@ class MistralEmbeddingsClientTests {
 	}
 
 	MistralEmbeddingsClient client(int batchSize, int concurrency) {
-		return new MistralEmbeddingsClient(http(this.server),
+		return new MistralEmbeddingsClient(FamilyTestSupport.http(this.server),
 				new EmbeddingsDefaults("mistral-embed", batchSize, concurrency, null));
 	}
 
 	@Test
 	void embedSendsEveryOptionAndReadsFloatVectors() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(conformingResponse(OPERATION,
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION,
 				"""
 						{"id":"5ed3b1a4c2","object":"list","model":"mistral-embed",
 						 "usage":{"prompt_tokens":15,"completion_tokens":0,"total_tokens":15,"prompt_audio_seconds":null},
@@ -102,7 +97,7 @@ class MistralEmbeddingsClientTests {
 		assertThat(response.body().usage().promptTokens()).isEqualTo(15);
 		assertThatIllegalStateException().isThrownBy(() -> vectors.get(0).ints()).withMessageContaining("use floats()");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/embeddings"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-embed","metadata":{"job":"j1"},"input":["Embed this sentence.","As well as this one."],
@@ -112,7 +107,7 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void observationsRecordTheInputTokensOfEmbeddings() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(conformingResponse(OPERATION, """
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, """
 				{"id":"e0b8c5","object":"list","model":"mistral-embed",
 				 "usage":{"prompt_tokens":12,"completion_tokens":0,"total_tokens":12},
 				 "data":[{"object":"embedding","embedding":[0.25,-0.5],"index":0}]}
@@ -122,7 +117,7 @@ class MistralEmbeddingsClientTests {
 		observations.observationConfig().observationHandler(new MistralMeterObservationHandler(meters));
 		MistralHttp http = MistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(API_KEY)
+			.apiKey(FamilyTestSupport.API_KEY)
 			.observationRegistry(observations)
 			.build();
 
@@ -186,7 +181,7 @@ class MistralEmbeddingsClientTests {
 								"""
 							.formatted(Base64.getEncoder().encodeToString(new byte[] { -128, -1, 0, 1, 127 })))));
 		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$[?(!@.encoding_format)]"))
-			.willReturn(okJson(conformingResponse(OPERATION,
+			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION,
 					"""
 							{"id":"i8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
 							 "data":[{"object":"embedding","embedding":[-128,-1,0,1,127],"index":0}]}
@@ -238,22 +233,23 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void aBase64VectorParsedWithoutItsDtypeSaysHowToReadIt() {
-		EmbeddingResponse parsed = http(this.server).jsonMapper().readValue("""
+		EmbeddingResponse parsed = FamilyTestSupport.http(this.server).jsonMapper().readValue("""
 				{"data":[{"embedding":"AAAAPw==","index":0}]}""", EmbeddingResponse.class);
 
 		assertThatIllegalStateException().isThrownBy(() -> parsed.embedding().floats())
 			.withMessageContaining("withDtype");
 		assertThat(parsed.withDtype(EmbeddingDtype.FLOAT).embedding().floats()).containsExactly(0.5f);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> EmbeddingResponse.class.cast(http(this.server).jsonMapper().readValue("""
-					{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class))
-				.withDtype(EmbeddingDtype.FLOAT))
+			.isThrownBy(
+					() -> EmbeddingResponse.class.cast(FamilyTestSupport.http(this.server).jsonMapper().readValue("""
+							{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class))
+						.withDtype(EmbeddingDtype.FLOAT))
 			.withMessageContaining("4 bytes per value");
 	}
 
 	@Test
 	void vectorsOfChangingSizesAndUnknownFieldsParse() {
-		EmbeddingResponse parsed = http(this.server).jsonMapper().readValue("""
+		EmbeddingResponse parsed = FamilyTestSupport.http(this.server).jsonMapper().readValue("""
 				{"id":"x","object":"list","brand_new":{"a":1},"model":"m","data":[
 				 {"object":"embedding","embedding":[1,2,3],"index":0,"extra":true},
 				 {"object":"embedding","embedding":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20],"index":1},
@@ -300,7 +296,7 @@ class MistralEmbeddingsClientTests {
 		InFlight inFlight = new InFlight();
 		MistralHttp http = MistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(API_KEY)
+			.apiKey(FamilyTestSupport.API_KEY)
 			.restClientBuilder(RestClient.builder().requestInterceptor((request, body, execution) -> {
 				inFlight.start();
 				try {
@@ -327,7 +323,7 @@ class MistralEmbeddingsClientTests {
 			.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.input[0]", equalTo("t2-long-input")))
 				.willReturn(okJson(answer(2, 1, 0))));
 		stubBatch(3, 1, 0);
-		MistralEmbeddingsClient client = new MistralEmbeddingsClient(http(this.server),
+		MistralEmbeddingsClient client = new MistralEmbeddingsClient(FamilyTestSupport.http(this.server),
 				new EmbeddingsDefaults("mistral-embed", 10, 1, 10));
 
 		List<Embedding> vectors = client.embedAll(List.of("t0", "t1", "t2-long-input", "t3"));
@@ -350,7 +346,7 @@ class MistralEmbeddingsClientTests {
 		assertThatThrownBy(() -> client(1, 1).embedAll(List.of("t0", "t1", "t2", "t3")))
 			.isInstanceOf(MistralBadRequestException.class)
 			.hasMessageContaining("Too many tokens overall")
-			.hasMessageNotContaining(API_KEY);
+			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
 		assertThat(this.server.getAllServeEvents()).hasSize(2);
 	}
 
@@ -373,7 +369,7 @@ class MistralEmbeddingsClientTests {
 		InFlight inFlight = new InFlight();
 		ReactiveMistralHttp http = ReactiveMistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(API_KEY)
+			.apiKey(FamilyTestSupport.API_KEY)
 			.retryPolicy(RetryPolicy.NONE)
 			.connector(new JdkClientHttpConnector())
 			.webClientBuilder(WebClient.builder().filter((request, next) -> Mono.defer(() -> {
@@ -397,8 +393,8 @@ class MistralEmbeddingsClientTests {
 						{"id":"r","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":"%s","index":0}]}
 						"""
 					.formatted(base64(new float[] { 1.5f, -2f })))));
-		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(reactiveHttp(this.server),
-				EmbeddingsDefaults.ofModel("mistral-embed"));
+		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(
+				FamilyTestSupport.reactiveHttp(this.server), EmbeddingsDefaults.ofModel("mistral-embed"));
 
 		EmbeddingResponse response = client
 			.embed(EmbeddingRequest.builder().input("x").encodingFormat(EncodingFormat.BASE64).build())
@@ -419,7 +415,8 @@ class MistralEmbeddingsClientTests {
 			.withMessageContaining("input[1] is null");
 		assertThatIllegalArgumentException().isThrownBy(() -> new EmbeddingsDefaults("m", 0, 1, null))
 			.withMessageContaining("mistral.embeddings.batch-size");
-		assertThatIllegalArgumentException().isThrownBy(() -> new MistralEmbeddingsClient(http(this.server)).embed("x"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MistralEmbeddingsClient(FamilyTestSupport.http(this.server)).embed("x"))
 			.withMessageContaining("mistral.embeddings.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}
@@ -441,7 +438,7 @@ class MistralEmbeddingsClientTests {
 			data.add("{\"object\":\"embedding\",\"embedding\":[" + value + "," + (value + 0.5) + "],\"index\":" + i
 					+ "}");
 		}
-		return conformingResponse(OPERATION,
+		return FamilyTestSupport.conformingResponse(OPERATION,
 				"{\"id\":\"batch-" + first + "\",\"object\":\"list\",\"model\":\"mistral-embed\","
 						+ "\"usage\":{\"prompt_tokens\":" + count + ",\"completion_tokens\":0,\"total_tokens\":" + count
 						+ "}," + "\"data\":[" + String.join(",", data) + "]}");

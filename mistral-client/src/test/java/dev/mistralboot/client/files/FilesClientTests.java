@@ -12,18 +12,17 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.core.io.ByteArrayResource;
-
 import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.core.MistralDownload;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralServerException;
 import dev.mistralboot.client.core.MistralUnprocessableEntityException;
 import dev.mistralboot.client.core.RetryPolicy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.ByteArrayResource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

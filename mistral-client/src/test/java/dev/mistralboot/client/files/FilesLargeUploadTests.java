@@ -10,14 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

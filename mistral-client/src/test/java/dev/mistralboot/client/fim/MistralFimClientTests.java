@@ -4,18 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.FinishReason;
+import dev.mistralboot.client.core.MistralBadRequestException;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
-import dev.mistralboot.client.core.MistralBadRequestException;
 import dev.mistralboot.contract.WireMockContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -25,13 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.mistralboot.client.FamilyTestSupport.API_KEY;
-import static dev.mistralboot.client.FamilyTestSupport.conformingResponse;
-import static dev.mistralboot.client.FamilyTestSupport.conformingSchema;
-import static dev.mistralboot.client.FamilyTestSupport.events;
-import static dev.mistralboot.client.FamilyTestSupport.http;
-import static dev.mistralboot.client.FamilyTestSupport.reactiveHttp;
-import static dev.mistralboot.client.FamilyTestSupport.startServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,8 +46,8 @@ class MistralFimClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server = startServer();
-		this.client = new MistralFimClient(http(this.server), new FimDefaults("codestral-latest"));
+		this.server = FamilyTestSupport.startServer();
+		this.client = new MistralFimClient(FamilyTestSupport.http(this.server), new FimDefaults("codestral-latest"));
 	}
 
 	@AfterEach
@@ -69,7 +62,8 @@ class MistralFimClientTests {
 
 	@Test
 	void completeSendsPromptSuffixAndEveryOption() {
-		this.server.stubFor(post("/v1/fim/completions").willReturn(okJson(conformingResponse(OPERATION, ANSWER))));
+		this.server.stubFor(post("/v1/fim/completions")
+			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
 		FimCompletionRequest request = FimCompletionRequest.builder()
 			.model("codestral-2508")
 			.prompt("def fibonacci(n: int):\n")
@@ -92,7 +86,7 @@ class MistralFimClientTests {
 		assertThat(response.body().usage().totalTokens()).isEqualTo(20);
 		assertThat(response.metadata().statusCode()).isEqualTo(200);
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
 			.withRequestBody(equalToJson("""
 					{"model":"codestral-2508","temperature":0.2,"top_p":0.9,"max_tokens":64,"stop":["\\n\\n","def "],
 					 "random_seed":42,"metadata":{"user":"u1"},"prompt":"def fibonacci(n: int):\\n",
@@ -110,17 +104,18 @@ class MistralFimClientTests {
 
 	@Test
 	void streamSendsStreamTrueAndReadsChunks() {
-		String first = conformingSchema("CompletionChunk",
+		String first = FamilyTestSupport.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}""");
-		String second = conformingSchema("CompletionChunk",
+		String second = FamilyTestSupport.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"return "},"finish_reason":null}],"p":"abcdef"}""");
-		String last = conformingSchema("CompletionChunk",
+		String last = FamilyTestSupport.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"n"},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":2,"total_tokens":10}}""");
-		this.server.stubFor(post("/v1/fim/completions").willReturn(
-				aResponse().withHeader("Content-Type", "text/event-stream").withBody(events(first, second, last))));
+		this.server
+			.stubFor(post("/v1/fim/completions").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(FamilyTestSupport.events(first, second, last))));
 
 		ChatCompletionResponse folded;
 		try (MistralStream<ChatCompletionChunk> chunks = this.client
@@ -139,11 +134,11 @@ class MistralFimClientTests {
 
 	@Test
 	void reactiveCompletesAndStreams() {
-		ReactiveMistralFimClient reactive = new ReactiveMistralFimClient(reactiveHttp(this.server),
+		ReactiveMistralFimClient reactive = new ReactiveMistralFimClient(FamilyTestSupport.reactiveHttp(this.server),
 				new FimDefaults("codestral-latest"));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(events(
+				.withBody(FamilyTestSupport.events(
 						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":null}]}",
 						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
@@ -171,7 +166,7 @@ class MistralFimClientTests {
 			.complete(FimCompletionRequest.builder().model("mistral-small-latest").prompt("p").build()))
 			.isInstanceOf(MistralBadRequestException.class)
 			.hasMessageContaining("Invalid model: mistral-small-latest")
-			.hasMessageNotContaining(API_KEY)
+			.hasMessageNotContaining(FamilyTestSupport.API_KEY)
 			.satisfies((ex) -> {
 				MistralBadRequestException bad = (MistralBadRequestException) ex;
 				assertThat(bad.getType()).isEqualTo("invalid_model");
@@ -188,7 +183,7 @@ class MistralFimClientTests {
 			.isThrownBy(() -> FimCompletionRequest.builder().prompt("p").minTokens(10).maxTokens(5).build())
 			.withMessageContaining("minTokens (10) must not exceed maxTokens (5)");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralFimClient(http(this.server))
+			.isThrownBy(() -> new MistralFimClient(FamilyTestSupport.http(this.server))
 				.complete(FimCompletionRequest.builder().prompt("p").build()))
 			.withMessageContaining("mistral.fim.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();

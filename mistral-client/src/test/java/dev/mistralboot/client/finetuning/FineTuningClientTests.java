@@ -8,9 +8,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralBadRequestException;
@@ -18,6 +15,8 @@ import dev.mistralboot.client.core.MistralJobTimeoutException;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.models.ClassifierLossFunction;
 import dev.mistralboot.contract.OpenApiContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

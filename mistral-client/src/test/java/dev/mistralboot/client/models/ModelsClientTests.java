@@ -1,11 +1,10 @@
 package dev.mistralboot.client.models;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralUnauthorizedException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;

@@ -3,10 +3,7 @@ package dev.mistralboot.client.ocr;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ImageDetail;
 import dev.mistralboot.client.chat.ImageUrl;
 import dev.mistralboot.client.chat.ImageUrlChunk;
@@ -14,6 +11,9 @@ import dev.mistralboot.client.chat.ResponseFormat;
 import dev.mistralboot.client.chat.TextChunk;
 import dev.mistralboot.client.core.MistralServerException;
 import dev.mistralboot.contract.WireMockContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -22,10 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.mistralboot.client.FamilyTestSupport.API_KEY;
-import static dev.mistralboot.client.FamilyTestSupport.conformingResponse;
-import static dev.mistralboot.client.FamilyTestSupport.http;
-import static dev.mistralboot.client.FamilyTestSupport.startServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,8 +58,8 @@ class MistralOcrClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server = startServer();
-		this.client = new MistralOcrClient(http(this.server), new OcrDefaults("mistral-ocr-latest"));
+		this.server = FamilyTestSupport.startServer();
+		this.client = new MistralOcrClient(FamilyTestSupport.http(this.server), new OcrDefaults("mistral-ocr-latest"));
 	}
 
 	@AfterEach
@@ -78,7 +74,8 @@ class MistralOcrClientTests {
 
 	@Test
 	void documentUrlWithEveryOptionAndAnnotationFormats() {
-		this.server.stubFor(post("/v1/ocr").willReturn(okJson(conformingResponse(OPERATION, ANSWER))));
+		this.server
+			.stubFor(post("/v1/ocr").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
 		Map<String, Object> paperSchema = Map.of("type", "object", "properties",
 				Map.of("title", Map.of("type", "string")), "required", java.util.List.of("title"));
 		Map<String, Object> imageSchema = Map.of("type", "object", "properties",
@@ -129,7 +126,7 @@ class MistralOcrClientTests {
 		assertThat(page.blocks().get(2).tableId()).isEqualTo("tbl-0.md");
 		assertThat(response.pages().get(1).blocks()).isEmpty();
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-ocr-latest",
@@ -188,7 +185,7 @@ class MistralOcrClientTests {
 				() -> this.client.process(OcrRequest.builder().documentUrl("https://example.com/a.pdf").build()))
 			.isInstanceOf(MistralServerException.class)
 			.hasMessageContaining("504 Gateway Time-out")
-			.hasMessageNotContaining(API_KEY);
+			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
 	}
 
 	@Test
@@ -201,7 +198,8 @@ class MistralOcrClientTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> OcrRequest.builder().fileId("f").pages(-1).build())
 			.withMessageContaining("start at 0");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralOcrClient(http(this.server)).process(OcrRequest.builder().fileId("f").build()))
+			.isThrownBy(() -> new MistralOcrClient(FamilyTestSupport.http(this.server))
+				.process(OcrRequest.builder().fileId("f").build()))
 			.withMessageContaining("mistral.ocr.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}

@@ -28,19 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackServer implements AutoCloseable {
 
-	/** What the server does with one exchange. */
-	@FunctionalInterface
-	public interface Script {
-
-		/**
-		 * Answers one request.
-		 * @param exchange the request and the connection
-		 * @throws Exception anything; the connection is then closed
-		 */
-		void serve(Exchange exchange) throws Exception;
-
-	}
-
 	private final ServerSocket serverSocket;
 
 	private final Script script;
@@ -137,6 +124,19 @@ public final class LoopbackServer implements AutoCloseable {
 	public void close() throws IOException {
 		this.closed = true;
 		this.serverSocket.close();
+	}
+
+	/** What the server does with one exchange. */
+	@FunctionalInterface
+	public interface Script {
+
+		/**
+		 * Answers one request.
+		 * @param exchange the request and the connection
+		 * @throws Exception anything; the connection is then closed
+		 */
+		void serve(Exchange exchange) throws Exception;
+
 	}
 
 	/** One request and its connection. */

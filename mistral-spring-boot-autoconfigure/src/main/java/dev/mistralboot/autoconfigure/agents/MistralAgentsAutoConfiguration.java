@@ -1,5 +1,10 @@
 package dev.mistralboot.autoconfigure.agents;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.agents.MistralAgentsClient;
+import dev.mistralboot.client.agents.ReactiveMistralAgentsClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,12 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.agents.MistralAgentsClient;
-import dev.mistralboot.client.agents.ReactiveMistralAgentsClient;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
  * Auto-configures {@link MistralAgentsClient} and, with WebFlux,

@@ -1,5 +1,10 @@
 package dev.mistralboot.autoconfigure.batch;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.batch.MistralBatchClient;
+import dev.mistralboot.client.core.JobPoller;
+import dev.mistralboot.client.core.MistralHttp;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -7,11 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.JobPoller;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.batch.MistralBatchClient;
 
 /**
  * Auto-configures {@link MistralBatchClient}, polling jobs as

@@ -1,5 +1,11 @@
 package dev.mistralboot.autoconfigure.chat;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.chat.ChatDefaults;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,13 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.chat.ChatDefaults;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.chat.ReactiveMistralChatClient;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
  * Auto-configures {@link MistralChatClient} and, with WebFlux,

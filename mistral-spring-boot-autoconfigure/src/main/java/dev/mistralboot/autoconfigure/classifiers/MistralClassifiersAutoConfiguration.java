@@ -1,5 +1,10 @@
 package dev.mistralboot.autoconfigure.classifiers;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.classifiers.ClassifiersDefaults;
+import dev.mistralboot.client.classifiers.MistralClassifiersClient;
+import dev.mistralboot.client.core.MistralHttp;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -7,11 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.classifiers.ClassifiersDefaults;
-import dev.mistralboot.client.classifiers.MistralClassifiersClient;
-import dev.mistralboot.client.core.MistralHttp;
 
 /**
  * Auto-configures {@link MistralClassifiersClient} (moderations and classifications).

@@ -1,5 +1,11 @@
 package dev.mistralboot.autoconfigure.embeddings;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
+import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
+import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,13 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
-import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
-import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 
 /**
  * Auto-configures {@link MistralEmbeddingsClient} and, with WebFlux,

@@ -5,11 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.health.contributor.Health;
-
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralApiException;
 import dev.mistralboot.client.core.MistralIoException;
@@ -19,6 +14,10 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralTimeoutException;
 import dev.mistralboot.client.core.MistralUnauthorizedException;
 import dev.mistralboot.client.core.ResponseMetadata;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * What the blocking and reactive indicators share: the request, how an answer or a

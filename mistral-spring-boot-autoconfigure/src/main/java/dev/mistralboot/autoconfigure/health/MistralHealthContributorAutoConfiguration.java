@@ -2,6 +2,10 @@ package dev.mistralboot.autoconfigure.health;
 
 import java.time.Duration;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 
@@ -20,11 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
-import dev.mistralboot.client.core.RetryPolicy;
 
 /**
  * Registers the {@code mistral} health indicator when Actuator's health support is

@@ -2,13 +2,12 @@ package dev.mistralboot.autoconfigure.health;
 
 import java.time.Duration;
 
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.core.MistralHttp;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-
-import dev.mistralboot.client.core.MistralException;
-import dev.mistralboot.client.core.MistralHttp;
 
 /**
  * Health of the Mistral API: a cheap authenticated call ({@code GET /v1/models}). UP with

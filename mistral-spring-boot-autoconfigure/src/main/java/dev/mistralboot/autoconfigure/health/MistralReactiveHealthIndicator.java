@@ -2,14 +2,13 @@ package dev.mistralboot.autoconfigure.health;
 
 import java.time.Duration;
 
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-
-import dev.mistralboot.client.core.MistralException;
-import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 /**
  * The reactive {@link MistralHealthIndicator}, for reactive applications: the same check

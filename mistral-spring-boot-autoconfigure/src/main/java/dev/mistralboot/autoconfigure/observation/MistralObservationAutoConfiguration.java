@@ -1,5 +1,12 @@
 package dev.mistralboot.autoconfigure.observation;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
+import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
+import dev.mistralboot.client.core.DefaultMistralObservationConvention;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralMeterObservationHandler;
+import dev.mistralboot.client.core.MistralObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
@@ -13,14 +20,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
-import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
-import dev.mistralboot.client.core.DefaultMistralObservationConvention;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralMeterObservationHandler;
-import dev.mistralboot.client.core.MistralObservationConvention;
 
 /**
  * Observes every Mistral API operation with the application's {@link ObservationRegistry}

@@ -1,5 +1,10 @@
 package dev.mistralboot.autoconfigure.ocr;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.ocr.MistralOcrClient;
+import dev.mistralboot.client.ocr.OcrDefaults;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -7,11 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.ocr.MistralOcrClient;
-import dev.mistralboot.client.ocr.OcrDefaults;
 
 /**
  * Auto-configures {@link MistralOcrClient}. Disable with

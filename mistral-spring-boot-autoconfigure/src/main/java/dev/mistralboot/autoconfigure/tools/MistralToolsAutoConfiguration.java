@@ -1,5 +1,11 @@
 package dev.mistralboot.autoconfigure.tools;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.client.chat.tools.MistralTool;
+import dev.mistralboot.client.chat.tools.ToolCallback;
+import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.client.core.MistralHttp;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
@@ -13,13 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
-import dev.mistralboot.client.chat.tools.MistralTool;
-import dev.mistralboot.client.chat.tools.ToolCallback;
-import dev.mistralboot.client.chat.tools.ToolRegistry;
-import dev.mistralboot.client.core.MistralHttp;
 
 /**
  * Auto-configures the {@link ToolRegistry} bean: every {@link MistralTool} method of the

@@ -1,9 +1,9 @@
 package dev.mistralboot.autoconfigure.tools;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import dev.mistralboot.client.chat.tools.ToolFailurePolicy;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Tool calling settings ({@code mistral.tools.*}).

@@ -1,16 +1,15 @@
 package dev.mistralboot.autoconfigure.agents;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.agents.MistralAgentsClient;
+import dev.mistralboot.client.agents.ReactiveMistralAgentsClient;
+import dev.mistralboot.client.core.MistralHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.agents.MistralAgentsClient;
-import dev.mistralboot.client.agents.ReactiveMistralAgentsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +21,8 @@ class MistralAgentsAutoConfigurationTests {
 
 	@Test
 	void createsTheClients() {
-		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(MistralAgentsClient.class)
-				.hasSingleBean(ReactiveMistralAgentsClient.class);
-
-		});
+		this.runner.run((context) -> assertThat(context).hasSingleBean(MistralAgentsClient.class)
+			.hasSingleBean(ReactiveMistralAgentsClient.class));
 	}
 
 	@Test

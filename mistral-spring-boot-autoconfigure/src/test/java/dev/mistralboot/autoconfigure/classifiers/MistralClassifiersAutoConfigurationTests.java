@@ -1,15 +1,14 @@
 package dev.mistralboot.autoconfigure.classifiers;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.classifiers.MistralClassifiersClient;
+import dev.mistralboot.client.core.MistralHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.classifiers.MistralClassifiersClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,16 @@
 package dev.mistralboot.autoconfigure.embeddings;
 
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
+import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
+import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
-import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
-import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

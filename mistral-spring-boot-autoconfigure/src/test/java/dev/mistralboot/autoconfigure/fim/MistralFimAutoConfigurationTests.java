@@ -1,13 +1,6 @@
 package dev.mistralboot.autoconfigure.fim;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.web.reactive.function.client.WebClient;
-
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.core.MistralHttp;
@@ -15,6 +8,12 @@ import dev.mistralboot.client.fim.FimCompletionRequest;
 import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.fim.ReactiveMistralFimClient;
 import dev.mistralboot.contract.WireMockContract;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,6 +1,18 @@
 package dev.mistralboot.autoconfigure.observation;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
+import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.DefaultMistralObservationConvention;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralMeterObservationHandler;
+import dev.mistralboot.client.core.MistralObservationContext;
+import dev.mistralboot.client.core.MistralObservationConvention;
+import dev.mistralboot.client.core.ObservationFixtures;
+import dev.mistralboot.contract.WireMockContract;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -17,19 +29,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.core.DefaultMistralObservationConvention;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralMeterObservationHandler;
-import dev.mistralboot.client.core.MistralObservationContext;
-import dev.mistralboot.client.core.MistralObservationConvention;
-import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.contract.WireMockContract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;

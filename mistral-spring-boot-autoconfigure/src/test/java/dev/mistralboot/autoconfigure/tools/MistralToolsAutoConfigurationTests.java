@@ -2,16 +2,6 @@ package dev.mistralboot.autoconfigure.tools;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.aopalliance.intercept.MethodInterceptor;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
@@ -24,6 +14,15 @@ import dev.mistralboot.client.chat.tools.ToolConversation;
 import dev.mistralboot.client.chat.tools.ToolFailurePolicy;
 import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,79 +32,6 @@ class MistralToolsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
 				MistralToolsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test-5e3a9c0f1d", "mistral.base-url=http://127.0.0.1:9");
-
-	record Status(String status) {
-	}
-
-	/** A tool bean written as in an application. */
-	public static class PaymentTools {
-
-		final AtomicInteger calls = new AtomicInteger();
-
-		@MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
-		public Status status(@ToolParam(name = "transaction_id", description = "The transaction id.") String id) {
-			this.calls.incrementAndGet();
-			return new Status("T1001".equals(id) ? "Paid" : "Unknown");
-		}
-
-	}
-
-	/** A tool declared on an interface, for JDK proxies. */
-	public interface Clock {
-
-		@MistralTool(name = "current_date", description = "Today's date")
-		String today();
-
-	}
-
-	public static class FixedClock implements Clock {
-
-		@Override
-		public String today() {
-			return "2021-10-05";
-		}
-
-	}
-
-	/**
-	 * A tool bean that needs the registry itself: it must not be created to build the
-	 * registry.
-	 */
-	public static class Delegating {
-
-		private final ToolRegistry registry;
-
-		public Delegating(ToolRegistry registry) {
-			this.registry = registry;
-		}
-
-		@MistralTool(name = "list_tools", description = "Names of the tools")
-		public String list() {
-			return String.join(",", this.registry.names());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Tools {
-
-		@Bean
-		PaymentTools paymentTools() {
-			return new PaymentTools();
-		}
-
-		@Bean
-		Delegating delegating(ToolRegistry registry) {
-			return new Delegating(registry);
-		}
-
-		@Bean
-		ToolCallback echo() {
-			return ToolCallback.of(new FunctionDefinition("echo", "Echoes", null, java.util.Map.of("type", "object")),
-					(arguments) -> arguments);
-		}
-
-	}
 
 	@Test
 	void registryHoldsTheToolMethodsOfBeansAndTheCallbackBeans() {
@@ -154,39 +80,6 @@ class MistralToolsAutoConfigurationTests {
 			.run((context) -> assertThat(context).getBean(ToolRegistry.class).isSameAs(own));
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class Proxied {
-
-		static final AtomicInteger intercepted = new AtomicInteger();
-
-		@Bean
-		Clock clock() {
-			return new FixedClock();
-		}
-
-		@Bean
-		PaymentTools paymentTools() {
-			return new PaymentTools();
-		}
-
-		@Bean
-		static BeanNameAutoProxyCreator proxies() {
-			BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
-			creator.setBeanNames("clock", "paymentTools");
-			creator.setInterceptorNames("counting");
-			return creator;
-		}
-
-		@Bean
-		MethodInterceptor counting() {
-			return (invocation) -> {
-				intercepted.incrementAndGet();
-				return invocation.proceed();
-			};
-		}
-
-	}
-
 	@Test
 	void proxiedBeansAreFoundAndInvokedThroughTheirProxy() {
 		Proxied.intercepted.set(0);
@@ -223,6 +116,112 @@ class MistralToolsAutoConfigurationTests {
 				.isEqualTo("{\"status\":\"Paid\"}");
 			server.assertRequestsConform();
 		}
+	}
+
+	record Status(String status) {
+	}
+
+	/** A tool bean written as in an application. */
+	public static class PaymentTools {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
+		public Status status(@ToolParam(name = "transaction_id", description = "The transaction id.") String id) {
+			this.calls.incrementAndGet();
+			return new Status("T1001".equals(id) ? "Paid" : "Unknown");
+		}
+
+	}
+
+	/** A tool declared on an interface, for JDK proxies. */
+	public interface Clock {
+
+		@MistralTool(name = "current_date", description = "Today's date")
+		String today();
+
+	}
+
+	public static class FixedClock implements Clock {
+
+		@Override
+		public String today() {
+			return "2021-10-05";
+		}
+
+	}
+
+	/**
+	 * A tool bean that needs the registry itself: it must not be created to build the
+	 * registry.
+	 */
+	public static class Delegating {
+
+		private final ToolRegistry registry;
+
+		Delegating(ToolRegistry registry) {
+			this.registry = registry;
+		}
+
+		@MistralTool(name = "list_tools", description = "Names of the tools")
+		public String list() {
+			return String.join(",", this.registry.names());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Tools {
+
+		@Bean
+		PaymentTools paymentTools() {
+			return new PaymentTools();
+		}
+
+		@Bean
+		Delegating delegating(ToolRegistry registry) {
+			return new Delegating(registry);
+		}
+
+		@Bean
+		ToolCallback echo() {
+			return ToolCallback.of(new FunctionDefinition("echo", "Echoes", null, java.util.Map.of("type", "object")),
+					(arguments) -> arguments);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Proxied {
+
+		static final AtomicInteger intercepted = new AtomicInteger();
+
+		@Bean
+		Clock clock() {
+			return new FixedClock();
+		}
+
+		@Bean
+		PaymentTools paymentTools() {
+			return new PaymentTools();
+		}
+
+		@Bean
+		static BeanNameAutoProxyCreator proxies() {
+			BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
+			creator.setBeanNames("clock", "paymentTools");
+			creator.setInterceptorNames("counting");
+			return creator;
+		}
+
+		@Bean
+		MethodInterceptor counting() {
+			return (invocation) -> {
+				intercepted.incrementAndGet();
+				return invocation.proceed();
+			};
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.mistralboot.test.autoconfigure;
 
 import java.util.Map;
 
+import dev.mistralboot.test.MockMistral;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,8 +10,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
-
-import dev.mistralboot.test.MockMistral;
 
 /**
  * Starts a {@link MockMistral} for one application context, registers it as the

@@ -1,12 +1,12 @@
 package dev.mistralboot.test.autoconfigure;
 
+import dev.mistralboot.test.MockMistral;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.TestExecutionListener;
-
-import dev.mistralboot.test.MockMistral;
 
 /**
  * After each test method of a class annotated with {@link AutoConfigureMockMistral}:

@@ -2,6 +2,11 @@ package dev.mistralboot.test.autoconfigure;
 
 import java.util.Map;
 
+import dev.mistralboot.client.chat.SystemMessage;
+import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.test.MockMistral;
+import dev.mistralboot.test.autoconfigure.TestApplication.Advisor;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -11,12 +16,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-
-import dev.mistralboot.client.chat.SystemMessage;
-import dev.mistralboot.client.core.ApiRequest;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.test.MockMistral;
-import dev.mistralboot.test.autoconfigure.TestApplication.Advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

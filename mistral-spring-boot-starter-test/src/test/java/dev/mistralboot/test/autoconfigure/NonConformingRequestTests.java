@@ -3,7 +3,12 @@ package dev.mistralboot.test.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
+import dev.mistralboot.client.core.ApiRequest;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.MistralUnprocessableEntityException;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import tools.jackson.databind.JsonNode;
@@ -11,13 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import dev.mistralboot.client.core.ApiRequest;
-import dev.mistralboot.client.core.MistralHttp;
-import dev.mistralboot.client.core.MistralUnprocessableEntityException;
-import dev.mistralboot.contract.OpenApiContract;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * A user's test whose application sends a request the API would reject fails with a
@@ -31,7 +30,7 @@ class NonConformingRequestTests {
 		OpenApiContract.get(); // skipped without the description (failed under CI=true)
 
 		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(UsersTest.class))
+			.selectors(DiscoverySelectors.selectClass(UsersTest.class))
 			.execute();
 
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(1).failed(1));

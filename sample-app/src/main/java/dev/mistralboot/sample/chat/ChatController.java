@@ -3,6 +3,12 @@ package dev.mistralboot.sample.chat;
 import java.io.IOException;
 import java.util.Map;
 
+import dev.mistralboot.client.chat.ChatCompletionChunk;
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatCompletionResponse;
+import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.core.MistralStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -14,13 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.mistralboot.client.chat.ChatCompletionChunk;
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatCompletionResponse;
-import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.core.MistralException;
-import dev.mistralboot.client.core.MistralStream;
 
 /**
  * Chat: a whole answer as JSON, and the same answer streamed to the page as server-sent

@@ -4,6 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.files.FileObject;
+import dev.mistralboot.client.files.FilePurpose;
+import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.files.UploadFileRequest;
+import dev.mistralboot.client.finetuning.CreateFineTuningJobRequest;
+import dev.mistralboot.client.finetuning.FineTuningJob;
+import dev.mistralboot.client.finetuning.FineTuningJobList;
+import dev.mistralboot.client.finetuning.FineTuningJobStatus;
+import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.TrainingFile;
+import dev.mistralboot.client.finetuning.TrainingParameters;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -18,19 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.mistralboot.client.core.MistralException;
-import dev.mistralboot.client.files.FileObject;
-import dev.mistralboot.client.files.FilePurpose;
-import dev.mistralboot.client.files.MistralFilesClient;
-import dev.mistralboot.client.files.UploadFileRequest;
-import dev.mistralboot.client.finetuning.CreateFineTuningJobRequest;
-import dev.mistralboot.client.finetuning.FineTuningJob;
-import dev.mistralboot.client.finetuning.FineTuningJobList;
-import dev.mistralboot.client.finetuning.FineTuningJobStatus;
-import dev.mistralboot.client.finetuning.MistralFineTuningClient;
-import dev.mistralboot.client.finetuning.TrainingFile;
-import dev.mistralboot.client.finetuning.TrainingParameters;
 
 /**
  * Fine-tuning with {@link MistralFilesClient} and {@link MistralFineTuningClient}: upload

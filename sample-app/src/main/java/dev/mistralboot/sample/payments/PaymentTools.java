@@ -6,12 +6,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mistralboot.client.chat.tools.MistralTool;
+import dev.mistralboot.client.chat.tools.ToolParam;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-
-import dev.mistralboot.client.chat.tools.MistralTool;
-import dev.mistralboot.client.chat.tools.ToolParam;
 
 /**
  * The two functions of the payment-status example of the Mistral documentation, over its

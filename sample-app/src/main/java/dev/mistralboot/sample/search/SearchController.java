@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.mistralboot.client.embeddings.Embedding;
+import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,9 +16,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.mistralboot.client.embeddings.Embedding;
-import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 
 /**
  * Semantic search over the bundled documents ({@code data/documents.json}) with

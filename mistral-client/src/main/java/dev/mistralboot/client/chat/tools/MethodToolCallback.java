@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import dev.mistralboot.client.chat.FunctionDefinition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -18,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
-
-import dev.mistralboot.client.chat.FunctionDefinition;
 
 /**
  * A {@link MistralTool} method as a {@link ToolCallback}: reads the JSON arguments into
@@ -46,9 +45,6 @@ final class MethodToolCallback implements ToolCallback {
 
 	/** The method last invoked, and the class of the object it was invoked on. */
 	private volatile @Nullable Invocable invocable;
-
-	private record Invocable(Class<?> on, Method method) {
-	}
 
 	MethodToolCallback(Supplier<?> target, Method method, MistralTool annotation, JsonMapper mapper,
 			JsonSchemaGenerator schemas) {
@@ -221,6 +217,9 @@ final class MethodToolCallback implements ToolCallback {
 					what + " must be an object type, such as a record; its schema is " + schema);
 		}
 		return schema;
+	}
+
+	private record Invocable(Class<?> on, Method method) {
 	}
 
 }

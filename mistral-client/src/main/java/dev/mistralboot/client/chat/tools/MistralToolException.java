@@ -1,8 +1,7 @@
 package dev.mistralboot.client.chat.tools;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.core.MistralException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tool call that failed: an unknown tool, arguments that do not convert, or an

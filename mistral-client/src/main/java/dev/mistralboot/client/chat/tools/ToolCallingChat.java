@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.chat.AssistantMessage;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
@@ -19,6 +17,7 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolCall;
 import dev.mistralboot.client.chat.ToolChoice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chat with tools: sends the registry's tools with the request, runs the tool calls the

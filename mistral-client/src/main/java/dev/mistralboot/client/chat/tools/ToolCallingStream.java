@@ -7,13 +7,12 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.MistralStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed tool conversation: the text of the model's answers as it is generated, with

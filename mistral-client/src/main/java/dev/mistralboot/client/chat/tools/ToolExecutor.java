@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.chat.Content;
 import dev.mistralboot.client.chat.ToolCall;
 import dev.mistralboot.client.chat.ToolMessage;
 import dev.mistralboot.client.core.MistralJson;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the tool calls of one answer, in order, and turns each result or failure into the

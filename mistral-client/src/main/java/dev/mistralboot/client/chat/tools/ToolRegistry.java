@@ -12,6 +12,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.mistralboot.client.chat.FunctionDefinition;
+import dev.mistralboot.client.chat.FunctionTool;
+import dev.mistralboot.client.chat.Tool;
+import dev.mistralboot.client.core.MistralJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,11 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
-
-import dev.mistralboot.client.chat.FunctionDefinition;
-import dev.mistralboot.client.chat.FunctionTool;
-import dev.mistralboot.client.chat.Tool;
-import dev.mistralboot.client.core.MistralJson;
 
 /**
  * The tools a conversation offers the model, and how the conversation runs them: at most
@@ -162,6 +161,27 @@ public final class ToolRegistry {
 			throw new IllegalArgumentException("Tool name '" + name + "' of " + where
 					+ " is not valid: use 1 to 64 letters, digits, '_' or '-' (set @MistralTool(name = ...))");
 		}
+	}
+
+	static int checkMaxRounds(int maxRounds) {
+		if (maxRounds < 1) {
+			throw new IllegalArgumentException(
+					"maxRounds must be at least 1, was " + maxRounds + " (set mistral.tools.max-rounds)");
+		}
+		return maxRounds;
+	}
+
+	/**
+	 * Whether a class declares (or inherits) {@link MistralTool} methods; cheap enough to
+	 * ask of every bean class.
+	 * @param type the class
+	 * @return {@code true} when it has at least one
+	 */
+	public static boolean hasToolMethods(Class<?> type) {
+		if (!org.springframework.core.annotation.AnnotationUtils.isCandidateClass(type, MistralTool.class)) {
+			return false;
+		}
+		return !Builder.annotatedMethods(type).isEmpty();
 	}
 
 	/**
@@ -339,27 +359,6 @@ public final class ToolRegistry {
 						.findMergedAnnotation(method, MistralTool.class));
 		}
 
-	}
-
-	static int checkMaxRounds(int maxRounds) {
-		if (maxRounds < 1) {
-			throw new IllegalArgumentException(
-					"maxRounds must be at least 1, was " + maxRounds + " (set mistral.tools.max-rounds)");
-		}
-		return maxRounds;
-	}
-
-	/**
-	 * Whether a class declares (or inherits) {@link MistralTool} methods; cheap enough to
-	 * ask of every bean class.
-	 * @param type the class
-	 * @return {@code true} when it has at least one
-	 */
-	public static boolean hasToolMethods(Class<?> type) {
-		if (!org.springframework.core.annotation.AnnotationUtils.isCandidateClass(type, MistralTool.class)) {
-			return false;
-		}
-		return !Builder.annotatedMethods(type).isEmpty();
 	}
 
 	private record Context(JsonMapper mapper, JsonSchemaGenerator schemas) {

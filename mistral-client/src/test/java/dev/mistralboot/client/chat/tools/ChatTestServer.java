@@ -8,9 +8,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.MistralHttp;
@@ -18,6 +15,8 @@ import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.RetryPolicy;
 import dev.mistralboot.contract.OpenApiContract;
 import dev.mistralboot.contract.WireMockContract;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 

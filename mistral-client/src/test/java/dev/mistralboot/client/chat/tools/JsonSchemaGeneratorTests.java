@@ -13,12 +13,11 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.mistralboot.client.core.MistralJson;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.mistralboot.client.core.MistralJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,29 +27,6 @@ class JsonSchemaGeneratorTests {
 	private final JsonMapper mapper = MistralJson.defaultMapper();
 
 	private final JsonSchemaGenerator generator = new JsonSchemaGenerator(this.mapper);
-
-	enum Priority {
-
-		LOW, HIGH;
-
-		@JsonValue
-		String wire() {
-			return name().toLowerCase();
-		}
-
-	}
-
-	record Money(@ToolParam(description = "Amount in the currency's units") BigDecimal amount, String currency) {
-	}
-
-	record LineItem(String sku, int quantity, Money price) {
-	}
-
-	record Order(@ToolParam(description = "The order number") String number, Priority priority, List<LineItem> items,
-			Money total, Map<String, Integer> stock, Optional<String> note, @Nullable LocalDate deliveryDate,
-			@ToolParam(required = false) String coupon, @JsonProperty("customer_id") String customerId,
-			@JsonPropertyDescription("Whether to wrap it as a gift") boolean giftWrap) {
-	}
 
 	@Test
 	void recordWithNestedTypesEnumsListsMapsAndOptionalFields() {
@@ -127,19 +103,6 @@ class JsonSchemaGeneratorTests {
 						  "required":["amount","currency"],"additionalProperties":false}}"""));
 	}
 
-	static class Tools {
-
-		String find(@ToolParam(name = "transaction_id", description = "The transaction id.") String id,
-				Optional<Priority> priority, @Nullable Integer limit, Money budget, List<Money> history, int page) {
-			return "";
-		}
-
-		String unnamed(@ToolParam(name = "a") String first, @ToolParam(name = "a") String second) {
-			return "";
-		}
-
-	}
-
 	@Test
 	void methodParametersBecomeOneObjectWithSharedDefinitions() throws Exception {
 		var method = Tools.class.getDeclaredMethod("find", String.class, Optional.class, Integer.class, Money.class,
@@ -191,6 +154,42 @@ class JsonSchemaGeneratorTests {
 
 	private JsonNode tree(String json) {
 		return this.mapper.readTree(json);
+	}
+
+	enum Priority {
+
+		LOW, HIGH;
+
+		@JsonValue
+		String wire() {
+			return name().toLowerCase();
+		}
+
+	}
+
+	record Money(@ToolParam(description = "Amount in the currency's units") BigDecimal amount, String currency) {
+	}
+
+	record LineItem(String sku, int quantity, Money price) {
+	}
+
+	record Order(@ToolParam(description = "The order number") String number, Priority priority, List<LineItem> items,
+			Money total, Map<String, Integer> stock, Optional<String> note, @Nullable LocalDate deliveryDate,
+			@ToolParam(required = false) String coupon, @JsonProperty("customer_id") String customerId,
+			@JsonPropertyDescription("Whether to wrap it as a gift") boolean giftWrap) {
+	}
+
+	static class Tools {
+
+		String find(@ToolParam(name = "transaction_id", description = "The transaction id.") String id,
+				Optional<Priority> priority, @Nullable Integer limit, Money budget, List<Money> history, int page) {
+			return "";
+		}
+
+		String unnamed(@ToolParam(name = "a") String first, @ToolParam(name = "a") String second) {
+			return "";
+		}
+
 	}
 
 }

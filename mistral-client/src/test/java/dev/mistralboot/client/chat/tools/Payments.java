@@ -9,12 +9,6 @@ import java.util.Map;
  */
 class Payments {
 
-	record Payment(String customerId, double amount, String date, String status) {
-	}
-
-	record PaymentStatus(String status) {
-	}
-
 	static final Map<String, Payment> DATA = Map.of("T1001", new Payment("C001", 125.50, "2021-10-05", "Paid"), "T1002",
 			new Payment("C002", 89.99, "2021-10-06", "Unpaid"), "T1003",
 			new Payment("C003", 120.00, "2021-10-07", "Paid"), "T1004",
@@ -43,6 +37,12 @@ class Payments {
 			throw new IllegalArgumentException("No transaction " + transactionId);
 		}
 		return payment;
+	}
+
+	record Payment(String customerId, double amount, String date, String status) {
+	}
+
+	record PaymentStatus(String status) {
 	}
 
 }

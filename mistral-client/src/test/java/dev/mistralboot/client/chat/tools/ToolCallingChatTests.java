@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.chat.AssistantMessage;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatMessage;
@@ -16,11 +11,11 @@ import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolChoice;
 import dev.mistralboot.client.chat.ToolMessage;
 import dev.mistralboot.client.core.MistralJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import static dev.mistralboot.client.chat.tools.ChatTestServer.answer;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.call;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.callWithObject;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -46,10 +41,12 @@ class ToolCallingChatTests {
 
 	@Test
 	void paymentStatusConversationOfTwoToolRounds() {
-		this.server.answers(answer("Could you please provide the transaction ID?"),
-				toolCalls(call("D681PevKs", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
-				toolCalls(callWithObject("k9Qw2ZxL0", "retrieve_payment_date", "{\"transaction_id\": \"T1001\"}")),
-				answer("Your transaction T1001 is Paid; it was paid on 2021-10-05."));
+		this.server.answers(ChatTestServer.answer("Could you please provide the transaction ID?"),
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("D681PevKs", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.toolCalls(ChatTestServer.callWithObject("k9Qw2ZxL0", "retrieve_payment_date",
+						"{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.answer("Your transaction T1001 is Paid; it was paid on 2021-10-05."));
 		ToolCallingChat chat = this.server.chat().withTools(this.tools);
 
 		ToolConversation first = chat
@@ -110,10 +107,12 @@ class ToolCallingChatTests {
 	@Test
 	void parallelCallsOfOneAnswerAreEachAnsweredInOrder() {
 		this.server.answers(
-				toolCalls(call("aaaaaaaa1", "retrieve_payment_status", "{\"transaction_id\": \"T1002\"}"),
-						callWithObject("bbbbbbbb2", "retrieve_payment_status", "{\"transaction_id\": \"T1005\"}"),
-						call("cccccccc3", "retrieve_payment_date", "{\"transaction_id\": \"T1005\"}")),
-				answer("T1002 is Unpaid; T1005 is Pending since 2021-10-08."));
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("aaaaaaaa1", "retrieve_payment_status", "{\"transaction_id\": \"T1002\"}"),
+						ChatTestServer.callWithObject("bbbbbbbb2", "retrieve_payment_status",
+								"{\"transaction_id\": \"T1005\"}"),
+						ChatTestServer.call("cccccccc3", "retrieve_payment_date", "{\"transaction_id\": \"T1005\"}")),
+				ChatTestServer.answer("T1002 is Unpaid; T1005 is Pending since 2021-10-08."));
 
 		ToolConversation conversation = this.server.chat()
 			.withTools(this.tools)
@@ -138,12 +137,15 @@ class ToolCallingChatTests {
 
 	@Test
 	void failuresAreSentBackToTheModel() {
-		this.server.answers(
-				toolCalls(call("unknown01", "refund_payment", "{\"transaction_id\": \"T1001\"}"),
-						call("missing02", "retrieve_payment_status", "{}"),
-						call("broken003", "retrieve_payment_status", "{\"transaction_id\": "),
-						call("throws004", "retrieve_payment_status", "{\"transaction_id\": \"T9999\"}")),
-				answer("I cannot refund payments, and T9999 does not exist."));
+		this.server
+			.answers(
+					ChatTestServer.toolCalls(
+							ChatTestServer.call("unknown01", "refund_payment", "{\"transaction_id\": \"T1001\"}"),
+							ChatTestServer.call("missing02", "retrieve_payment_status", "{}"),
+							ChatTestServer.call("broken003", "retrieve_payment_status", "{\"transaction_id\": "),
+							ChatTestServer.call("throws004", "retrieve_payment_status",
+									"{\"transaction_id\": \"T9999\"}")),
+					ChatTestServer.answer("I cannot refund payments, and T9999 does not exist."));
 
 		ToolConversation conversation = this.server.chat()
 			.withTools(this.tools)
@@ -168,9 +170,9 @@ class ToolCallingChatTests {
 
 	@Test
 	void argumentsOfTheWrongTypeAreSentBackToTheModel() {
-		this.server.answers(
-				toolCalls(call("wrongtype", "retrieve_payment_status", "{\"transaction_id\": {\"id\": 1}}")),
-				answer("Sorry."));
+		this.server.answers(ChatTestServer.toolCalls(
+				ChatTestServer.call("wrongtype", "retrieve_payment_status", "{\"transaction_id\": {\"id\": 1}}")),
+				ChatTestServer.answer("Sorry."));
 
 		ToolConversation conversation = this.server.chat()
 			.withTools(this.tools)
@@ -184,8 +186,10 @@ class ToolCallingChatTests {
 
 	@Test
 	void throwPolicyEndsTheConversationWithTheToolsException() {
-		this.server.answers(toolCalls(call("throws004", "retrieve_payment_status", "{\"transaction_id\": \"T9999\"}")),
-				answer("never asked"));
+		this.server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("throws004", "retrieve_payment_status", "{\"transaction_id\": \"T9999\"}")),
+				ChatTestServer.answer("never asked"));
 
 		ToolCallingChat chat = this.server.chat().withTools(this.tools).failurePolicy(ToolFailurePolicy.THROW);
 
@@ -204,8 +208,8 @@ class ToolCallingChatTests {
 
 	@Test
 	void throwPolicyAlsoCoversUnknownToolsAndBadArguments() {
-		this.server.answers(toolCalls(call("unknown01", "refund_payment", "{}")),
-				toolCalls(call("missing02", "retrieve_payment_status", "{}")));
+		this.server.answers(ChatTestServer.toolCalls(ChatTestServer.call("unknown01", "refund_payment", "{}")),
+				ChatTestServer.toolCalls(ChatTestServer.call("missing02", "retrieve_payment_status", "{}")));
 		ToolCallingChat chat = this.server.chat()
 			.withTools(ToolRegistry.builder().annotated(this.payments).failurePolicy(ToolFailurePolicy.THROW).build());
 		ChatCompletionRequest request = ChatCompletionRequest.builder().user("Refund T1001").build();
@@ -220,9 +224,12 @@ class ToolCallingChatTests {
 
 	@Test
 	void roundLimitRaisesWithTheConversationSoFar() {
-		this.server.answers(toolCalls(call("round0001", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
-				toolCalls(call("round0002", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
-				answer("never asked"));
+		this.server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("round0001", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("round0002", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.answer("never asked"));
 		ToolCallingChat chat = this.server.chat().withTools(this.tools).maxRounds(1);
 
 		assertThatExceptionOfType(MistralToolRoundsExceededException.class)
@@ -243,8 +250,10 @@ class ToolCallingChatTests {
 
 	@Test
 	void forcingToolChoicePassesThroughForTheFirstAnswerOnly() {
-		this.server.answers(toolCalls(call("forced001", "retrieve_payment_status", "{\"transaction_id\": \"T1003\"}")),
-				answer("T1003 is Paid."));
+		this.server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("forced001", "retrieve_payment_status", "{\"transaction_id\": \"T1003\"}")),
+				ChatTestServer.answer("T1003 is Paid."));
 
 		this.server.chat()
 			.withTools(this.tools)
@@ -261,9 +270,10 @@ class ToolCallingChatTests {
 
 	@Test
 	void toolChoiceModesPassThrough() {
-		this.server.answers(answer("No tools needed."),
-				toolCalls(call("anycall01", "retrieve_payment_date", "{\"transaction_id\": \"T1004\"}")),
-				answer("2021-10-05."));
+		this.server.answers(ChatTestServer.answer("No tools needed."),
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("anycall01", "retrieve_payment_date", "{\"transaction_id\": \"T1004\"}")),
+				ChatTestServer.answer("2021-10-05."));
 		ToolCallingChat chat = this.server.chat().withTools(this.tools);
 
 		chat.complete(ChatCompletionRequest.builder().user("Hello").toolChoice(ToolChoice.NONE).build());
@@ -275,7 +285,7 @@ class ToolCallingChatTests {
 
 	@Test
 	void theRequestsOwnFunctionToolsAreKept() {
-		this.server.answers(answer("Fine."));
+		this.server.answers(ChatTestServer.answer("Fine."));
 		Tool own = Tool.function("retrieve_payment_status", "Status of a payment, from the ledger",
 				Map.of("type", "object", "properties", Map.of()));
 

@@ -3,18 +3,13 @@ package dev.mistralboot.client.chat.tools;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.chat.ChatMessage;
+import dev.mistralboot.client.chat.ToolMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.mistralboot.client.chat.ChatCompletionRequest;
-import dev.mistralboot.client.chat.ChatMessage;
-import dev.mistralboot.client.chat.ToolMessage;
-
-import static dev.mistralboot.client.chat.tools.ChatTestServer.lastChunk;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.roleChunk;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.textChunk;
-import static dev.mistralboot.client.chat.tools.ChatTestServer.toolCallChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -39,12 +34,14 @@ class ToolCallingStreamTests {
 
 	@Test
 	void textIsStreamedWithToolRoundsInBetween() {
-		this.server.streams(List.of(roleChunk(), textChunk("Let me check. "), toolCallChunk("tool_calls",
-				"{\"id\":\"D681PevKs\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
-				List.of(roleChunk(), toolCallChunk("tool_calls",
+		this.server.streams(List
+			.of(ChatTestServer.roleChunk(), ChatTestServer.textChunk("Let me check. "), ChatTestServer.toolCallChunk(
+					"tool_calls",
+					"{\"id\":\"D681PevKs\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
+				List.of(ChatTestServer.roleChunk(), ChatTestServer.toolCallChunk("tool_calls",
 						"{\"id\":\"k9Qw2ZxL0\",\"function\":{\"name\":\"retrieve_payment_date\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
-				List.of(roleChunk(), textChunk("T1001 is "), textChunk("Paid, "),
-						lastChunk("since 2021-10-05.", "stop")));
+				List.of(ChatTestServer.roleChunk(), ChatTestServer.textChunk("T1001 is "),
+						ChatTestServer.textChunk("Paid, "), ChatTestServer.lastChunk("since 2021-10-05.", "stop")));
 
 		List<String> pieces = new ArrayList<>();
 		ToolConversation conversation;
@@ -76,14 +73,15 @@ class ToolCallingStreamTests {
 
 	@Test
 	void argumentsSplitAcrossChunksAreJoined() {
-		this.server.streams(List.of(roleChunk(), toolCallChunk(null,
+		this.server.streams(List.of(ChatTestServer.roleChunk(), ChatTestServer.toolCallChunk(null,
 				"{\"id\":\"aaaaaaaa1\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction\"},\"index\":0}"),
-				toolCallChunk(null,
+				ChatTestServer.toolCallChunk(null,
 						"{\"function\":{\"name\":\"\",\"arguments\":\"_id\\\": \\\"T1002\\\"}\"},\"index\":0}"),
-				toolCallChunk(null,
+				ChatTestServer.toolCallChunk(null,
 						"{\"id\":\"bbbbbbbb2\",\"type\":\"function\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1003\\\"}\"},\"index\":1}"),
-				lastChunk("", "tool_calls")),
-				List.of(roleChunk(), lastChunk("T1002 is Unpaid and T1003 is Paid.", "stop")));
+				ChatTestServer.lastChunk("", "tool_calls")),
+				List.of(ChatTestServer.roleChunk(),
+						ChatTestServer.lastChunk("T1002 is Unpaid and T1003 is Paid.", "stop")));
 
 		try (ToolCallingStream stream = this.server.chat()
 			.withTools(this.tools)
@@ -98,9 +96,9 @@ class ToolCallingStreamTests {
 
 	@Test
 	void resultBeforeTheEndAndTheRoundLimitAreReported() {
-		this.server.streams(List.of(roleChunk(), toolCallChunk("tool_calls",
+		this.server.streams(List.of(ChatTestServer.roleChunk(), ChatTestServer.toolCallChunk("tool_calls",
 				"{\"id\":\"round0001\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")),
-				List.of(roleChunk(), toolCallChunk("tool_calls",
+				List.of(ChatTestServer.roleChunk(), ChatTestServer.toolCallChunk("tool_calls",
 						"{\"id\":\"round0002\",\"function\":{\"name\":\"retrieve_payment_status\",\"arguments\":\"{\\\"transaction_id\\\": \\\"T1001\\\"}\"},\"index\":0}")));
 
 		try (ToolCallingStream stream = this.server.chat()

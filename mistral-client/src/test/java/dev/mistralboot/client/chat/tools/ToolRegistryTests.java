@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.mistralboot.client.chat.FunctionTool;
 import dev.mistralboot.client.core.MistralJson;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,45 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ToolRegistryTests {
 
 	private final JsonMapper mapper = MistralJson.defaultMapper();
-
-	enum Unit {
-
-		CELSIUS, FAHRENHEIT
-
-	}
-
-	record Forecast(String city, int days) {
-	}
-
-	static class Weather {
-
-		int cleared;
-
-		@MistralTool(description = "Current temperature of a city")
-		String temperature(String city, Optional<Unit> unit) {
-			return city + " " + unit.map(Unit::name).orElse("default");
-		}
-
-		@MistralTool(name = "forecast")
-		List<Integer> forecast(Forecast request, @ToolParam(required = false) int offset) {
-			return List.of(request.days(), offset);
-		}
-
-		@MistralTool(name = "clear_cache", description = "Clears the cache")
-		void clear() {
-			this.cleared++;
-		}
-
-		@MistralTool(name = "checked")
-		String checked() throws IOException {
-			throw new IOException("disk full");
-		}
-
-		String notATool() {
-			return "";
-		}
-
-	}
 
 	@Test
 	void annotatedMethodsBecomeTools() {
@@ -143,24 +103,6 @@ class ToolRegistryTests {
 		assertThat(registry.failurePolicy()).isEqualTo(ToolFailurePolicy.THROW);
 	}
 
-	static class Clash {
-
-		@MistralTool(name = "temperature")
-		String other() {
-			return "";
-		}
-
-	}
-
-	static class BadName {
-
-		@MistralTool(name = "get weather!")
-		String weather() {
-			return "";
-		}
-
-	}
-
 	@Test
 	void badInputIsRejectedWithWhatToFix() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ToolRegistry.of(new Weather(), new Clash()))
@@ -180,22 +122,6 @@ class ToolRegistryTests {
 		assertThat(ToolRegistry.hasToolMethods(String.class)).isFalse();
 	}
 
-	public interface Greeter {
-
-		@MistralTool(name = "greet", description = "Greets someone")
-		String greet(String name);
-
-	}
-
-	static class FriendlyGreeter implements Greeter {
-
-		@Override
-		public String greet(String name) {
-			return "Hello " + name;
-		}
-
-	}
-
 	@Test
 	void methodsAreInvokedThroughJdkProxies() {
 		FriendlyGreeter target = new FriendlyGreeter();
@@ -210,6 +136,79 @@ class ToolRegistryTests {
 		assertThat(registry.get("greet").definition().description()).isEqualTo("Greets someone");
 		assertThat(registry.get("greet").call("{\"name\":\"Ada\"}")).isEqualTo("Hello Ada");
 		assertThat(intercepted).hasValue(1);
+	}
+
+	enum Unit {
+
+		CELSIUS, FAHRENHEIT
+
+	}
+
+	record Forecast(String city, int days) {
+	}
+
+	static class Weather {
+
+		int cleared;
+
+		@MistralTool(description = "Current temperature of a city")
+		String temperature(String city, Optional<Unit> unit) {
+			return city + " " + unit.map(Unit::name).orElse("default");
+		}
+
+		@MistralTool(name = "forecast")
+		List<Integer> forecast(Forecast request, @ToolParam(required = false) int offset) {
+			return List.of(request.days(), offset);
+		}
+
+		@MistralTool(name = "clear_cache", description = "Clears the cache")
+		void clear() {
+			this.cleared++;
+		}
+
+		@MistralTool(name = "checked")
+		String checked() throws IOException {
+			throw new IOException("disk full");
+		}
+
+		String notATool() {
+			return "";
+		}
+
+	}
+
+	static class Clash {
+
+		@MistralTool(name = "temperature")
+		String other() {
+			return "";
+		}
+
+	}
+
+	static class BadName {
+
+		@MistralTool(name = "get weather!")
+		String weather() {
+			return "";
+		}
+
+	}
+
+	public interface Greeter {
+
+		@MistralTool(name = "greet", description = "Greets someone")
+		String greet(String name);
+
+	}
+
+	static class FriendlyGreeter implements Greeter {
+
+		@Override
+		public String greet(String name) {
+			return "Hello " + name;
+		}
+
 	}
 
 }

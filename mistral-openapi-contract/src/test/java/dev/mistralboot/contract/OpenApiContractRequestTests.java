@@ -1,8 +1,5 @@
 package dev.mistralboot.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,7 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class OpenApiContractRequestTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OpenApiContractRequestTests {
 
 	static final String JSON = "application/json";
 	static final String CHAT = "/v1/chat/completions";
@@ -23,7 +23,7 @@ class OpenApiContractRequestTest {
 		contract = OpenApiContract.get();
 	}
 
-	static String chat(String extraFields, String... messages) {
+	String chat(String extraFields, String... messages) {
 		return "{\"model\":\"mistral-small-latest\"" + extraFields + ",\"messages\":[" + String.join(",", messages)
 				+ "]}";
 	}
@@ -68,7 +68,7 @@ class OpenApiContractRequestTest {
 		void temperatureOfSevenIsRejected() {
 			List<String> errors = contract.validateRequest("POST", CHAT, JSON, chat(",\"temperature\":7", USER));
 			assertThat(errors).anySatisfy(
-					error -> assertThat(error).isEqualTo("body /temperature: must have a maximum value of 1.5"));
+					(error) -> assertThat(error).isEqualTo("body /temperature: must have a maximum value of 1.5"));
 		}
 
 		@Test
@@ -115,7 +115,7 @@ class OpenApiContractRequestTest {
 				.hasMessageContaining("  - body /temperature: must have a maximum value of 1.5")
 				.hasMessageContaining("Body (application/json, " + body.length() + " bytes)")
 				.hasMessageContaining("more characters)")
-				.satisfies(error -> assertThat(error.getMessage().length()).isLessThan(3000));
+				.satisfies((error) -> assertThat(error.getMessage().length()).isLessThan(3000));
 		}
 
 	}
@@ -214,8 +214,8 @@ class OpenApiContractRequestTest {
 		void queryParameterTypesAndEnumsAreChecked() {
 			assertThat(contract.validateRequest("GET", "/v1/files?page=first"))
 				.containsExactly("query parameter 'page': string found, integer expected");
-			assertThat(contract.validateRequest("GET", "/v1/files?purpose=training"))
-				.anySatisfy(error -> assertThat(error).startsWith("query parameter 'purpose'").contains("enumeration"));
+			assertThat(contract.validateRequest("GET", "/v1/files?purpose=training")).anySatisfy(
+					(error) -> assertThat(error).startsWith("query parameter 'purpose'").contains("enumeration"));
 			assertThat(contract.validateRequest("GET", "/v1/files?page=1&page=2"))
 				.containsExactly("query parameter 'page' is repeated 2 times but is not an array");
 		}
@@ -239,7 +239,7 @@ class OpenApiContractRequestTest {
 		void missingRequiredQueryParameterIsAnError() {
 			Operation withRequired = contract.operations()
 				.stream()
-				.filter(op -> op.path().equals("/v1/agents/{agent_id}/aliases") && op.method().equals("DELETE"))
+				.filter((op) -> op.path().equals("/v1/agents/{agent_id}/aliases") && op.method().equals("DELETE"))
 				.findFirst()
 				.orElseThrow();
 			assertThat(contract.validateRequest(withRequired.method(), "/v1/agents/ag_1/aliases"))
@@ -297,10 +297,10 @@ class OpenApiContractRequestTest {
 			byte[] body = form(new String[] { "purpose", "training" }, new String[] { "expiry", "soon" },
 					new String[] { "name", "x" }, new String[] { "file", "data", "a.jsonl" });
 			List<String> errors = contract.validateRequest("POST", "/v1/files", MULTIPART, body);
-			assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("unknown multipart field 'name'"));
+			assertThat(errors).anySatisfy((e) -> assertThat(e).startsWith("unknown multipart field 'name'"));
 			assertThat(errors)
-				.anySatisfy(e -> assertThat(e).startsWith("multipart form /purpose").contains("enumeration"));
-			assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("multipart form /expiry"));
+				.anySatisfy((e) -> assertThat(e).startsWith("multipart form /purpose").contains("enumeration"));
+			assertThat(errors).anySatisfy((e) -> assertThat(e).startsWith("multipart form /expiry"));
 
 			byte[] purposeAsFile = form(new String[] { "purpose", "batch", "purpose.txt" },
 					new String[] { "file", "data", "a.jsonl" });

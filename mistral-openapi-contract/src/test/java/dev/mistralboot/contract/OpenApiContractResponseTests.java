@@ -1,13 +1,13 @@
 package dev.mistralboot.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.mistralboot.contract.OpenApiContract.Mode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenApiContractResponseTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OpenApiContractResponseTests {
 
 	static final String CHAT_ID = "chat_completion_v1_chat_completions_post";
 
@@ -43,12 +43,12 @@ class OpenApiContractResponseTest {
 	@Test
 	void theSameResponseFailsStrictlyForExactlyTheDocumentedDifferences() {
 		assertThat(contract.validateResponse(CHAT_ID, 200, REAL_CHAT_RESPONSE, Mode.STRICT))
-			.anySatisfy(e -> assertThat(e).isEqualTo("response: required property 'data' not found"))
-			.anySatisfy(e -> assertThat(e).startsWith("response /usage: property 'num_cached_tokens' is not defined"))
-			.allSatisfy(e -> assertThat(e).matches(".*('data'|/usage: property).*"));
+			.anySatisfy((e) -> assertThat(e).isEqualTo("response: required property 'data' not found"))
+			.anySatisfy((e) -> assertThat(e).startsWith("response /usage: property 'num_cached_tokens' is not defined"))
+			.allSatisfy((e) -> assertThat(e).matches(".*('data'|/usage: property).*"));
 		assertThat(OpenApiContract.liveApiRelaxations()).hasSize(2)
-			.anySatisfy(r -> assertThat(r).startsWith("ChatCompletionResponse"))
-			.anySatisfy(r -> assertThat(r).startsWith("UsageInfo"));
+			.anySatisfy((r) -> assertThat(r).startsWith("ChatCompletionResponse"))
+			.anySatisfy((r) -> assertThat(r).startsWith("UsageInfo"));
 	}
 
 	@Test

@@ -1,14 +1,14 @@
 package dev.mistralboot.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class MultipartFormTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MultipartFormTests {
 
 	@Test
 	void boundaryIsReadFromTheContentTypeQuotedOrNot() {

@@ -1,7 +1,5 @@
 package dev.mistralboot.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
-class OpenApiContractLoadingTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiContractLoadingTests {
 
 	@Test
 	void loadOfAMissingPathIsEmpty(@TempDir Path dir) {
@@ -133,9 +133,9 @@ class OpenApiContractLoadingTest {
 				"no operations.txt next to the file");
 		List<String> expected = Files.readAllLines(listing)
 			.stream()
-			.filter(line -> !line.startsWith("##"))
-			.map(line -> line.trim().replaceAll("\\s+", " "))
-			.filter(line -> !line.isEmpty())
+			.filter((line) -> !line.startsWith("##"))
+			.map((line) -> line.trim().replaceAll("\\s+", " "))
+			.filter((line) -> !line.isEmpty())
 			.toList();
 		assertThat(contract.operations()).extracting(Operation::toString).containsExactlyInAnyOrderElementsOf(expected);
 	}

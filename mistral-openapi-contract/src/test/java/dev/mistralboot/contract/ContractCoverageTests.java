@@ -1,8 +1,5 @@
 package dev.mistralboot.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +8,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ContractCoverageTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractCoverageTests {
 
 	@Test
 	void recordsInMemoryAndAppendsEachIdOnceToThisJvmsFile() throws Exception {
@@ -58,7 +58,7 @@ class ContractCoverageTest {
 			.hasMessageStartingWith("2 of 3 operations were not exercised")
 			.hasMessageContaining("  - POST /v1/files files_upload")
 			.hasMessageContaining("  - DELETE /v1/files/{file_id} files_delete")
-			.satisfies(e -> assertThat(e.getMessage()).doesNotContain("GET /v1/files files_list"));
+			.satisfies((e) -> assertThat(e.getMessage()).doesNotContain("GET /v1/files files_list"));
 	}
 
 }

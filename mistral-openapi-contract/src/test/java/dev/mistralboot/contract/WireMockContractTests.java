@@ -1,12 +1,5 @@
 package dev.mistralboot.contract;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class WireMockContractTest {
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WireMockContractTests {
 
 	static final String GOOD_CHAT = "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
@@ -37,20 +37,20 @@ class WireMockContractTest {
 
 	@AfterEach
 	void stop() {
-		if (server != null) {
-			server.stop();
+		if (this.server != null) {
+			this.server.stop();
 		}
 	}
 
 	WireMockServer start(WireMockContract.ConformanceListener... listeners) {
-		server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(listeners));
-		server.start();
-		server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-		return server;
+		this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(listeners));
+		this.server.start();
+		this.server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+		return this.server;
 	}
 
 	int send(String method, String path, String contentType, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path))
 			.timeout(Duration.ofSeconds(10));
 		if (body == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -67,14 +67,15 @@ class WireMockContractTest {
 		assertThat(send("POST", "/v1/chat/completions", "application/json", GOOD_CHAT)).isEqualTo(200);
 		assertThat(send("GET", "/v1/files?page=0&bogus=1", null, null)).isEqualTo(200);
 
-		assertThatThrownBy(() -> WireMockContract.assertAllRequestsConform(server)).isInstanceOf(AssertionError.class)
+		assertThatThrownBy(() -> WireMockContract.assertAllRequestsConform(this.server))
+			.isInstanceOf(AssertionError.class)
 			.hasMessageStartingWith("1 of 2 requests received by WireMock do not conform")
 			.hasMessageContaining("#1 GET /v1/files?page=0&bogus=1 (operation files_api_routes_list_files)")
 			.hasMessageContaining("unknown query parameter 'bogus'")
-			.satisfies(e -> assertThat(e.getMessage()).doesNotContain("/v1/chat/completions"));
+			.satisfies((e) -> assertThat(e.getMessage()).doesNotContain("/v1/chat/completions"));
 		assertThat(ContractCoverage.covered()).contains("chat_completion_v1_chat_completions_post");
 
-		WireMock client = new WireMock("127.0.0.1", server.port());
+		WireMock client = new WireMock("127.0.0.1", this.server.port());
 		assertThatThrownBy(() -> WireMockContract.assertAllRequestsConform(client)).isInstanceOf(AssertionError.class)
 			.hasMessageContaining("bogus");
 	}
@@ -85,7 +86,7 @@ class WireMockContractTest {
 		send("POST", "/v1/chat/completions", "application/json", GOOD_CHAT);
 		send("GET", "/v1/files/0b1c2d3e-0000-4000-8000-000000000000", null, null);
 		send("DELETE", "/v1/files/0b1c2d3e-0000-4000-8000-000000000000", null, null);
-		WireMockContract.assertAllRequestsConform(server);
+		WireMockContract.assertAllRequestsConform(this.server);
 		assertThat(ContractCoverage.covered()).contains("files_api_routes_retrieve_file",
 				"files_api_routes_delete_file");
 	}

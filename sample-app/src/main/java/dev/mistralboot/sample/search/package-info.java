@@ -1,0 +1,4 @@
+/**
+ * Semantic search over the sample documents with embeddings.
+ */
+package dev.mistralboot.sample.search;
