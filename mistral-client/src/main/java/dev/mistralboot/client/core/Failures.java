@@ -171,6 +171,36 @@ final class Failures {
 		return new IOException(describeOne(failure), failure);
 	}
 
+	/**
+	 * Describes the failure by the first exception below Spring's wrappers and, when
+	 * different, the root cause: {@code ConnectException (ClosedChannelException)} rather
+	 * than only the root.
+	 */
+	private static String describe(Throwable failure) {
+		Throwable first = failure;
+		while (first.getCause() != null && first.getCause() != first && isWrapper(first)) {
+			first = first.getCause();
+		}
+		Throwable root = first;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String description = describeOne(first);
+		return (root != first) ? description + " (" + describeOne(root) + ")" : description;
+	}
+
+	private static boolean isWrapper(Throwable failure) {
+		String name = failure.getClass().getName();
+		return failure instanceof java.io.UncheckedIOException || failure instanceof MistralException
+				|| failure instanceof AnswerCutException || name.startsWith("org.springframework.")
+				|| name.startsWith("reactor.");
+	}
+
+	private static String describeOne(Throwable failure) {
+		@Nullable String message = failure.getMessage();
+		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
 	/** The upload stalled for longer than the upload timeout. */
 	static final class UploadStalledException extends HttpTimeoutException {
 
@@ -224,36 +254,6 @@ final class Failures {
 			super(describe(cause) + " (sent twice: the JDK HTTP client resends a GET once by itself)", cause);
 		}
 
-	}
-
-	/**
-	 * Describes the failure by the first exception below Spring's wrappers and, when
-	 * different, the root cause: {@code ConnectException (ClosedChannelException)} rather
-	 * than only the root.
-	 */
-	private static String describe(Throwable failure) {
-		Throwable first = failure;
-		while (first.getCause() != null && first.getCause() != first && isWrapper(first)) {
-			first = first.getCause();
-		}
-		Throwable root = first;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String description = describeOne(first);
-		return (root != first) ? description + " (" + describeOne(root) + ")" : description;
-	}
-
-	private static boolean isWrapper(Throwable failure) {
-		String name = failure.getClass().getName();
-		return failure instanceof java.io.UncheckedIOException || failure instanceof MistralException
-				|| failure instanceof AnswerCutException || name.startsWith("org.springframework.")
-				|| name.startsWith("reactor.");
-	}
-
-	private static String describeOne(Throwable failure) {
-		@Nullable String message = failure.getMessage();
-		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 }

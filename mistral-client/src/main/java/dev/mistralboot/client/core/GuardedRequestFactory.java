@@ -58,6 +58,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 	private final boolean resendsIdempotent;
 
 	/**
+	 * Guards a factory.
 	 * @param delegate the factory doing the work
 	 * @param responseTimeout the longest time from the end of the upload to the end of
 	 * the answer, or {@code null} for none (streams and downloads, watched by the core)
@@ -75,6 +76,15 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
 		return new Request(this.delegate.createRequest(uri, httpMethod));
+	}
+
+	private static void closeQuietly(InputStream body) {
+		try {
+			body.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// closing anyway
+		}
 	}
 
 	/** Where one exchange stands, and the timers watching it. */
@@ -342,15 +352,6 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 			return new Response(response, this.exchange, getMethod());
 		}
 
-	}
-
-	private static void closeQuietly(InputStream body) {
-		try {
-			body.close();
-		}
-		catch (IOException | RuntimeException ex) {
-			// closing anyway
-		}
 	}
 
 	/** The answer's body: failures typed, the end of the answer stops the timers. */

@@ -9,11 +9,11 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.contract.WireMockContract;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;

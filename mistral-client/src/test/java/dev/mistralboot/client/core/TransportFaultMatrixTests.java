@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.mistralboot.client.test.FaultServer;
+import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.RecordingSleeper;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,11 +28,6 @@ import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import dev.mistralboot.client.test.FaultServer;
-import dev.mistralboot.client.test.Fixtures;
-import dev.mistralboot.client.test.RecordingSleeper;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -77,79 +76,6 @@ class TransportFaultMatrixTests {
 	static final HttpClient NETTY = HttpClient.create(ConnectionProvider.newConnection());
 
 	static final ReactorClientHttpRequestFactory NETTY_FACTORY = new ReactorClientHttpRequestFactory(NETTY);
-
-	/** The transports under test. */
-	enum Transport {
-
-		/** The core's own JDK client ({@link JdkRequestFactory}). */
-		OWN_JDK,
-		/** Spring's {@code JdkClientHttpRequestFactory}, as Spring Boot builds it. */
-		SPRING_JDK,
-		/** Spring's {@code ReactorClientHttpRequestFactory} (RestClient with WebFlux). */
-		REACTOR_NETTY,
-		/** The WebClient ({@link ReactiveMistralHttp}) on Reactor Netty. */
-		WEBCLIENT;
-
-		boolean reactive() {
-			return this == WEBCLIENT;
-		}
-
-	}
-
-	/** The operation kinds. */
-	enum Operation {
-
-		JSON_CALL, UPLOAD, DOWNLOAD, BLOCKING_STREAM, REACTIVE_STREAM;
-
-		boolean stream() {
-			return this == BLOCKING_STREAM || this == REACTIVE_STREAM;
-		}
-
-		String contentType() {
-			return switch (this) {
-				case JSON_CALL, UPLOAD -> "application/json";
-				case DOWNLOAD -> "application/octet-stream";
-				default -> "text/event-stream";
-			};
-		}
-
-		String answer() {
-			return switch (this) {
-				case JSON_CALL -> CHAT_ANSWER;
-				case UPLOAD -> FILE_ANSWER;
-				case DOWNLOAD -> DOWNLOAD_ANSWER;
-				default -> EVENTS;
-			};
-		}
-
-	}
-
-	/** The faults. */
-	enum Fault {
-
-		REFUSED, RESET, EMPTY_REPLY, GARBAGE_BODY, TRUNCATED_BODY, TRICKLING_BODY, NEVER_ANSWERS, CUT_MID_BODY,
-		SILENT_MID_BODY, CUT_MID_EVENT, SILENT_MID_EVENT, ERROR_EVENT, RATE_LIMITED_SHORT_RETRY_AFTER,
-		RATE_LIMITED_LONG_RETRY_AFTER, UNAVAILABLE_THEN_OK, HTML_500, MALFORMED_CHUNK, MALFORMED_EVENT
-
-	}
-
-	/**
-	 * What a cell must end with.
-	 *
-	 * @param failure the exception class ({@code null} for success)
-	 * @param attempts the attempts the server must see
-	 */
-	record Outcome(Class<? extends Throwable> failure, int attempts) {
-
-		static Outcome success(int attempts) {
-			return new Outcome(null, attempts);
-		}
-
-		static Outcome fails(Class<? extends Throwable> failure, int attempts) {
-			return new Outcome(failure, attempts);
-		}
-
-	}
 
 	/**
 	 * One successful call per transport first, so that loading classes in a cold JVM
@@ -472,6 +398,79 @@ class TransportFaultMatrixTests {
 			pieces.add(text.substring(i, Math.min(text.length(), i + size)));
 		}
 		return pieces;
+	}
+
+	/** The transports under test. */
+	enum Transport {
+
+		/** The core's own JDK client ({@link JdkRequestFactory}). */
+		OWN_JDK,
+		/** Spring's {@code JdkClientHttpRequestFactory}, as Spring Boot builds it. */
+		SPRING_JDK,
+		/** Spring's {@code ReactorClientHttpRequestFactory} (RestClient with WebFlux). */
+		REACTOR_NETTY,
+		/** The WebClient ({@link ReactiveMistralHttp}) on Reactor Netty. */
+		WEBCLIENT;
+
+		boolean reactive() {
+			return this == WEBCLIENT;
+		}
+
+	}
+
+	/** The operation kinds. */
+	enum Operation {
+
+		JSON_CALL, UPLOAD, DOWNLOAD, BLOCKING_STREAM, REACTIVE_STREAM;
+
+		boolean stream() {
+			return this == BLOCKING_STREAM || this == REACTIVE_STREAM;
+		}
+
+		String contentType() {
+			return switch (this) {
+				case JSON_CALL, UPLOAD -> "application/json";
+				case DOWNLOAD -> "application/octet-stream";
+				default -> "text/event-stream";
+			};
+		}
+
+		String answer() {
+			return switch (this) {
+				case JSON_CALL -> CHAT_ANSWER;
+				case UPLOAD -> FILE_ANSWER;
+				case DOWNLOAD -> DOWNLOAD_ANSWER;
+				default -> EVENTS;
+			};
+		}
+
+	}
+
+	/** The faults. */
+	enum Fault {
+
+		REFUSED, RESET, EMPTY_REPLY, GARBAGE_BODY, TRUNCATED_BODY, TRICKLING_BODY, NEVER_ANSWERS, CUT_MID_BODY,
+		SILENT_MID_BODY, CUT_MID_EVENT, SILENT_MID_EVENT, ERROR_EVENT, RATE_LIMITED_SHORT_RETRY_AFTER,
+		RATE_LIMITED_LONG_RETRY_AFTER, UNAVAILABLE_THEN_OK, HTML_500, MALFORMED_CHUNK, MALFORMED_EVENT
+
+	}
+
+	/**
+	 * What a cell must end with.
+	 *
+	 * @param failure the exception class ({@code null} for success)
+	 * @param attempts the attempts the server must see
+	 */
+	record Outcome(Class<? extends Throwable> failure, int attempts) {
+
+		static Outcome success(int attempts) {
+			return new Outcome(null, attempts);
+		}
+
+		static Outcome fails(Class<? extends Throwable> failure, int attempts) {
+			return new Outcome(failure, attempts);
+		}
+
 	}
 
 }

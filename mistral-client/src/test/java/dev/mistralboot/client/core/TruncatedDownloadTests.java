@@ -4,14 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 
+import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
+import dev.mistralboot.client.test.FaultServer;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-
-import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
-import dev.mistralboot.client.test.FaultServer;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

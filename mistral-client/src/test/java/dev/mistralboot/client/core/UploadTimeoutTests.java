@@ -4,6 +4,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
+import dev.mistralboot.client.test.FaultServer;
+import dev.mistralboot.client.test.RecordingSleeper;
+import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -13,11 +17,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
-import dev.mistralboot.client.test.FaultServer;
-import dev.mistralboot.client.test.RecordingSleeper;
-import dev.mistralboot.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -29,20 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultServer implements AutoCloseable {
 
-	/** What the server does with one request. */
-	@FunctionalInterface
-	public interface Script {
-
-		/**
-		 * Answers (or not) one request.
-		 * @param connection the request and its connection
-		 * @param attempt the number of the request, from 1
-		 * @throws Exception anything; the connection is then closed
-		 */
-		void serve(Connection connection, int attempt) throws Exception;
-
-	}
-
 	private final ServerSocket serverSocket;
 
 	private final Script script;
@@ -158,6 +144,20 @@ public final class FaultServer implements AutoCloseable {
 				// already closed
 			}
 		}
+	}
+
+	/** What the server does with one request. */
+	@FunctionalInterface
+	public interface Script {
+
+		/**
+		 * Answers (or not) one request.
+		 * @param connection the request and its connection
+		 * @param attempt the number of the request, from 1
+		 * @throws Exception anything; the connection is then closed
+		 */
+		void serve(Connection connection, int attempt) throws Exception;
+
 	}
 
 	/**
