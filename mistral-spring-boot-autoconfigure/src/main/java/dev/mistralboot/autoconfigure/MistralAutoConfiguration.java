@@ -89,14 +89,17 @@ public final class MistralAutoConfiguration {
 				.build(settings));
 		}
 		else {
-			Duration responseTimeout = properties.getHttp().getResponseTimeout();
-			builder.requestFactories(() -> factories.build(settings.withReadTimeout(responseTimeout)),
+			// no read timeout of the library's own: the core bounds the whole answer from
+			// the end of the upload (Reactor Netty's read timeout applies between reads,
+			// the JDK's would count the upload)
+			builder.requestFactories(() -> factories.build(settings.withReadTimeout(null)),
 					() -> factories.build(settings.withReadTimeout(null)));
 		}
 		builder.jsonMapper(mapper(jsonMapper))
 			.retryPolicy(retryPolicy(properties))
 			.connectTimeout(settings.connectTimeout())
 			.responseTimeout(properties.getHttp().getResponseTimeout())
+			.uploadTimeout(properties.getHttp().getUploadTimeout())
 			.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
@@ -172,6 +175,7 @@ public final class MistralAutoConfiguration {
 				.retryPolicy(retryPolicy(properties))
 				.connectTimeout(settings.connectTimeout())
 				.responseTimeout(properties.getHttp().getResponseTimeout())
+				.uploadTimeout(properties.getHttp().getUploadTimeout())
 				.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();

@@ -88,6 +88,13 @@ public class MistralProperties {
 		private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
 		/**
+		 * Longest time sending a request body (a file upload) may stall with no byte
+		 * accepted. The total time of an upload is not limited, and does not count
+		 * against response-timeout, which starts once the body is sent.
+		 */
+		private Duration uploadTimeout = Duration.ofSeconds(60);
+
+		/**
 		 * Whether to call, when Spring Boot's HTTP client is the JDK one, through a JDK
 		 * HttpClient built from the same spring.http.clients.* settings on the calling
 		 * thread (Spring's JDK request factory starts a thread or two per call). Set to
@@ -117,6 +124,14 @@ public class MistralProperties {
 
 		public void setOwnJdkClient(boolean ownJdkClient) {
 			this.ownJdkClient = ownJdkClient;
+		}
+
+		public Duration getUploadTimeout() {
+			return this.uploadTimeout;
+		}
+
+		public void setUploadTimeout(Duration uploadTimeout) {
+			this.uploadTimeout = uploadTimeout;
 		}
 
 		public Duration getStreamIdleTimeout() {

@@ -31,6 +31,8 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 
 	Duration streamIdleTimeout = Duration.ofSeconds(60);
 
+	Duration uploadTimeout = Duration.ofSeconds(60);
+
 	@Nullable JsonMapper jsonMapper;
 
 	MistralHttp.Listener listener = MistralHttp.Listener.NONE;
@@ -66,12 +68,29 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 
 	/**
 	 * Sets the API key sent as {@code Authorization: Bearer}. May be {@code null} for a
-	 * self-hosted server without authentication.
+	 * self-hosted server without authentication. Leading and trailing white space is
+	 * removed; a key holding any other character a header cannot carry (a line break, a
+	 * control or non-ASCII character) is refused with a
+	 * {@link MistralConfigurationException} whose message never shows the key.
 	 * @param apiKey the key
 	 * @return this builder
+	 * @throws MistralConfigurationException when the key cannot be sent in a header
 	 */
 	public B apiKey(@Nullable String apiKey) {
-		this.apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
+		String key = (apiKey == null || apiKey.isBlank()) ? null : apiKey.strip();
+		if (key != null) {
+			for (int i = 0; i < key.length(); i++) {
+				char c = key.charAt(i);
+				if (c < 0x21 || c > 0x7e) {
+					// never the key itself in the message: it is a secret
+					throw new MistralConfigurationException("The API key (mistral.api-key) holds a character an HTTP "
+							+ "header cannot carry at position " + (i + 1) + " of " + key.length() + " ("
+							+ ((c == '\r' || c == '\n') ? "a line break" : "a space, control or non-ASCII character")
+							+ "). Copy the key again without it.");
+				}
+			}
+		}
+		this.apiKey = key;
 		return self();
 	}
 
@@ -115,6 +134,19 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 	 */
 	public B streamIdleTimeout(Duration streamIdleTimeout) {
 		this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
+		return self();
+	}
+
+	/**
+	 * Sets the upload timeout: the longest time sending a request body (a file upload)
+	 * may stall, with no byte accepted by the connection. How long a large upload takes
+	 * in all is not limited, and does not count against the response timeout, which
+	 * starts when the body has been sent.
+	 * @param uploadTimeout the timeout
+	 * @return this builder
+	 */
+	public B uploadTimeout(Duration uploadTimeout) {
+		this.uploadTimeout = positive(uploadTimeout, "uploadTimeout");
 		return self();
 	}
 
@@ -187,6 +219,7 @@ public abstract class AbstractMistralHttpBuilder<B extends AbstractMistralHttpBu
 		target.connectTimeout = this.connectTimeout;
 		target.responseTimeout = this.responseTimeout;
 		target.streamIdleTimeout = this.streamIdleTimeout;
+		target.uploadTimeout = this.uploadTimeout;
 		target.jsonMapper = this.jsonMapper;
 		target.listener = this.listener;
 		target.observationRegistry = this.observationRegistry;

@@ -1,5 +1,7 @@
 package dev.mistralboot.client.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -26,6 +28,13 @@ final class Failures {
 			Duration readTimeout, String readTimeoutProperty) {
 		boolean connect = isConnectFailure(failure);
 		String target = request.method() + " " + baseUrl + request.path();
+		UploadStalledException stalled = find(failure, UploadStalledException.class);
+		if (stalled != null) {
+			return new MistralTimeoutException(
+					"Sending the body of " + target + " stalled for longer than " + stalled.timeout
+							+ ". Raise mistral.http.upload-timeout for slow networks.",
+					stalled.timeout, failure, false);
+		}
 		if (isTimeout(failure)) {
 			if (connect) {
 				return new MistralTimeoutException("Could not connect to " + baseUrl + " within " + connectTimeout
@@ -45,6 +54,10 @@ final class Failures {
 					+ reason + ". A pooled connection the server had already closed, or a proxy dropping it; "
 					+ "retried under mistral.retry.*.", failure, false);
 		}
+		if (find(failure, AnswerCutException.class) != null) {
+			return new MistralIoException("I/O error while reading the answer to " + target + ": " + reason
+					+ ". The answer had started, so the call is not retried.", failure, false);
+		}
 		return new MistralIoException("I/O error during " + target + ": " + reason, failure, false);
 	}
 
@@ -55,10 +68,15 @@ final class Failures {
 	 * after the answer started is not.
 	 */
 	static boolean isClosedBeforeAnswer(Throwable failure) {
+		if (find(failure, AnswerCutException.class) != null) {
+			// the answer had started
+			return false;
+		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			String message = t.getMessage();
 			String lower = (message != null) ? message.toLowerCase(Locale.ROOT) : "";
 			if (lower.contains("header parser received no bytes") // JDK HttpClient
+					|| lower.contains("connection reset") // any client, before the answer
 					|| lower.contains("prematurely closed before response") // Reactor
 																			// Netty
 					|| t.getClass().getName().endsWith("NoHttpResponseException")) { // Apache
@@ -109,6 +127,51 @@ final class Failures {
 	}
 
 	/**
+	 * Whether the failure is a GET or HEAD the JDK HTTP client already sent twice.
+	 */
+	static boolean isResentByClient(Throwable failure) {
+		return find(failure, ResentByClientException.class) != null;
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The I/O failure behind what a client library threw: an {@link IOException} as it
+	 * is, the cause of an {@link UncheckedIOException} or of Reactor's
+	 * {@code Exceptions$ReactiveException} (what Reactor Netty's blocking calls throw),
+	 * anything else wrapped.
+	 */
+	static IOException toIoException(Throwable failure) {
+		if (failure instanceof IOException io) {
+			return io;
+		}
+		Throwable cause = failure.getCause();
+		if (failure instanceof UncheckedIOException && cause instanceof IOException io) {
+			return io;
+		}
+		if (failure.getClass().getName().startsWith("reactor.core.Exceptions$") && cause != null) {
+			if (cause instanceof IOException io) {
+				return io;
+			}
+			if (cause instanceof InterruptedException) {
+				return new IOException("Interrupted while waiting for the answer", cause);
+			}
+			return new IOException(describeOne(cause), cause);
+		}
+		return new IOException(describeOne(failure), failure);
+	}
+
+	/**
 	 * Describes the failure by the first exception below Spring's wrappers and, when
 	 * different, the root cause: {@code ConnectException (ClosedChannelException)} rather
 	 * than only the root.
@@ -129,12 +192,68 @@ final class Failures {
 	private static boolean isWrapper(Throwable failure) {
 		String name = failure.getClass().getName();
 		return failure instanceof java.io.UncheckedIOException || failure instanceof MistralException
-				|| name.startsWith("org.springframework.") || name.startsWith("reactor.");
+				|| failure instanceof AnswerCutException || name.startsWith("org.springframework.")
+				|| name.startsWith("reactor.");
 	}
 
 	private static String describeOne(Throwable failure) {
 		@Nullable String message = failure.getMessage();
 		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/** The upload stalled for longer than the upload timeout. */
+	static final class UploadStalledException extends HttpTimeoutException {
+
+		private static final long serialVersionUID = 1L;
+
+		final Duration timeout;
+
+		UploadStalledException(Duration timeout, IOException cause) {
+			super("the upload stalled for longer than " + timeout);
+			this.timeout = timeout;
+			initCause(cause);
+		}
+
+	}
+
+	/** The answer was not complete within the response timeout. */
+	static final class AnswerTimeoutException extends HttpTimeoutException {
+
+		private static final long serialVersionUID = 1L;
+
+		AnswerTimeoutException(@Nullable Duration timeout, IOException cause) {
+			super("answer not complete within " + timeout);
+			initCause(cause);
+		}
+
+	}
+
+	/**
+	 * Reading an answer's body failed: the answer had started, so the failure is never a
+	 * connection closed before the answer.
+	 */
+	static final class AnswerCutException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		AnswerCutException(IOException cause) {
+			super("the answer was cut: " + describe(cause), cause);
+		}
+
+	}
+
+	/**
+	 * The JDK HTTP client sent a GET or HEAD twice before giving up: it resends those
+	 * once by itself when the connection closes before any byte of the answer.
+	 */
+	static final class ResentByClientException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		ResentByClientException(IOException cause) {
+			super(describe(cause) + " (sent twice: the JDK HTTP client resends a GET once by itself)", cause);
+		}
+
 	}
 
 }

@@ -234,6 +234,11 @@ public final class MistralDownload implements AutoCloseable {
 			try {
 				int result = call.run();
 				if (result < 0 && dog != null) {
+					if (dog.hasFired()) {
+						// the watchdog closed the body: some clients (Reactor Netty) then
+						// report an end of file, which is not the end of the download
+						throw new IOException("closed by the idle timeout");
+					}
 					dog.stop();
 				}
 				return result;

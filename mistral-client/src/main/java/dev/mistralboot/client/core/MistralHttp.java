@@ -111,12 +111,17 @@ public final class MistralHttp {
 						.version(httpVersion(builder.baseUrl))
 						.build();
 			if (factory == null) {
-				factory = new JdkRequestFactory(jdk, builder.responseTimeout);
+				// no read timeout of its own: the guard below bounds the whole answer
+				factory = new JdkRequestFactory(jdk, null);
 			}
 			if (streamingFactory == null) {
 				streamingFactory = new JdkRequestFactory(jdk, null);
 			}
 		}
+		// one failure behaviour on every transport: response timeout from the end of the
+		// upload, upload timeout, typed failures (see GuardedRequestFactory)
+		factory = new GuardedRequestFactory(factory, builder.responseTimeout, builder.uploadTimeout);
+		streamingFactory = new GuardedRequestFactory(streamingFactory, null, builder.uploadTimeout);
 		RestClient.Builder configured = get(builder.restClientBuilder);
 		RestClient.Builder base = (configured != null) ? configured.clone() : RestClient.builder();
 		base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
@@ -429,7 +434,14 @@ public final class MistralHttp {
 				failure = Failures.io(ex, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
 						readTimeoutProperty);
 			}
-			Duration delay = request.repeatable() ? this.settings.retryPolicy.delayBeforeRetry(failure, number) : null;
+			// the JDK client's own resend of a GET was an attempt too; retry only when
+			// another two fit in
+			boolean resent = Failures.isResentByClient(failure);
+			if (resent) {
+				number++;
+			}
+			Duration delay = request.repeatable()
+					? this.settings.retryPolicy.delayBeforeRetry(failure, resent ? number + 1 : number) : null;
 			if (delay == null) {
 				throw failure;
 			}

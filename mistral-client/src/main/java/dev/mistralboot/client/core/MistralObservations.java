@@ -44,16 +44,31 @@ final class MistralObservations {
 	 * @return a handle; {@link Handle#NOOP} when observations are off
 	 */
 	Handle start(ApiRequest request, boolean streaming) {
+		return start(request, streaming, null);
+	}
+
+	/**
+	 * Starts the observation of one operation under an explicit parent (a reactive call's
+	 * parent comes from the Reactor context, not from the subscribing thread).
+	 * @param request the request
+	 * @param streaming whether the answer is a stream
+	 * @param parent the parent observation, or {@code null} for the one in scope on this
+	 * thread
+	 * @return a handle; {@link Handle#NOOP} when observations are off
+	 */
+	Handle start(ApiRequest request, boolean streaming, @Nullable Observation parent) {
 		ObservationRegistry target = this.registry;
 		if (target == null) {
 			return Handle.NOOP;
 		}
 		MistralObservationContext context = new MistralObservationContext(request, streaming, this.host, this.port,
 				this.content);
-		Observation observation = Observation
-			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, target)
-			.start();
-		return new Handle(observation, context);
+		Observation observation = Observation.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context,
+				target);
+		if (parent != null && !parent.isNoop()) {
+			observation.parentObservation(parent);
+		}
+		return new Handle(observation.start(), context);
 	}
 
 	/**

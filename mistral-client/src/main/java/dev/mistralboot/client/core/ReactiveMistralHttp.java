@@ -69,12 +69,15 @@ public final class ReactiveMistralHttp {
 		if (builder.connector != null) {
 			base.clientConnector(builder.connector);
 		}
-		this.webClient = base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
-			headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
-			if (builder.apiKey != null) {
-				headers.setBearerAuth(builder.apiKey);
-			}
-		}).build();
+		this.webClient = base.filter(ReactiveExchangeTimer.FILTER)
+			.baseUrl(builder.baseUrl)
+			.defaultHeaders((headers) -> {
+				headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
+				if (builder.apiKey != null) {
+					headers.setBearerAuth(builder.apiKey);
+				}
+			})
+			.build();
 	}
 
 	/**
@@ -133,8 +136,8 @@ public final class ReactiveMistralHttp {
 	}
 
 	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type) {
-		return Mono.defer(() -> {
-			MistralObservations.Handle observation = this.observations.start(request, false);
+		return Mono.deferContextual((context) -> {
+			MistralObservations.Handle observation = this.observations.start(request, false, parent(context));
 			return observe(execute(request, type, observation), observation);
 		});
 	}
@@ -147,15 +150,27 @@ public final class ReactiveMistralHttp {
 			AtomicInteger attempts = new AtomicInteger();
 			return Mono.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return paced(request, body, observation).flatMap(
-						(permit) -> send(request, body, MediaType.APPLICATION_JSON).<MistralResponse<T>>exchangeToMono(
-								(response) -> handle(request, response, attempt, start, type, permit)));
+				// the response timeout counts from the end of the upload, which may not
+				// stall
+				ReactiveExchangeTimer timer = new ReactiveExchangeTimer(this.settings.responseTimeout,
+						this.settings.uploadTimeout);
+				return paced(request, body, observation).flatMap((permit) -> timer
+					.bound(send(request, body, MediaType.APPLICATION_JSON).<MistralResponse<T>>exchangeToMono(
+							(response) -> handle(request, response, attempt, start, type, permit))));
 			})
-				.timeout(this.settings.responseTimeout)
 				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
 						"mistral.http.response-timeout"))
 				.retryWhen(retry(request, () -> true, false, observation));
 		});
+	}
+
+	/**
+	 * The caller's observation, from the Reactor context (where WebFlux puts a server
+	 * request's observation, and where Micrometer's context propagation keeps it).
+	 */
+	private static io.micrometer.observation.@Nullable Observation parent(reactor.util.context.ContextView context) {
+		Object parent = context.getOrDefault(OBSERVATION_KEY, null);
+		return (parent instanceof io.micrometer.observation.Observation observation) ? observation : null;
 	}
 
 	private static <T> Mono<MistralResponse<T>> observe(Mono<MistralResponse<T>> call,
@@ -185,8 +200,8 @@ public final class ReactiveMistralHttp {
 	 */
 	public <T> Flux<T> stream(ApiRequest request, Class<T> chunkType) {
 		ObjectReader reader = this.mapper.readerFor(chunkType);
-		return Flux.defer(() -> {
-			MistralObservations.Handle observation = this.observations.start(request, true);
+		return Flux.deferContextual((callerContext) -> {
+			MistralObservations.Handle observation = this.observations.start(request, true, parent(callerContext));
 			Flux<T> chunks = stream(request, reader, observation);
 			if (!observation.isActive()) {
 				return chunks;
@@ -283,14 +298,17 @@ public final class ReactiveMistralHttp {
 		this.deprecations.check(headers, request.model());
 		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
 				Duration.ofNanos(System.nanoTime() - start));
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
-			T value = read(request, buffer, type);
-			permit.answered(status, headers, (value instanceof ObservedResponse observed) ? observed.usage() : null);
-			return new MistralResponse<T>(value, metadata);
-		}).switchIfEmpty(Mono.fromSupplier(() -> {
-			permit.answered(status, headers, null);
-			return new MistralResponse<T>(readEmpty(request, type), metadata);
-		}));
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()).onErrorMap(ReactiveMistralHttp::cut))
+			.map((buffer) -> {
+				T value = read(request, buffer, type);
+				permit.answered(status, headers,
+						(value instanceof ObservedResponse observed) ? observed.usage() : null);
+				return new MistralResponse<T>(value, metadata);
+			})
+			.switchIfEmpty(Mono.fromSupplier(() -> {
+				permit.answered(status, headers, null);
+				return new MistralResponse<T>(readEmpty(request, type), metadata);
+			}));
 	}
 
 	private <T> Flux<T> events(ApiRequest request, ClientResponse response, int attempt, long start,
@@ -318,38 +336,42 @@ public final class ReactiveMistralHttp {
 			}
 		});
 		byte[][] bytes = { new byte[8192] };
-		return response.body(BodyExtractors.toDataBuffers()).concatMap((buffer) -> {
-			RuntimeException failure = null;
-			try {
-				int length = buffer.readableByteCount();
-				if (length > bytes[0].length) {
-					bytes[0] = new byte[Math.max(length, bytes[0].length * 2)];
+		return response.body(BodyExtractors.toDataBuffers())
+			.onErrorMap(ReactiveMistralHttp::cut)
+			.concatMap((buffer) -> {
+				RuntimeException failure = null;
+				try {
+					int length = buffer.readableByteCount();
+					if (length > bytes[0].length) {
+						bytes[0] = new byte[Math.max(length, bytes[0].length * 2)];
+					}
+					buffer.read(bytes[0], 0, length);
+					parser.feed(bytes[0], 0, length);
 				}
-				buffer.read(bytes[0], 0, length);
-				parser.feed(bytes[0], 0, length);
-			}
-			catch (RuntimeException ex) {
-				// an error event or an unreadable chunk: deliver the chunks before it,
-				// then fail
-				failure = ex;
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-			Flux<T> chunks = drain(out);
-			return (failure != null) ? chunks.concatWith(Flux.error(failure)) : chunks;
-		}).concatWith(Flux.defer(() -> {
-			try {
-				parser.finish();
-			}
-			catch (MistralInvalidResponseException ex) {
-				// an event cut in the middle: the stream was cut, reported below
-			}
-			if (!decoder.isDone()) {
-				return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
-			}
-			return drain(out);
-		}));
+				catch (RuntimeException ex) {
+					// an error event or an unreadable chunk: deliver the chunks before
+					// it,
+					// then fail
+					failure = ex;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+				Flux<T> chunks = drain(out);
+				return (failure != null) ? chunks.concatWith(Flux.error(failure)) : chunks;
+			})
+			.concatWith(Flux.defer(() -> {
+				try {
+					parser.finish();
+				}
+				catch (MistralInvalidResponseException ex) {
+					// an event cut in the middle: the stream was cut, reported below
+				}
+				if (!decoder.isDone()) {
+					return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
+				}
+				return drain(out);
+			}));
 	}
 
 	/** The chunks parsed from one network read, handed on (usually none or one). */
@@ -429,7 +451,25 @@ public final class ReactiveMistralHttp {
 			return Failures.io(failure, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
 					property);
 		}
-		return failure;
+		if (failure instanceof Error) {
+			return failure;
+		}
+		// anything else a client library signals (Reactor Netty: a malformed chunk is a
+		// NumberFormatException) is an I/O failure
+		return Failures.io(Failures.toIoException(failure), request, this.settings.baseUrl,
+				this.settings.connectTimeout, readTimeout, property);
+	}
+
+	/**
+	 * Marks a failure while an answer's body is received: the answer had started, so it
+	 * is never retried as a connection closed before the answer.
+	 */
+	private static Throwable cut(Throwable failure) {
+		if (failure instanceof MistralException || failure instanceof TimeoutException
+				|| failure instanceof Failures.AnswerCutException || failure instanceof Error) {
+			return failure;
+		}
+		return new Failures.AnswerCutException(Failures.toIoException(failure));
 	}
 
 	/**
@@ -441,8 +481,12 @@ public final class ReactiveMistralHttp {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int attempt = (int) signal.totalRetries() + 1;
-			Throwable judged = (stream && failure instanceof MistralStreamException cut && cut.getError() == null)
-					? new MistralIoException(cut.getMessage(), cut, true) : failure;
+			// a stream is retried after any failure but a timeout before its first chunk,
+			// as the blocking stream is
+			boolean beforeFirstChunk = stream && ((failure instanceof MistralStreamException cut
+					&& cut.getError() == null)
+					|| (failure instanceof MistralIoException && !(failure instanceof MistralTimeoutException)));
+			Throwable judged = beforeFirstChunk ? new MistralIoException(failure.getMessage(), failure, true) : failure;
 			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable()
 					&& allowed.getAsBoolean()) ? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
 			if (delay == null) {

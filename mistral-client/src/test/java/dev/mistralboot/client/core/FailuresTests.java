@@ -83,7 +83,8 @@ class FailuresTests {
 		IOException jdk = new IOException("HTTP/1.1 header parser received no bytes",
 				new EOFException("EOF reached while reading"));
 		IOException netty = new IOException("Connection prematurely closed BEFORE response");
-		for (IOException closed : new IOException[] { jdk, netty,
+		IOException nettyReset = new IOException("recvAddress(..) failed with error(-104): Connection reset by peer");
+		for (IOException closed : new IOException[] { jdk, netty, nettyReset, new SocketException("Connection reset"),
 				new FakeApache.NoHttpResponseException("failed to respond") }) {
 			MistralIoException ex = classify(closed);
 			assertThat(ex.isConnectFailure()).isFalse();
@@ -95,11 +96,22 @@ class FailuresTests {
 
 	@Test
 	void failureAfterTheAnswerStartedIsNotRetried() {
-		MistralIoException ex = classify(new SocketException("Connection reset"));
+		MistralIoException ex = classify(new Failures.AnswerCutException(new SocketException("Connection reset")));
 		assertThat(ex.isConnectFailure()).isFalse();
 		assertThat(RetryPolicy.isRetryable(ex)).isFalse();
-		assertThat(ex.getMessage()).isEqualTo("I/O error during POST https://api.mistral.ai/v1/chat/completions: "
-				+ "SocketException: Connection reset");
+		assertThat(ex.getMessage())
+			.isEqualTo("I/O error while reading the answer to POST https://api.mistral.ai/v1/chat/completions: "
+					+ "SocketException: Connection reset. The answer had started, so the call is not retried.");
+	}
+
+	@Test
+	void reactorWrappersAreUnwrapped() {
+		IOException cause = new IOException("Connection prematurely closed DURING response");
+		RuntimeException reactive = reactor.core.Exceptions.propagate(cause);
+		assertThat(reactive.getClass().getName()).isEqualTo("reactor.core.Exceptions$ReactiveException");
+		assertThat(Failures.toIoException(reactive)).isSameAs(cause);
+		assertThat(Failures.toIoException(new NumberFormatException("Invalid character in chunk size")))
+			.hasMessage("NumberFormatException: Invalid character in chunk size");
 	}
 
 	/** Stands in for Netty's exception, matched by name. */

@@ -9,6 +9,8 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.contract.WireMockContract;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +71,30 @@ class ReactiveMistralObservationTests {
 			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "7");
 		assertThat(this.support.tokens("input")).isEqualTo(12);
 		assertThat(this.support.tokens("output")).isEqualTo(7);
+	}
+
+	@Test
+	void theCallersObservationInTheReactorContextIsTheParent() {
+		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		this.server.stubFor(post(PATH).withRequestBody(containing("\"stream\":true"))
+			.willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
+		// what WebFlux puts in the context of a server request's handling
+		Observation serverRequest = Observation.start("http.server.requests", this.support.observations);
+		ReactiveMistralChatClient chat = chat(http());
+
+		chat.complete(MistralObservationTests.request())
+			.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, serverRequest))
+			.block();
+		chat.stream(MistralObservationTests.request())
+			.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, serverRequest))
+			.blockLast();
+		serverRequest.stop();
+
+		assertThat(this.support.observations.getCurrentObservation()).isNull();
+		this.support.observations.assertThat()
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 2)
+			.forAllObservationsWithNameEqualTo("gen_ai.client.operation",
+					(observation) -> observation.hasParentObservationEqualTo(serverRequest));
 	}
 
 	@Test
