@@ -84,8 +84,9 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						ex = catchThrowableOfType(MistralTimeoutException.class, () -> stream.forEach(received::add));
 					}
+					// a generous bound only: the server holds the connection for 20 s
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(5));
+						.isLessThan(Duration.ofSeconds(15));
 					assertThat(received).hasSize(2);
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
 					LoopbackServer.Exchange exchange = server.exchanges().get(1);
@@ -108,8 +109,9 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						assertThat(stream.iterator().next().choices()).hasSize(1);
 					}
+					// a generous bound only: the server holds the connection for 20 s
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(5));
+						.isLessThan(Duration.ofSeconds(15));
 					assertThat(server.exchanges().get(1).clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
 				});
 			}
