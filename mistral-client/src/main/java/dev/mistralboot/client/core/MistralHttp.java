@@ -538,8 +538,9 @@ public final class MistralHttp {
 
 	private static RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json,
 			MediaType accept) {
+		UriTemplates.Expansion uri = UriTemplates.of(request);
 		RestClient.RequestBodySpec spec = client.method(request.method())
-			.uri((uri) -> UriTemplates.expand(uri, request))
+			.uri(uri.template(), uri.variables())
 			.headers((headers) -> headers.addAll(request.headers()))
 			.accept(accept);
 		if (request.multipartBody() != null) {

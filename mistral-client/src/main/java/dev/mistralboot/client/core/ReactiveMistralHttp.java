@@ -218,8 +218,9 @@ public final class ReactiveMistralHttp {
 	}
 
 	private WebClient.RequestHeadersSpec<?> send(ApiRequest request, byte[] body, MediaType accept) {
+		UriTemplates.Expansion uri = UriTemplates.of(request);
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
-			.uri((uri) -> UriTemplates.expand(uri, request))
+			.uri(uri.template(), uri.variables())
 			.headers((headers) -> headers.addAll(request.headers()))
 			.accept(accept);
 		if (request.multipartBody() != null) {

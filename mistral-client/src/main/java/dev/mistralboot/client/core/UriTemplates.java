@@ -1,16 +1,17 @@
 package dev.mistralboot.client.core;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.web.util.UriBuilder;
-
 /**
- * Expands an {@link ApiRequest}'s path and query with every value encoded strictly.
+ * Turns an {@link ApiRequest}'s path and query into a URI template and its variables, for
+ * {@code RestClient}'s and {@code WebClient}'s {@code uri(String, Map)}: the client
+ * encodes every value strictly, and records the template, which observations report as
+ * the {@code uri} tag of {@code http.client.requests} (such as
+ * {@code /v1/files/{file_id}}) instead of {@code none}.
  */
 final class UriTemplates {
 
@@ -19,7 +20,7 @@ final class UriTemplates {
 	private UriTemplates() {
 	}
 
-	static URI expand(UriBuilder builder, ApiRequest request) {
+	static Expansion of(ApiRequest request) {
 		Map<String, Object> variables = new HashMap<>();
 		Object[] values = request.uriVariables();
 		Matcher matcher = VARIABLE.matcher(request.path());
@@ -34,16 +35,28 @@ final class UriTemplates {
 			}
 			variables.put(matcher.group(1), value);
 		}
-		builder.path(request.path());
-		int q = 0;
+		StringBuilder template = new StringBuilder(request.path());
+		char separator = '?';
 		for (Map.Entry<String, List<String>> entry : request.query().entrySet()) {
+			int occurrence = 0;
 			for (String value : entry.getValue()) {
-				String name = "__q" + (q++);
-				builder.queryParam(entry.getKey(), "{" + name + "}");
+				String name = "query." + entry.getKey() + ((occurrence > 0) ? "." + occurrence : "");
+				occurrence++;
+				template.append(separator).append(entry.getKey()).append("={").append(name).append('}');
+				separator = '&';
 				variables.put(name, value);
 			}
 		}
-		return builder.build(variables);
+		return new Expansion(template.toString(), variables);
+	}
+
+	/**
+	 * A URI template and the values of its variables.
+	 *
+	 * @param template the template, relative to the base URL
+	 * @param variables the values, by variable name
+	 */
+	record Expansion(String template, Map<String, Object> variables) {
 	}
 
 }
