@@ -640,6 +640,19 @@ class MockMistralTests {
 	}
 
 	@Test
+	void structuredOutputReadsAScriptedJsonAnswerAsTheReadmeShows() {
+		this.mock.chat().reply("""
+				{"transactionId": "T1001", "status": "Paid"}""");
+
+		Payment payment = this.chat.complete(question("Status of T1001?").build(), Payment.class);
+
+		assertThat(payment.status()).isEqualTo("Paid");
+		RecordedRequest sent = this.mock.requests().get(0);
+		assertThat(sent.bodyAsString()).contains("\"json_schema\"");
+		assertThat(sent.json().path("response_format").path("type").asString()).isEqualTo("json_schema");
+	}
+
+	@Test
 	void streamDelayPacesTheEvents() throws Exception {
 		CompletableFuture<ChunkedDribbleDelay> pacing = new CompletableFuture<>();
 		this.mock.wireMock().addMockServiceRequestListener((request, response) -> {
@@ -675,6 +688,9 @@ class MockMistralTests {
 			.header("Authorization", "Bearer " + KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	record Payment(String transactionId, String status) {
 	}
 
 }
