@@ -20,6 +20,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -55,31 +56,42 @@ public final class MistralAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MistralHttp mistralHttp(MistralConnectionDetails connectionDetails, MistralProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<MistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		checkApiKey(connectionDetails);
 		HttpClientSettings settings = settings(properties, httpClientSettings);
 		ClientHttpRequestFactoryBuilder<?> factories = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		// Built on the first call, not during start-up, and only once: the RestClient
+		// comes from
+		// RestClient.builder() with the application's RestClientCustomizers (what Boot's
+		// RestClient.Builder bean is, less the request factory it would build and we
+		// would replace)
 		MistralHttp.Builder builder = MistralHttp.builder()
 			.baseUrl(connectionDetails.baseUrl())
 			.apiKey(connectionDetails.apiKey())
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+			.restClientBuilder(() -> {
+				RestClient.Builder restClient = RestClient.builder();
+				restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClient));
+				return restClient;
+			});
 		if (factories instanceof JdkClientHttpRequestFactoryBuilder && properties.getHttp().isOwnJdkClient()) {
 			// Spring's JDK request factory starts a thread or two per call; the core's
 			// own calls on the
 			// caller's thread, on a JDK client built from the same spring.http.clients.*
 			// settings
 			String baseUrl = connectionDetails.baseUrl();
-			builder.httpClient(new JdkHttpClientBuilder()
+			builder.httpClient(() -> new JdkHttpClientBuilder()
 				.withCustomizer((client) -> client.version(MistralHttp.httpVersion(baseUrl)))
 				.build(settings));
 		}
 		else {
-			builder.requestFactory(factories.build(settings.withReadTimeout(properties.getHttp().getResponseTimeout())))
-				.streamingRequestFactory(factories.build(settings.withReadTimeout(null)));
+			Duration responseTimeout = properties.getHttp().getResponseTimeout();
+			builder.requestFactories(() -> factories.build(settings.withReadTimeout(responseTimeout)),
+					() -> factories.build(settings.withReadTimeout(null)));
 		}
 		builder.jsonMapper(mapper(jsonMapper))
 			.retryPolicy(retryPolicy(properties))
@@ -146,6 +158,7 @@ public final class MistralAutoConfiguration {
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 				ObjectProvider<ReactiveMistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+			MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 			checkApiKey(connectionDetails);
 			HttpClientSettings settings = settings(properties, httpClientSettings).withReadTimeout(null);
 			ClientHttpConnectorBuilder<?> connectors = connectorBuilder

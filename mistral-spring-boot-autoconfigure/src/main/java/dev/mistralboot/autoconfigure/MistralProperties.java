@@ -88,7 +88,7 @@ public class MistralProperties {
 		private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * When Spring Boot's HTTP client is the JDK one, whether to call through a JDK
+		 * Whether to call, when Spring Boot's HTTP client is the JDK one, through a JDK
 		 * HttpClient built from the same spring.http.clients.* settings on the calling
 		 * thread (Spring's JDK request factory starts a thread or two per call). Set to
 		 * false to use Boot's request factory, with its customizers, as it is.

@@ -57,6 +57,50 @@ class ConfigurationMetadataTests {
 			.isEqualTo("mistral-small-latest");
 	}
 
+	@Test
+	void defaultsTheProcessorCannotSeeAreDocumented() throws Exception {
+		Map<String, JsonNode> metadata = readMetadata();
+		assertThat(metadata.get("mistral.tools.max-rounds").path("defaultValue").asInt())
+			.isEqualTo(dev.mistralboot.client.chat.tools.ToolRegistry.DEFAULT_MAX_ROUNDS);
+		assertThat(metadata.get("mistral.tools.failure-policy").path("defaultValue").asString())
+			.isEqualTo("report-to-model");
+		assertThat(metadata.get("mistral.http.connect-timeout").path("defaultValue").asString())
+			.isEqualTo(MistralAutoConfiguration.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");
+	}
+
+	@Test
+	void everyBooleanSaysWhether() throws Exception {
+		Map<String, JsonNode> metadata = readMetadata();
+		assertThat(metadata.values()).filteredOn((property) -> property.path("type").asString("").endsWith("Boolean"))
+			.hasSizeGreaterThan(10)
+			.allSatisfy((property) -> assertThat(property.path("description").asString(""))
+				.as(property.path("name").asString())
+				.startsWith("Whether "));
+	}
+
+	@Test
+	void modelPropertiesHaveValueHints() throws Exception {
+		Map<String, JsonNode> hints = new HashMap<>();
+		Enumeration<URL> resources = ConfigurationMetadataTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json");
+		while (resources.hasMoreElements()) {
+			try (InputStream in = resources.nextElement().openStream()) {
+				for (JsonNode hint : JsonMapper.builder().build().readTree(in).path("hints")) {
+					hints.put(hint.path("name").asString(), hint);
+				}
+			}
+		}
+		Map<String, JsonNode> metadata = readMetadata();
+		for (String property : new String[] { "mistral.chat.model", "mistral.fim.model", "mistral.embeddings.model",
+				"mistral.ocr.model", "mistral.classifiers.moderation-model" }) {
+			assertThat(hints).as("value hints of %s", property).containsKey(property);
+			assertThat(hints.get(property).path("values").findValuesAsString("value")).as(property)
+				.contains(metadata.get(property).path("defaultValue").asString());
+			// other model names stay allowed
+			assertThat(hints.get(property).path("providers").get(0).path("name").asString()).isEqualTo("any");
+		}
+	}
+
 	private static Map<String, JsonNode> readMetadata() throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Map<String, JsonNode> properties = new HashMap<>();

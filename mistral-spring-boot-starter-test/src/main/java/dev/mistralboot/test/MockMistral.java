@@ -69,6 +69,16 @@ public final class MockMistral implements AutoCloseable {
 
 	private final FineTuning fineTuning = new FineTuning();
 
+	private final Completions fim = new Completions(true);
+
+	private final Completions agents = new Completions(false);
+
+	private final Ocr ocr = new Ocr();
+
+	private final Classifiers classifiers = new Classifiers();
+
+	private final Batch batch = new Batch();
+
 	private MockMistral(WireMockServer server, MockMistralHandler handler) {
 		this.server = server;
 		this.handler = handler;
@@ -143,6 +153,49 @@ public final class MockMistral implements AutoCloseable {
 	 */
 	public FineTuning fineTuning() {
 		return this.fineTuning;
+	}
+
+	/**
+	 * FIM scripting ({@code POST /v1/fim/completions}, whole or streamed).
+	 * @return the FIM script of this server
+	 */
+	public Completions fim() {
+		return this.fim;
+	}
+
+	/**
+	 * Agents completion scripting ({@code POST /v1/agents/completions}, whole or
+	 * streamed).
+	 * @return the agents script of this server
+	 */
+	public Completions agents() {
+		return this.agents;
+	}
+
+	/**
+	 * OCR scripting ({@code POST /v1/ocr}).
+	 * @return the OCR script of this server
+	 */
+	public Ocr ocr() {
+		return this.ocr;
+	}
+
+	/**
+	 * Moderation and classification scripting ({@code /v1/moderations},
+	 * {@code /v1/chat/moderations}, {@code /v1/classifications},
+	 * {@code /v1/chat/classifications}).
+	 * @return the classifiers script of this server
+	 */
+	public Classifiers classifiers() {
+		return this.classifiers;
+	}
+
+	/**
+	 * Batch job scripting ({@code /v1/batch/jobs}).
+	 * @return the batch script of this server
+	 */
+	public Batch batch() {
+		return this.batch;
 	}
 
 	/**
@@ -456,6 +509,169 @@ public final class MockMistral implements AutoCloseable {
 						"unknown job status '" + unknown.get() + "'; use one of " + MockMistralHandler.JOB_STATUSES);
 			}
 			MockMistral.this.handler.jobStatuses(Arrays.asList(statuses));
+			return this;
+		}
+
+	}
+
+	/**
+	 * Scripted answers of the chat-shaped completions of FIM or agents: queued replies
+	 * are served in order, then a default text answer. Streaming requests get server-sent
+	 * events like chat.
+	 */
+	public final class Completions {
+
+		private final boolean fim;
+
+		private Completions(boolean fim) {
+			this.fim = fim;
+		}
+
+		/**
+		 * Queues a text answer (streamed word by word to a streaming request).
+		 * @param text the answer
+		 * @return this script
+		 */
+		public Completions reply(String text) {
+			return reply(MockChatReply.text(text));
+		}
+
+		/**
+		 * Queues a text answer streamed in exactly these pieces.
+		 * @param pieces the pieces
+		 * @return this script
+		 */
+		public Completions replyInPieces(String... pieces) {
+			return reply(MockChatReply.inPieces(pieces));
+		}
+
+		/**
+		 * Queues a reply.
+		 * @param reply the reply
+		 * @return this script
+		 */
+		public Completions reply(MockChatReply reply) {
+			Objects.requireNonNull(reply, "reply");
+			MockMistral.this.handler.families((families) -> {
+				if (this.fim) {
+					families.enqueueFim(reply);
+				}
+				else {
+					families.enqueueAgent(reply);
+				}
+			});
+			return this;
+		}
+
+	}
+
+	/**
+	 * OCR scripting. By default every requested page (or one page) is answered with a
+	 * short markdown text naming its index.
+	 */
+	public final class Ocr {
+
+		private Ocr() {
+		}
+
+		/**
+		 * Sets the markdown of the pages returned, first page first.
+		 * @param markdown one text per page
+		 * @return this script
+		 */
+		public Ocr pages(String... markdown) {
+			List<String> pages = Arrays.asList(markdown);
+			MockMistral.this.handler.families((families) -> families.ocrPages(pages));
+			return this;
+		}
+
+		/**
+		 * Sets the document annotation returned (by default {@code "{}"} when the request
+		 * asks for one, else none).
+		 * @param json the annotation, JSON text
+		 * @return this script
+		 */
+		public Ocr documentAnnotation(String json) {
+			Objects.requireNonNull(json, "json");
+			MockMistral.this.handler.families((families) -> families.documentAnnotation(json));
+			return this;
+		}
+
+	}
+
+	/**
+	 * Moderation and classification scripting. By default nothing is flagged (every
+	 * category scores 0.01) and classifications score one target, {@code label}, with
+	 * {@code positive} and {@code negative} at 0.5.
+	 */
+	public final class Classifiers {
+
+		private Classifiers() {
+		}
+
+		/**
+		 * Flags these categories (score 0.92) in every moderation result until reset.
+		 * @param categories categories, such as {@code "violence_and_threats"}
+		 * @return this script
+		 */
+		public Classifiers flag(String... categories) {
+			java.util.Set<String> flagged = java.util.Set.of(categories);
+			MockMistral.this.handler.families((families) -> families.flagged(flagged));
+			return this;
+		}
+
+		/**
+		 * Sets the scores of one classifier target, for every classification result until
+		 * reset (replacing the default target).
+		 * @param target the target's name
+		 * @param scores the score of each label
+		 * @return this script
+		 * @throws IllegalArgumentException when no score is given
+		 */
+		public Classifiers scores(String target, java.util.Map<String, Double> scores) {
+			if (scores == null || scores.isEmpty()) {
+				throw new IllegalArgumentException(
+						"give at least one label score, for example Map.of(\"positive\", 0.9)");
+			}
+			java.util.Map<String, java.util.Map<String, Double>> all = java.util.Map.of(target,
+					java.util.Map.copyOf(scores));
+			MockMistral.this.handler.families((families) -> families.classificationScores(all));
+			return this;
+		}
+
+	}
+
+	/**
+	 * Batch job scripting. A job's status moves one step each time it is read ({@code GET
+	 * /v1/batch/jobs/{id}}); on {@code SUCCESS} every request of the job (inline or from
+	 * its input files) is answered and the results are stored as its output file, which
+	 * {@code MistralBatchClient.readOutput} downloads.
+	 */
+	public final class Batch {
+
+		private Batch() {
+		}
+
+		/**
+		 * Sets the statuses new jobs walk through (default {@code QUEUED, RUNNING,
+		 * SUCCESS}).
+		 * @param statuses the API's statuses
+		 * @return this script
+		 * @throws IllegalArgumentException when empty or a status is not one of the API's
+		 */
+		public Batch statuses(String... statuses) {
+			if (statuses == null || statuses.length == 0) {
+				throw new IllegalArgumentException(
+						"give at least one status, for example statuses(\"QUEUED\", \"SUCCESS\")");
+			}
+			for (String status : statuses) {
+				if (!MockFamilies.BATCH_STATUSES.contains(status)) {
+					throw new IllegalArgumentException(
+							"unknown batch status '" + status + "'; use one of " + MockFamilies.BATCH_STATUSES);
+				}
+			}
+			List<String> list = Arrays.asList(statuses);
+			MockMistral.this.handler.families((families) -> families.batchStatuses(list));
 			return this;
 		}
 

@@ -91,8 +91,31 @@ final class MockMistralHandler {
 
 	private Duration streamDelay = Duration.ZERO;
 
+	private final MockFamilies families = new MockFamilies(this);
+
 	MockMistralHandler(@Nullable OpenApiContract contract) {
 		this.contract = contract;
+	}
+
+	/**
+	 * Scripts the families of {@link MockFamilies}, under this handler's lock.
+	 */
+	synchronized void families(java.util.function.Consumer<MockFamilies> script) {
+		script.accept(this.families);
+	}
+
+	/** An uploaded or generated file, called under the lock. */
+	@Nullable StoredFile file(String id) {
+		return this.files.get(id);
+	}
+
+	/** Stores a generated file (a batch output), called under the lock. */
+	void storeFile(StoredFile file) {
+		this.files.put(file.id(), file);
+	}
+
+	Duration streamDelayValue() {
+		return this.streamDelay;
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -136,6 +159,7 @@ final class MockMistralHandler {
 		this.chatResponder = null;
 		this.dimension = DEFAULT_DIMENSION;
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
+		this.families.reset();
 	}
 
 	List<RecordedRequest> requests() {
@@ -280,6 +304,10 @@ final class MockMistralHandler {
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
+		}
+		ResponseDefinition family = this.families.serve(method, path, request);
+		if (family != null) {
+			return family;
 		}
 		ObjectNode error = MockResponses.error(404);
 		error.put("message", "MockMistral does not simulate " + method + " " + path

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.zip.GZIPInputStream;
@@ -33,6 +35,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.FastByteArrayOutputStream;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
 
 /**
@@ -275,6 +278,21 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 
 	}
 
+	/**
+	 * An answer's headers as the JDK client received them: a read-only view of its
+	 * case-insensitive map (no copy), which outlives the response, so the core keeps it
+	 * without copying it.
+	 */
+	static final class SnapshotHeaders extends HttpHeaders {
+
+		private static final long serialVersionUID = 1L;
+
+		SnapshotHeaders(Map<String, List<String>> unmodifiable) {
+			super(MultiValueMap.fromMultiValue(unmodifiable));
+		}
+
+	}
+
 	private static final class Response implements ClientHttpResponse {
 
 		private final HttpResponse<InputStream> response;
@@ -289,8 +307,7 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 				throws IOException {
 			this.response = response;
 			this.deadline = deadline;
-			HttpHeaders headers = new HttpHeaders();
-			response.headers().map().forEach(headers::put);
+			HttpHeaders headers = new SnapshotHeaders(response.headers().map());
 			InputStream body = response.body();
 			if (deadline != null) {
 				body = new FilterInputStream(body) {
@@ -325,11 +342,14 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 			}
 			String encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
 			if (encoding != null && SUPPORTED_ENCODINGS.contains(encoding.toLowerCase(Locale.ROOT))) {
-				headers.remove(HttpHeaders.CONTENT_ENCODING);
-				headers.remove(HttpHeaders.CONTENT_LENGTH);
+				Map<String, List<String>> decoded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+				decoded.putAll(response.headers().map());
+				decoded.remove(HttpHeaders.CONTENT_ENCODING);
+				decoded.remove(HttpHeaders.CONTENT_LENGTH);
+				headers = new SnapshotHeaders(Collections.unmodifiableMap(decoded));
 				body = decompress(body, encoding.toLowerCase(Locale.ROOT));
 			}
-			this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+			this.headers = headers;
 			this.body = body;
 		}
 

@@ -3,10 +3,12 @@ package dev.mistralboot.client.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
@@ -52,9 +54,7 @@ public final class MistralHttp {
 
 	private final Builder settings;
 
-	private final RestClient restClient;
-
-	private final RestClient streamingRestClient;
+	private volatile @Nullable Transport transport;
 
 	private final JsonMapper mapper;
 
@@ -72,8 +72,29 @@ public final class MistralHttp {
 		this.settings.deprecations = this.deprecations;
 		this.observations = new MistralObservations(builder.observationRegistry, builder.observationConvention,
 				builder.baseUrl);
-		ClientHttpRequestFactory factory = builder.requestFactory;
-		ClientHttpRequestFactory streamingFactory = builder.streamingRequestFactory;
+	}
+
+	/**
+	 * The HTTP clients, built on first use: an application that never calls the API never
+	 * builds them (a JDK client sets up TLS and starts a selector thread).
+	 */
+	private Transport transport() {
+		Transport transport = this.transport;
+		if (transport == null) {
+			synchronized (this) {
+				transport = this.transport;
+				if (transport == null) {
+					transport = buildTransport(this.settings);
+					this.transport = transport;
+				}
+			}
+		}
+		return transport;
+	}
+
+	private static Transport buildTransport(Builder builder) {
+		ClientHttpRequestFactory factory = get(builder.requestFactory);
+		ClientHttpRequestFactory streamingFactory = get(builder.streamingRequestFactory);
 		if (factory == null || streamingFactory == null) {
 			// HTTP/2 over TLS (ALPN); plain http stays on HTTP/1.1: no h2c upgrade, which
 			// servers often mishandle
@@ -82,7 +103,8 @@ public final class MistralHttp {
 			// cheaper per small call, would run every connection's TLS and HTTP/2 work on
 			// the single
 			// selector thread (see JdkRequestFactory)
-			HttpClient jdk = (builder.httpClient != null) ? builder.httpClient
+			HttpClient configured = get(builder.httpClient);
+			HttpClient jdk = (configured != null) ? configured
 					: HttpClient.newBuilder()
 						.connectTimeout(builder.connectTimeout)
 						.version(httpVersion(builder.baseUrl))
@@ -94,16 +116,24 @@ public final class MistralHttp {
 				streamingFactory = new JdkRequestFactory(jdk, null);
 			}
 		}
-		RestClient.Builder base = (builder.restClientBuilder != null) ? builder.restClientBuilder.clone()
-				: RestClient.builder();
+		RestClient.Builder configured = get(builder.restClientBuilder);
+		RestClient.Builder base = (configured != null) ? configured.clone() : RestClient.builder();
 		base.baseUrl(builder.baseUrl).defaultHeaders((headers) -> {
 			headers.set(HttpHeaders.USER_AGENT, builder.userAgent);
 			if (builder.apiKey != null) {
 				headers.setBearerAuth(builder.apiKey);
 			}
 		});
-		this.restClient = base.clone().requestFactory(factory).build();
-		this.streamingRestClient = base.requestFactory(streamingFactory).build();
+		return new Transport(base.clone().requestFactory(factory).build(),
+				base.requestFactory(streamingFactory).build());
+	}
+
+	private static <T> @Nullable T get(@Nullable Supplier<? extends @Nullable T> supplier) {
+		return (supplier != null) ? supplier.get() : null;
+	}
+
+	/** The clients for calls (with the response timeout) and for streams (without). */
+	private record Transport(RestClient restClient, RestClient streamingRestClient) {
 	}
 
 	/**
@@ -201,17 +231,20 @@ public final class MistralHttp {
 
 	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type, byte[] body) {
 		long start = System.nanoTime();
-		return withRetries(request, (attempt) -> prepare(this.restClient, request, body, MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> {
-				HttpHeaders headers = copy(response.getHeaders());
-				int status = response.getStatusCode().value();
-				if (status >= 400) {
-					throw error(request, status, headers, response, attempt);
-				}
-				this.deprecations.check(headers, request.model());
-				T value = read(request, response, type);
-				return new MistralResponse<>(value, new ResponseMetadata(status, headers, attempt, since(start)));
-			}, true), this.settings.responseTimeout, "mistral.http.response-timeout");
+		return withRetries(request,
+				(attempt) -> prepare(transport().restClient(), request, body, MediaType.APPLICATION_JSON)
+					.exchange((req, response) -> {
+						HttpHeaders headers = copy(response.getHeaders());
+						int status = response.getStatusCode().value();
+						if (status >= 400) {
+							throw error(request, status, headers, response, attempt);
+						}
+						this.deprecations.check(headers, request.model());
+						T value = read(request, response, type);
+						return new MistralResponse<>(value,
+								new ResponseMetadata(status, headers, attempt, since(start)));
+					}, true),
+				this.settings.responseTimeout, "mistral.http.response-timeout");
 	}
 
 	/**
@@ -323,9 +356,11 @@ public final class MistralHttp {
 	 * {@link #onSilence}.
 	 */
 	Watched openWatched(ApiRequest request, byte[] body, int attempt, long start, MediaType accept) {
+		// built (on the first call) before the silence is counted
+		RestClient client = transport().streamingRestClient();
 		IdleWatchdog dog = new IdleWatchdog(this.settings.streamIdleTimeout, Thread.currentThread()::interrupt);
 		try {
-			return new Watched(open(request, body, attempt, start, accept, this.streamingRestClient), dog);
+			return new Watched(open(request, body, attempt, start, accept, client), dog);
 		}
 		catch (RuntimeException ex) {
 			dog.stop();
@@ -536,13 +571,23 @@ public final class MistralHttp {
 		return this.mapper.writeValueAsBytes(body);
 	}
 
-	private static RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json,
-			MediaType accept) {
-		UriTemplates.Expansion uri = UriTemplates.of(request);
-		RestClient.RequestBodySpec spec = client.method(request.method())
-			.uri(uri.template(), uri.variables())
-			.headers((headers) -> headers.addAll(request.headers()))
-			.accept(accept);
+	private RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json, MediaType accept) {
+		URI constant = UriTemplates.constant(this.settings.baseUrl, request);
+		RestClient.RequestBodySpec spec;
+		if (constant != null) {
+			// the fast path still tells observations the template (the uri tag)
+			spec = client.method(request.method())
+				.uri(constant)
+				.attribute(UriTemplates.REST_CLIENT_URI_TEMPLATE, request.path());
+		}
+		else {
+			UriTemplates.Expansion uri = UriTemplates.of(request);
+			spec = client.method(request.method()).uri(uri.template(), uri.variables());
+		}
+		if (!request.headers().isEmpty()) {
+			spec.headers((headers) -> headers.addAll(request.headers()));
+		}
+		spec.accept(accept);
 		if (request.multipartBody() != null) {
 			spec.contentType(MediaType.MULTIPART_FORM_DATA).body(request.multipartBody());
 		}
@@ -555,6 +600,10 @@ public final class MistralHttp {
 	}
 
 	private static HttpHeaders copy(HttpHeaders headers) {
+		if (headers instanceof JdkRequestFactory.SnapshotHeaders) {
+			// already a read-only snapshot that outlives the response
+			return headers;
+		}
 		HttpHeaders copy = new HttpHeaders();
 		copy.addAll(headers);
 		return copy;
@@ -596,13 +645,13 @@ public final class MistralHttp {
 	 */
 	public static final class Builder extends AbstractMistralHttpBuilder<Builder> {
 
-		private RestClient.@Nullable Builder restClientBuilder;
+		private @Nullable Supplier<RestClient.Builder> restClientBuilder;
 
-		private @Nullable HttpClient httpClient;
+		private @Nullable Supplier<HttpClient> httpClient;
 
-		private @Nullable ClientHttpRequestFactory requestFactory;
+		private @Nullable Supplier<ClientHttpRequestFactory> requestFactory;
 
-		private @Nullable ClientHttpRequestFactory streamingRequestFactory;
+		private @Nullable Supplier<ClientHttpRequestFactory> streamingRequestFactory;
 
 		private Sleeper sleeper = Sleeper.THREAD_SLEEP;
 
@@ -624,7 +673,19 @@ public final class MistralHttp {
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
+			Objects.requireNonNull(restClientBuilder, "restClientBuilder");
+			this.restClientBuilder = () -> restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets where the {@link RestClient.Builder} to build on comes from, asked once,
+		 * on the first call (cloned).
+		 * @param restClientBuilder supplies the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+			this.restClientBuilder = Objects.requireNonNull(restClientBuilder, "restClientBuilder");
 			return this;
 		}
 
@@ -637,7 +698,20 @@ public final class MistralHttp {
 		 * @return this builder
 		 */
 		public Builder httpClient(HttpClient httpClient) {
-			this.httpClient = httpClient;
+			Objects.requireNonNull(httpClient, "httpClient");
+			this.httpClient = () -> httpClient;
+			return this;
+		}
+
+		/**
+		 * Sets where the JDK HTTP client comes from (see
+		 * {@link #httpClient(HttpClient)}), asked once, on the first call: an application
+		 * that never calls the API never builds it.
+		 * @param httpClient supplies the client
+		 * @return this builder
+		 */
+		public Builder httpClient(Supplier<HttpClient> httpClient) {
+			this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
 			return this;
 		}
 
@@ -648,7 +722,24 @@ public final class MistralHttp {
 		 * @return this builder
 		 */
 		public Builder requestFactory(ClientHttpRequestFactory requestFactory) {
-			this.requestFactory = requestFactory;
+			Objects.requireNonNull(requestFactory, "requestFactory");
+			this.requestFactory = () -> requestFactory;
+			return this;
+		}
+
+		/**
+		 * Sets where both request factories come from (see
+		 * {@link #requestFactory(ClientHttpRequestFactory)} and
+		 * {@link #streamingRequestFactory(ClientHttpRequestFactory)}), each asked once,
+		 * on the first call.
+		 * @param requestFactory supplies the factory for non-streaming calls
+		 * @param streamingRequestFactory supplies the factory for streams and downloads
+		 * @return this builder
+		 */
+		public Builder requestFactories(Supplier<ClientHttpRequestFactory> requestFactory,
+				Supplier<ClientHttpRequestFactory> streamingRequestFactory) {
+			this.requestFactory = Objects.requireNonNull(requestFactory, "requestFactory");
+			this.streamingRequestFactory = Objects.requireNonNull(streamingRequestFactory, "streamingRequestFactory");
 			return this;
 		}
 
@@ -659,7 +750,8 @@ public final class MistralHttp {
 		 * @return this builder
 		 */
 		public Builder streamingRequestFactory(ClientHttpRequestFactory streamingRequestFactory) {
-			this.streamingRequestFactory = streamingRequestFactory;
+			Objects.requireNonNull(streamingRequestFactory, "streamingRequestFactory");
+			this.streamingRequestFactory = () -> streamingRequestFactory;
 			return this;
 		}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -205,10 +206,9 @@ public final class ReactiveMistralHttp {
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return send(request, body, MediaType.TEXT_EVENT_STREAM)
-					.<T>exchangeToFlux(
-							(response) -> events(request, response, attempt, start, reader, delivered, observation))
-					.timeout(this.settings.streamIdleTimeout)
+				return idleTimeout(send(request, body, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux(
+						(response) -> events(request, response, attempt, start, reader, delivered, observation)),
+						this.settings.streamIdleTimeout)
 					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
 							"mistral.http.stream-idle-timeout"));
 			})
@@ -217,12 +217,35 @@ public final class ReactiveMistralHttp {
 		});
 	}
 
+	/**
+	 * Fails the stream with a {@link TimeoutException} when no chunk arrives for the idle
+	 * timeout (the first one counted from the subscription). One timer per stream, which
+	 * a chunk only moves by writing a timestamp: {@code Flux.timeout(Duration)} schedules
+	 * and cancels a task on another thread for every chunk.
+	 */
+	private static <T> Flux<T> idleTimeout(Flux<T> chunks, Duration idle) {
+		return Flux.defer(() -> {
+			// the watchdog completes the trigger, which cancels the body (closing the
+			// connection), then the timeout is signalled
+			Sinks.Empty<Void> timedOut = Sinks.empty();
+			IdleWatchdog watchdog = new IdleWatchdog(idle, timedOut::tryEmitEmpty);
+			return chunks.doOnNext((chunk) -> watchdog.touch())
+				.takeUntilOther(timedOut.asMono())
+				.concatWith(Mono.defer(() -> watchdog.hasFired()
+						? Mono.error(new TimeoutException("No chunk within " + idle)) : Mono.empty()))
+				.doFinally((signal) -> watchdog.stop());
+		});
+	}
+
 	private WebClient.RequestHeadersSpec<?> send(ApiRequest request, byte[] body, MediaType accept) {
+		// always a template: WebClient reports it as the uri tag of http.client.requests
+		// (a constant URI with the template as an attribute still read uri=none)
 		UriTemplates.Expansion uri = UriTemplates.of(request);
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
-			.uri(uri.template(), uri.variables())
-			.headers((headers) -> headers.addAll(request.headers()))
-			.accept(accept);
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(uri.template(), uri.variables());
+		if (!request.headers().isEmpty()) {
+			spec.headers((headers) -> headers.addAll(request.headers()));
+		}
+		spec.accept(accept);
 		if (request.multipartBody() != null) {
 			@SuppressWarnings("unchecked")
 			org.springframework.util.MultiValueMap<String, Object> parts = (org.springframework.util.MultiValueMap<String, Object>) request
@@ -272,12 +295,16 @@ public final class ReactiveMistralHttp {
 				}
 			}
 		});
+		byte[][] bytes = { new byte[8192] };
 		return response.body(BodyExtractors.toDataBuffers()).concatMap((buffer) -> {
 			RuntimeException failure = null;
 			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				parser.feed(bytes, 0, bytes.length);
+				int length = buffer.readableByteCount();
+				if (length > bytes[0].length) {
+					bytes[0] = new byte[Math.max(length, bytes[0].length * 2)];
+				}
+				buffer.read(bytes[0], 0, length);
+				parser.feed(bytes[0], 0, length);
 			}
 			catch (RuntimeException ex) {
 				// an error event or an unreadable chunk: deliver the chunks before it,
@@ -287,10 +314,8 @@ public final class ReactiveMistralHttp {
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-			List<T> chunks = List.copyOf(out);
-			out.clear();
-			return (failure != null) ? Flux.fromIterable(chunks).concatWith(Flux.error(failure))
-					: Flux.fromIterable(chunks);
+			Flux<T> chunks = drain(out);
+			return (failure != null) ? chunks.concatWith(Flux.error(failure)) : chunks;
 		}).concatWith(Flux.defer(() -> {
 			try {
 				parser.finish();
@@ -301,10 +326,24 @@ public final class ReactiveMistralHttp {
 			if (!decoder.isDone()) {
 				return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
 			}
-			List<T> chunks = List.copyOf(out);
-			out.clear();
-			return Flux.fromIterable(chunks);
+			return drain(out);
 		}));
+	}
+
+	/** The chunks parsed from one network read, handed on (usually none or one). */
+	private static <T> Flux<T> drain(List<T> out) {
+		switch (out.size()) {
+			case 0:
+				return Flux.empty();
+			case 1:
+				T chunk = out.get(0);
+				out.clear();
+				return Flux.just(chunk);
+			default:
+				List<T> chunks = List.copyOf(out);
+				out.clear();
+				return Flux.fromIterable(chunks);
+		}
 	}
 
 	private Mono<MistralApiException> errorBody(ApiRequest request, ClientResponse response, int status,

@@ -1,10 +1,16 @@
 package dev.mistralboot.client.core;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Turns an {@link ApiRequest}'s path and query into a URI template and its variables, for
@@ -17,7 +23,38 @@ final class UriTemplates {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
+	/**
+	 * The request attribute {@code RestClient} reads the URI template of an observation
+	 * from, for requests sent to a constant URI.
+	 */
+	static final String REST_CLIENT_URI_TEMPLATE = "org.springframework.web.client.RestClient.uriTemplate";
+
+	/** Constant URIs by base URL, then path (a handful of each in an application). */
+	private static final Map<String, Map<String, URI>> CONSTANTS = new ConcurrentHashMap<>();
+
 	private UriTemplates() {
+	}
+
+	/**
+	 * The URI of a request whose path has no variables and which has no query (a chat
+	 * call, an embeddings call...), built once per base URL and path; {@code null} for
+	 * any other request, which {@link #of} turns into a template.
+	 */
+	static @Nullable URI constant(String baseUrl, ApiRequest request) {
+		String path = request.path();
+		if (!request.query().isEmpty() || path.indexOf('{') >= 0 || path.indexOf('%') >= 0) {
+			return null;
+		}
+		Map<String, URI> paths = CONSTANTS.computeIfAbsent(baseUrl, (key) -> new ConcurrentHashMap<>());
+		URI uri = paths.get(path);
+		if (uri == null) {
+			if (paths.size() >= 256) {
+				return null;
+			}
+			uri = UriComponentsBuilder.fromUriString(baseUrl).path(path).encode().build().toUri();
+			paths.put(path, uri);
+		}
+		return uri;
 	}
 
 	static Expansion of(ApiRequest request) {

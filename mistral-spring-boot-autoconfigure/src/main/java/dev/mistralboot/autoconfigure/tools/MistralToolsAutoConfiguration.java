@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.tools;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralDependencyCheck;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolCallback;
@@ -40,6 +41,9 @@ public final class MistralToolsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ToolRegistry mistralToolRegistry(ConfigurableListableBeanFactory beanFactory, MistralToolsProperties properties,
 			ObjectProvider<MistralHttp> mistralHttp, ObjectProvider<ToolCallback> callbacks) {
+		// schemas are generated with victools: fail with a clear message when the build
+		// picked a version that is too old
+		MistralDependencyCheck.verify(beanFactory.getBeanClassLoader());
 		ToolRegistry.Builder builder = ToolRegistry.builder()
 			.maxRounds(properties.getMaxRounds())
 			.failurePolicy(properties.getFailurePolicy());

@@ -1,0 +1,158 @@
+package dev.mistralboot.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one JMH run (one fork, {@code -prof gc} and the
+ * {@link ProcessCpuProfiler}) and writes the results table: per call, wall time, CPU time
+ * of the whole client JVM and bytes allocated, with CPU and bytes as ratios to the
+ * hand-written client of the same work measured in the same run.
+ * <p>
+ * Arguments: the file to write the table to (default
+ * {@code benchmarks/target/results.md}). System properties: {@code bench.include} (a
+ * regular expression of benchmarks, default all), {@code bench.warmups},
+ * {@code bench.iterations} and {@code bench.seconds} (per iteration).
+ */
+public final class RunAll {
+
+	private RunAll() {
+	}
+
+	/**
+	 * Runs the benchmarks and writes the table.
+	 * @param args the output file, optionally
+	 * @throws RunnerException when a benchmark fails
+	 * @throws IOException when the table cannot be written
+	 */
+	public static void main(String[] args) throws RunnerException, IOException {
+		Path out = Path.of((args.length > 0) ? args[0] : "benchmarks/target/results.md");
+		int seconds = Integer.getInteger("bench.seconds", 2);
+		Options options = new OptionsBuilder()
+			.include(System.getProperty("bench.include", ClientBenchmarks.class.getName()))
+			.forks(1)
+			.warmupIterations(Integer.getInteger("bench.warmups", 4))
+			.warmupTime(TimeValue.seconds(seconds))
+			.measurementIterations(Integer.getInteger("bench.iterations", 5))
+			.measurementTime(TimeValue.seconds(seconds))
+			.addProfiler(GCProfiler.class)
+			.addProfiler(ProcessCpuProfiler.class)
+			.jvmArgsAppend("-Xms1g", "-Xmx1g")
+			.shouldFailOnError(true)
+			.build();
+		Collection<RunResult> results = new Runner(options).run();
+		String table = table(results);
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		Files.writeString(out, table);
+		System.out.println();
+		System.out.println(table);
+		System.out.println("Written to " + out.toAbsolutePath());
+	}
+
+	/**
+	 * The results table in Markdown.
+	 * @param results the results of the JMH run
+	 * @return the table
+	 */
+	public static String table(Collection<RunResult> results) {
+		Map<String, Row> rows = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			Row row = Row.of(result);
+			rows.put(row.work() + "_" + row.client(), row);
+		}
+		List<Row> sorted = new ArrayList<>(rows.values());
+		sorted.sort((a, b) -> (a.work().equals(b.work())) ? Integer.compare(rank(a.client()), rank(b.client()))
+				: a.work().compareTo(b.work()));
+		StringBuilder table = new StringBuilder();
+		table.append("| work | client | time per call | CPU per call | bytes per call | CPU vs raw | bytes vs raw |\n");
+		table.append("|---|---|---|---|---|---|---|\n");
+		for (Row row : sorted) {
+			Row raw = rows.get(row.work() + "_raw");
+			table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", row.work(), row.client(),
+					micros(row.timeMicros()), micros(row.cpuMicros()), bytes(row.bytes()),
+					ratio(row.cpuMicros(), (raw != null) ? raw.cpuMicros() : Double.NaN),
+					ratio(row.bytes(), (raw != null) ? raw.bytes() : Double.NaN)));
+		}
+		return table.toString();
+	}
+
+	private static int rank(String client) {
+		return switch (client) {
+			case "raw" -> 0;
+			case "ours" -> 1;
+			case "oursReactive" -> 2;
+			case "springAi" -> 3;
+			default -> 4;
+		};
+	}
+
+	private static String micros(double micros) {
+		if (Double.isNaN(micros)) {
+			return "-";
+		}
+		return (micros >= 1000) ? String.format(Locale.ROOT, "%.2f ms", micros / 1000)
+				: String.format(Locale.ROOT, "%.0f us", micros);
+	}
+
+	private static String bytes(double bytes) {
+		if (Double.isNaN(bytes)) {
+			return "-";
+		}
+		if (bytes >= 1024 * 1024) {
+			return String.format(Locale.ROOT, "%.1f MB", bytes / 1024 / 1024);
+		}
+		return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+	}
+
+	private static String ratio(double value, double raw) {
+		if (Double.isNaN(value) || Double.isNaN(raw) || raw <= 0) {
+			return "-";
+		}
+		return String.format(Locale.ROOT, "%.2fx", value / raw);
+	}
+
+	/**
+	 * One benchmark's figures.
+	 *
+	 * @param work the kind of call, such as {@code chatComplete}
+	 * @param client the client, such as {@code ours}
+	 * @param timeMicros wall time per call
+	 * @param cpuMicros CPU time of the whole JVM per call, or NaN
+	 * @param bytes bytes allocated per call, or NaN
+	 */
+	record Row(String work, String client, double timeMicros, double cpuMicros, double bytes) {
+
+		static Row of(RunResult result) {
+			String name = result.getParams().getBenchmark();
+			String method = name.substring(name.lastIndexOf('.') + 1);
+			int underscore = method.indexOf('_');
+			String work = (underscore > 0) ? method.substring(0, underscore) : method;
+			String client = (underscore > 0) ? method.substring(underscore + 1) : "-";
+			Map<String, Result> secondary = result.getSecondaryResults();
+			return new Row(work, client, result.getPrimaryResult().getScore(),
+					score(secondary.get(ProcessCpuProfiler.RESULT)), score(secondary.get("gc.alloc.rate.norm")));
+		}
+
+		private static double score(Result result) {
+			return (result != null) ? result.getScore() : Double.NaN;
+		}
+
+	}
+
+}

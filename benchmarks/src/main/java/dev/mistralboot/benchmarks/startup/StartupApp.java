@@ -1,0 +1,50 @@
+package dev.mistralboot.benchmarks.startup;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A minimal non-web Spring Boot application, started once per JVM by {@link StartupRun}:
+ * it prints how long the JVM took to a started context, the bean definitions, the
+ * singletons created, and the JDK HTTP clients built (their selector threads), then
+ * exits.
+ */
+@SpringBootApplication
+public class StartupApp {
+
+	/**
+	 * Starts the application and prints one line of figures.
+	 * @param args ignored
+	 */
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(StartupApp.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setLogStartupInfo(false);
+		try (ConfigurableApplicationContext context = application.run("--mistral.api-key=startup-key",
+				"--spring.main.banner-mode=off", "--logging.level.root=warn")) {
+			long millis = ManagementFactory.getRuntimeMXBean().getUptime();
+			Set<String> singletons = Set.of(context.getBeanFactory().getSingletonNames());
+			String mistral = Arrays.stream(context.getBeanDefinitionNames())
+				.filter((name) -> name.toLowerCase(java.util.Locale.ROOT).contains("mistral"))
+				.filter(singletons::contains)
+				.sorted()
+				.collect(Collectors.joining(","));
+			long httpClients = Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().endsWith("-SelectorManager"))
+				.count();
+			System.out
+				.println("startup ms=" + millis + " definitions=" + context.getBeanDefinitionCount() + " singletons="
+						+ singletons.size() + " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
+		}
+	}
+
+}

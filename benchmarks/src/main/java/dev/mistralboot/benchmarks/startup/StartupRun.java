@@ -1,0 +1,105 @@
+package dev.mistralboot.benchmarks.startup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures what the starter adds to the start-up of a minimal non-web Boot application:
+ * starts {@link StartupApp} in a fresh JVM, alternately with and without the Mistral
+ * auto-configurations on the class path (everything else the same: Boot, its
+ * {@code RestClient} and Jackson auto-configurations), and prints the median time to a
+ * started context, the beans, and the JDK HTTP clients built.
+ * <p>
+ * Arguments: the class path with the starter, the class path without it, the number of
+ * starts of each (default 7).
+ */
+public final class StartupRun {
+
+	private static final Pattern FIGURES = Pattern
+		.compile("startup ms=(\\d+) definitions=(\\d+) singletons=(\\d+) jdkHttpClients=(\\d+) mistralBeans=\\[(.*)]");
+
+	private StartupRun() {
+	}
+
+	/**
+	 * Runs the starts and prints the medians.
+	 * @param args the two class paths (files holding them, or the paths themselves) and
+	 * the number of starts
+	 * @throws Exception when a start fails
+	 */
+	public static void main(String[] args) throws Exception {
+		String with = classPath(args[0]);
+		String without = classPath(args[1]);
+		int starts = (args.length > 2) ? Integer.parseInt(args[2]) : 7;
+		List<Matcher> withRuns = new ArrayList<>();
+		List<Matcher> withoutRuns = new ArrayList<>();
+		start(with);
+		start(without);
+		for (int i = 0; i < starts; i++) {
+			withoutRuns.add(start(without));
+			withRuns.add(start(with));
+		}
+		long withMs = median(withRuns, 1);
+		long withoutMs = median(withoutRuns, 1);
+		System.out.println("| | start-up (median of " + starts
+				+ " JVMs) | bean definitions | singletons created | JDK HTTP clients built |");
+		System.out.println("|---|---|---|---|---|");
+		System.out.println("| Boot + RestClient + Jackson | " + withoutMs + " ms | " + median(withoutRuns, 2) + " | "
+				+ median(withoutRuns, 3) + " | " + median(withoutRuns, 4) + " |");
+		System.out.println("| the same + the Mistral starter | " + withMs + " ms | " + median(withRuns, 2) + " | "
+				+ median(withRuns, 3) + " | " + median(withRuns, 4) + " |");
+		System.out.println("| added by the starter | " + (withMs - withoutMs) + " ms | "
+				+ (median(withRuns, 2) - median(withoutRuns, 2)) + " | "
+				+ (median(withRuns, 3) - median(withoutRuns, 3)) + " | "
+				+ (median(withRuns, 4) - median(withoutRuns, 4)) + " |");
+		System.out.println();
+		System.out.println("Mistral singletons created: " + withRuns.get(0).group(5));
+		System.out.println("Each start, without / with (ms): " + withoutRuns.stream().map((m) -> m.group(1)).toList()
+				+ " / " + withRuns.stream().map((m) -> m.group(1)).toList());
+	}
+
+	private static String classPath(String argument) throws IOException {
+		Path file = Path.of(argument);
+		return Files.isRegularFile(file) ? Files.readString(file).trim() : argument;
+	}
+
+	private static long median(List<Matcher> runs, int group) {
+		List<Long> values = new ArrayList<>(runs.stream().map((m) -> Long.parseLong(m.group(group))).toList());
+		values.sort(null);
+		return values.get(values.size() / 2);
+	}
+
+	private static Matcher start(String classPath) throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath,
+				StartupApp.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		StringBuilder output = new StringBuilder();
+		Matcher found = null;
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				output.append(line).append('\n');
+				Matcher matcher = FIGURES.matcher(line);
+				if (matcher.matches()) {
+					found = matcher;
+				}
+			}
+		}
+		if (process.waitFor() != 0 || found == null) {
+			throw new IllegalStateException("The application did not start:\n" + output);
+		}
+		return found;
+	}
+
+}
