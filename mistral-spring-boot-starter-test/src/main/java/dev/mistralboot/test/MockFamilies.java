@@ -202,9 +202,9 @@ final class MockFamilies {
 		if (model.matches() && (method.equals("GET") || method.equals("DELETE"))) {
 			return model(method, model.group(1));
 		}
-		Matcher archive = FT_MODEL_ARCHIVE.matcher(path);
-		if (archive.matches() && (method.equals("POST") || method.equals("DELETE"))) {
-			String id = archive.group(1);
+		Matcher archiving = FT_MODEL_ARCHIVE.matcher(path);
+		if (archiving.matches() && (method.equals("POST") || method.equals("DELETE"))) {
+			String id = archiving.group(1);
 			if (!isFineTuned(id)) {
 				return notFound("Fine-tuned model", id);
 			}

@@ -609,12 +609,15 @@ class MockMistralTests {
 		assertThat(this.mock.requests()).singleElement()
 			.satisfies((request) -> assertThat(request.operationId()).isEqualTo("ocr_v1_ocr_post"));
 		this.mock.reset();
-		assertThatThrownBy(() -> this.http.execute(ApiRequest.post("/v1/ocr")
-			.operation("test")
-			.json(Map.of("model", "m", "document",
-					Map.of("type", "document_url", "document_url", "https://example.com/a.pdf")))
-			.build(), JsonNode.class)).isInstanceOf(MistralNotFoundException.class)
-			.hasMessageContaining("MockMistral does not simulate POST /v1/ocr");
+		// the user's stub is gone: the simulation answers
+		JsonNode simulated = this.http
+			.execute(ApiRequest.post("/v1/ocr")
+				.operation("test")
+				.json(Map.of("model", "m", "document",
+						Map.of("type", "document_url", "document_url", "https://example.com/a.pdf")))
+				.build(), JsonNode.class)
+			.body();
+		assertThat(simulated.path("pages").get(0).path("markdown").asString()).contains("MockMistral OCR");
 	}
 
 	@Test

@@ -43,7 +43,12 @@ public record ListBatchJobsRequest(@Nullable Integer page, @Nullable Integer pag
 		if (pageSize != null && pageSize < 1) {
 			throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
 		}
-		if ((status != null && status.contains(BatchJobStatus.UNKNOWN)) || orderBy == BatchJobOrder.UNKNOWN) {
+		// Identity, not equals: every unknown value equals UNKNOWN, yet a value the API
+		// knows
+		// before this library does may be sent (BatchJobStatus.of("NEW")); only the
+		// constant cannot.
+		if ((status != null && status.stream().anyMatch((value) -> value == BatchJobStatus.UNKNOWN))
+				|| orderBy == BatchJobOrder.UNKNOWN) {
 			throw new IllegalArgumentException("UNKNOWN cannot be sent as a filter: choose a known value");
 		}
 		status = (status != null) ? List.copyOf(status) : null;

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -139,8 +140,12 @@ public class MistralBatchClient {
 		return (metadata != null) ? this.http.jsonMapper().writeValueAsString(metadata) : null;
 	}
 
+	/**
+	 * RFC 3339 with seconds, always ({@code 2026-01-01T00:00:00Z}): {@code toString()}
+	 * leaves zero seconds out, which the API rejects.
+	 */
 	private static @Nullable String time(@Nullable OffsetDateTime time) {
-		return (time != null) ? time.toString() : null;
+		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : null;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package dev.mistralboot.client.chat;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,18 +23,32 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param content the content: text or chunks, may be {@code null} or empty for tool calls
  * @param toolCalls the tool calls the model asks for, if any
  * @param prefix whether this message is a prefix the model must continue (request only)
+ * @param additionalProperties properties of an answer's message this library does not
+ * know yet, kept and sent again with the message in a continued conversation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AssistantMessage(@Nullable Content content, @Nullable List<ToolCall> toolCalls,
-		@Nullable Boolean prefix) implements ChatMessage {
+public record AssistantMessage(@Nullable Content content, @Nullable List<ToolCall> toolCalls, @Nullable Boolean prefix,
+		@JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> additionalProperties) implements ChatMessage {
 
 	/**
-	 * Copies the tool calls.
+	 * Copies the tool calls and the additional properties.
 	 */
 	public AssistantMessage {
 		toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : null;
+		additionalProperties = (additionalProperties != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
+	}
+
+	/**
+	 * A message without additional properties.
+	 * @param content the content
+	 * @param toolCalls the tool calls, or {@code null}
+	 * @param prefix whether the model continues this text, or {@code null}
+	 */
+	public AssistantMessage(@Nullable Content content, @Nullable List<ToolCall> toolCalls, @Nullable Boolean prefix) {
+		this(content, toolCalls, prefix, Map.of());
 	}
 
 	/**

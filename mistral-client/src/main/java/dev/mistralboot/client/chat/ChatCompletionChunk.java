@@ -73,7 +73,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	@JsonIgnore
 	@Override
 	public List<String> finishReasons() {
-		return FinishReason.wireValues(this.choices, ChatCompletionStreamChoice::finishReason);
+		return FinishReasons.wireValues(this.choices, ChatCompletionStreamChoice::finishReason);
 	}
 
 	/**

@@ -91,7 +91,7 @@ public record ChatCompletionResponse(@Nullable String id, @Nullable String objec
 	@JsonIgnore
 	@Override
 	public List<String> finishReasons() {
-		return FinishReason.wireValues(this.choices, ChatCompletionChoice::finishReason);
+		return FinishReasons.wireValues(this.choices, ChatCompletionChoice::finishReason);
 	}
 
 	/**

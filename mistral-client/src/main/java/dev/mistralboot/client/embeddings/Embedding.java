@@ -106,7 +106,7 @@ public final class Embedding {
 			return new Embedding(this.floats, null, dtype);
 		}
 		byte[] raw = Objects.requireNonNull(this.bytes);
-		if (dtype == EmbeddingDtype.UNKNOWN) {
+		if (!dtype.isKnown()) {
 			return this;
 		}
 		if (dtype.isInteger()) {

@@ -39,8 +39,13 @@ public record ListFilesRequest(@Nullable Integer page, @Nullable Integer pageSiz
 		if (pageSize != null && pageSize < 1) {
 			throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
 		}
-		if (purpose == FilePurpose.UNKNOWN || (sampleType != null && sampleType.contains(SampleType.UNKNOWN))
-				|| (source != null && source.contains(FileSource.UNKNOWN))) {
+		// Identity, not equals: every unknown value equals UNKNOWN, yet a value the API
+		// knows
+		// before this library does may be sent (SampleType.of("new")); only the constant
+		// cannot.
+		if (purpose == FilePurpose.UNKNOWN
+				|| (sampleType != null && sampleType.stream().anyMatch((type) -> type == SampleType.UNKNOWN))
+				|| (source != null && source.stream().anyMatch((value) -> value == FileSource.UNKNOWN))) {
 			throw new IllegalArgumentException("UNKNOWN cannot be sent as a filter: choose a known value");
 		}
 		sampleType = (sampleType != null) ? List.copyOf(sampleType) : null;

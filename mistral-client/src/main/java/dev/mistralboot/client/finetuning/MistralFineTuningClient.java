@@ -2,6 +2,7 @@ package dev.mistralboot.client.finetuning;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -97,8 +98,12 @@ public class MistralFineTuningClient {
 			.body();
 	}
 
+	/**
+	 * RFC 3339 with seconds, always ({@code 2026-01-01T00:00:00Z}): {@code toString()}
+	 * leaves zero seconds out, which the API rejects.
+	 */
 	private static @Nullable String time(@Nullable OffsetDateTime time) {
-		return (time != null) ? time.toString() : null;
+		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : null;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package dev.mistralboot.client.finetuning;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +35,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param events what happened to the job
  * @param checkpoints checkpoints with metrics
  * @param jobType the job type as sent
+ * @param additionalProperties every other property of the job, as sent (written back as
+ * they came)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -38,8 +45,8 @@ public record UnknownFineTuningJob(String id, @Nullable Boolean autoStart, @Null
 		List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 		@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 		@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-		List<JobEvent> events, List<Checkpoint> checkpoints,
-		@JsonProperty("job_type") @Nullable String jobType) implements FineTuningJob {
+		List<JobEvent> events, List<Checkpoint> checkpoints, @JsonProperty("job_type") @Nullable String jobType,
+		@JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> additionalProperties) implements FineTuningJob {
 
 	/**
 	 * Fills in defaults for what the API left out.
@@ -50,6 +57,8 @@ public record UnknownFineTuningJob(String id, @Nullable Boolean autoStart, @Null
 		integrations = (integrations != null) ? List.copyOf(integrations) : List.of();
 		events = (events != null) ? List.copyOf(events) : List.of();
 		checkpoints = (checkpoints != null) ? List.copyOf(checkpoints) : List.of();
+		additionalProperties = (additionalProperties != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 
 }

@@ -156,7 +156,7 @@ class BatchClientTests {
 
 		wireMock.server()
 			.verify(getRequestedFor(urlEqualTo("/v1/batch/jobs?page=0&page_size=1&model=mistral-small-latest"
-					+ "&agent_id=ag_0123&metadata=%7B%22team%22%3A%22search%22%7D&created_after=2025-01-01T00%3A00Z"
+					+ "&agent_id=ag_0123&metadata=%7B%22team%22%3A%22search%22%7D&created_after=2025-01-01T00%3A00%3A00Z"
 					+ "&created_by_me=true&status=SUCCESS&status=FAILED&order_by=created")));
 		wireMock.server().verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/batch/jobs")));
 	}

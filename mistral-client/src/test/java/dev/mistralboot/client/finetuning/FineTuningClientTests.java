@@ -310,7 +310,7 @@ class FineTuningClientTests {
 		assertThat(this.fineTuning.list(filters.toBuilder().page(0).build()).total()).isEqualTo(2);
 		wireMock.server()
 			.verify(getRequestedFor(urlEqualTo("/v1/fine_tuning/jobs?page=0&page_size=1&model=open-mistral-7b"
-					+ "&created_after=2025-01-01T00%3A00Z&created_before=2025-06-30T12%3A00Z&created_by_me=true&status=SUCCESS"
+					+ "&created_after=2025-01-01T00%3A00%3A00Z&created_before=2025-06-30T12%3A00%3A00Z&created_by_me=true&status=SUCCESS"
 					+ "&wandb_project=tuning&wandb_name=group&suffix=support-bot")));
 		wireMock.server().resetRequests();
 		assertThat(this.fineTuning.listAll(filters)).hasSize(2).allMatch((job) -> job.id().equals(JOB_ID));
