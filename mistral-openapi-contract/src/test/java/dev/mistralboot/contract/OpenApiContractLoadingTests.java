@@ -2,6 +2,7 @@ package dev.mistralboot.contract;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -141,18 +142,18 @@ class OpenApiContractLoadingTests {
 	}
 
 	@Test
-	void validationIsFast() {
+	void validationOf200RequestsEndsWellWithinAMinute() {
 		OpenApiContract contract = OpenApiContract.get();
 		String body = "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
 				+ "\"temperature\":0.2}";
-		contract.validateRequest("POST", "/v1/chat/completions", "application/json", body); // compile
-																							// once
 		long start = System.nanoTime();
 		for (int i = 0; i < 200; i++) {
 			assertThat(contract.validateRequest("POST", "/v1/chat/completions", "application/json", body)).isEmpty();
 		}
-		double perRequestMillis = (System.nanoTime() - start) / 1e6 / 200;
-		assertThat(perRequestMillis).as("ms per validated request").isLessThan(5.0);
+		// A generous bound only, never a speed margin (200 validations take well under a
+		// second): it catches a validator gone pathologically slow, not a few
+		// milliseconds more.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
 	}
 
 }

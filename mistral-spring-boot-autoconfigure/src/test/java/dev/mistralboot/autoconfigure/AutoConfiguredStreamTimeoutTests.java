@@ -102,8 +102,9 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						ex = catchThrowableOfType(MistralTimeoutException.class, () -> stream.forEach(received::add));
 					}
+					// a generous bound only: the server holds the connection for 20 s
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(5));
+						.isLessThan(Duration.ofSeconds(15));
 					assertThat(received).hasSize(2);
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
 					LoopbackServer.Exchange exchange = last(server);
@@ -126,8 +127,9 @@ class AutoConfiguredStreamTimeoutTests {
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						assertThat(stream.iterator().next().choices()).hasSize(1);
 					}
+					// a generous bound only: the server holds the connection for 20 s
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(5));
+						.isLessThan(Duration.ofSeconds(15));
 					assertThat(last(server).clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
 				});
 			}

@@ -296,12 +296,11 @@ class MistralAutoConfigurationTests {
 				.withPropertyValues("mistral.base-url=http://127.0.0.1:" + backlog.port(),
 						"spring.http.clients.connect-timeout=300ms", "mistral.retry.max-attempts=1")
 				.run((context) -> {
-					long start = System.nanoTime();
 					MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
 							() -> context.getBean(MistralChatClient.class)
 								.complete(ChatCompletionRequest.builder().user("hi").build()));
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 					assertThat(ex.isConnectFailure()).isTrue();
+					assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300));
 					assertThat(ex.getMessage()).contains("within PT0.3S");
 				});
 			this.runner
@@ -319,12 +318,11 @@ class MistralAutoConfigurationTests {
 						"spring.http.clients.imperative.factory=jdk", "spring.http.clients.connect-timeout=300ms",
 						"mistral.retry.max-attempts=1")
 				.run((context) -> {
-					long start = System.nanoTime();
 					MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
 							() -> context.getBean(MistralChatClient.class)
 								.complete(ChatCompletionRequest.builder().user("hi").build()));
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 					assertThat(ex.isConnectFailure()).isTrue();
+					assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300));
 				});
 		}
 	}

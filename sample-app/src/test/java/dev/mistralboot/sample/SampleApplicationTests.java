@@ -94,10 +94,7 @@ class SampleApplicationTests {
 	void chatStreamSendsOneEventPerPieceThenDone() throws Exception {
 		this.mistral.chat().replyInPieces("Light ", "is ", "scattered.");
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/chat/stream?message=Sky"))
-				.header("Accept", "text/event-stream")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = postStream("{\"message\":\"Sky\"}");
 
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(MediaType.parseMediaType(type).isCompatibleWith(MediaType.TEXT_EVENT_STREAM))
@@ -113,11 +110,41 @@ class SampleApplicationTests {
 	void chatStreamReportsFailures() throws Exception {
 		this.mistral.failNext(401);
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/chat/stream?message=Hi"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = postStream("{\"message\":\"Hi\"}");
 
 		assertThat(response.body()).contains("event:failure").contains("401").doesNotContain("mock-mistral-test-key");
+	}
+
+	@Test
+	void chatStreamTakesALongQuestionInItsBody() throws Exception {
+		this.mistral.chat().replyInPieces("Long ", "question.");
+		String question = "Why? ".repeat(4_000);
+
+		HttpResponse<String> response = postStream(this.json.writeValueAsString(Map.of("message", question)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("event:done").doesNotContain("event:failure");
+		assertThat(question).hasSize(20_000);
+		assertThat(this.mistral.requests("chat_completion_v1_chat_completions_post").get(0).bodyAsString())
+			.contains(question.strip());
+	}
+
+	@Test
+	void missingOrBlankQuestionsAreRejectedWith400() throws Exception {
+		for (String body : List.of("{}", "{\"message\":null}", "{\"message\":\"\"}", "{\"message\":\"   \"}")) {
+			for (String path : List.of("/api/chat", "/api/payments/ask", "/api/chat/stream")) {
+				HttpResponse<String> response = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+						.header("Content-Type", "application/json")
+						.header("Accept", "text/event-stream, application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(path + " " + body).isEqualTo(400);
+				assertThat(this.json.readTree(response.body()).path("error").asString()).as(path + " " + body)
+					.contains("non-empty \"message\"");
+			}
+		}
+		assertThat(this.mistral.requests()).as("nothing was sent to Mistral").isEmpty();
 	}
 
 	@Test
@@ -311,6 +338,15 @@ class SampleApplicationTests {
 		assertThat(measurement(operations, "COUNT")).isPositive();
 		assertThat(get("/actuator/metrics/http.client.requests").path("measurements").get(0).path("value").asDouble())
 			.isPositive();
+		// the Mistral calls carry their URI template, not "none"
+		JsonNode uris = get("/actuator/metrics/http.client.requests");
+		List<String> uriTags = new java.util.ArrayList<>();
+		for (JsonNode tag : uris.path("availableTags")) {
+			if (tag.path("tag").asString().equals("uri")) {
+				tag.path("values").forEach((value) -> uriTags.add(value.asString()));
+			}
+		}
+		assertThat(uriTags).contains("/v1/chat/completions").doesNotContain("none");
 	}
 
 	private static double measurement(JsonNode metric, String statistic) {
@@ -339,6 +375,15 @@ class SampleApplicationTests {
 				.timeout(Duration.ofSeconds(20))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body().lines().filter((line) -> !line.isBlank()).toList();
+	}
+
+	private HttpResponse<String> postStream(String body) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/chat/stream"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "text/event-stream")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode get(String path) {

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.mistralboot.test.MockMistral;
 import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
@@ -60,6 +58,9 @@ class SamplePageBrowserTests {
 
 	private static ChromeDriver browser;
 
+	/** Explicit waits, generous for a slow machine; never a sleep. */
+	private WebDriverWait wait;
+
 	@BeforeAll
 	static void openBrowser() {
 		requireChromium();
@@ -85,73 +86,132 @@ class SamplePageBrowserTests {
 	void script() {
 		SampleMockScript.script(this.mistral);
 		this.mistral.streamDelay(Duration.ofMillis(80));
+		this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 	}
 
 	@Test
 	void streamedAnswerArrivesPieceByPiece() throws IOException {
 		this.mistral.chat().reply(ANSWER);
-		browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		open();
 
-		wait.until((driver) -> text("mode").equals("mock mode"));
+		this.wait.until((driver) -> text("mode").equals("mock mode"));
 		assertThat(text("mode-text")).contains("MockMistral").contains(this.mistral.baseUrl());
 
 		browser.findElement(By.id("chat-input")).clear();
 		browser.findElement(By.id("chat-input")).sendKeys("Why is the sky blue?");
+		// counts the page's updates of the answer box: one per token event, however fast
+		// or slow they arrive (no polling of intermediate states)
+		browser.executeScript("window.answerUpdates = 0; new MutationObserver((records) => "
+				+ "window.answerUpdates += records.length).observe(document.getElementById('chat-output'), "
+				+ "{ childList: true, characterData: true, subtree: true });");
 		browser.findElement(By.id("chat-stream")).click();
-		List<String> seen = new ArrayList<>();
-		wait.pollingEvery(Duration.ofMillis(20)).until((driver) -> {
-			String output = text("chat-output");
-			if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(output)) {
-				seen.add(output);
-			}
-			return text("chat-status").startsWith("done");
-		});
+		this.wait.until((driver) -> text("chat-status").startsWith("done"));
 
+		int tokens = ANSWER.split(" ").length;
 		assertThat(text("chat-output")).isEqualTo(ANSWER);
-		assertThat(text("chat-status")).isEqualTo("done: " + ANSWER.split(" ").length + " tokens");
-		List<String> partial = seen.stream().filter((output) -> !output.isEmpty() && !output.equals(ANSWER)).toList();
-		assertThat(partial).as("partial answers seen while streaming").hasSizeGreaterThanOrEqualTo(3);
-		assertThat(partial).allSatisfy((output) -> assertThat(ANSWER).startsWith(output));
+		assertThat(text("chat-status")).isEqualTo("done: " + tokens + " tokens");
+		assertThat(((Number) browser.executeScript("return window.answerUpdates;")).intValue())
+			.as("updates of the answer box while streaming")
+			.isGreaterThanOrEqualTo(tokens);
 		assertThat(this.mistral.lastChatRequest().stream()).isTrue();
-
-		File screenshot = browser.getScreenshotAs(OutputType.FILE);
-		Files.createDirectories(Path.of("target"));
-		Files.copy(screenshot.toPath(), Path.of("target", "sample-page.png"), StandardCopyOption.REPLACE_EXISTING);
+		screenshot("sample-page.png");
 	}
 
 	@Test
-	void toolCallingAndSearchWorkFromThePage() {
-		browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+	void aLongQuestionStreamsAndAFailureIsShown() throws IOException {
+		this.mistral.chat().reply("A long question deserves a short answer.");
+		open();
+		String question = "Why? ".repeat(4_000);
+		browser.executeScript("document.getElementById('chat-input').value = arguments[0];", question);
+		browser.findElement(By.id("chat-stream")).click();
+		this.wait.until((driver) -> text("chat-status").startsWith("done"));
+		assertThat(text("chat-output")).isEqualTo("A long question deserves a short answer.");
+		assertThat(this.mistral.requests("chat_completion_v1_chat_completions_post").get(0).bodyAsString())
+			.contains(question.strip());
+
+		this.mistral.failNext(401);
+		browser.findElement(By.id("chat-stream")).click();
+		this.wait.until((driver) -> text("chat-status").startsWith("failed"));
+		assertThat(text("chat-status")).contains("401");
+
+		browser.findElement(By.id("chat-input")).clear();
+		browser.findElement(By.id("chat-stream")).click();
+		this.wait.until((driver) -> text("chat-status").startsWith("failed"));
+		assertThat(text("chat-status")).contains("non-empty \"message\"");
+		screenshot("sample-page-chat-failure.png");
+	}
+
+	@Test
+	void aLongUnbrokenAnswerWrapsInItsBox() throws IOException {
+		this.mistral.chat().reply("x".repeat(3_000));
+		open();
+		browser.findElement(By.id("chat-whole")).click();
+		this.wait.until((driver) -> text("chat-output").startsWith("xxx"));
+
+		Number overflow = (Number) browser.executeScript(
+				"const box = document.getElementById('chat-output'); return box.scrollWidth - box.clientWidth;");
+		assertThat(overflow.intValue()).as("pixels the answer overflows its box").isLessThanOrEqualTo(0);
+		screenshot("sample-page-long-answer.png");
+	}
+
+	@Test
+	void toolCallingAndSearchWorkFromThePage() throws IOException {
+		open();
 
 		browser.findElement(By.id("pay-ask")).click();
-		wait.until((driver) -> text("pay-output").startsWith("Transaction"));
-		assertThat(text("pay-output")).startsWith("Transaction T1001 is paid.").contains("retrieve_payment_status");
+		this.wait.until((driver) -> text("pay-output").startsWith("Transaction"));
+		assertThat(text("pay-output")).startsWith("Transaction T1001 is paid.")
+			.contains("Tool calls:")
+			.contains("retrieve_payment_status");
+
+		browser.findElement(By.id("pay-input")).clear();
+		browser.findElement(By.id("pay-input")).sendKeys("Hello");
+		browser.findElement(By.id("pay-ask")).click();
+		this.wait.until((driver) -> text("pay-output").startsWith("Which transaction"));
+		assertThat(text("pay-output")).as("no tool was called: no heading")
+			.isEqualTo("Which transaction do you mean? Give me its id, for example T1001.");
 
 		browser.findElement(By.id("search-go")).click();
-		wait.until((driver) -> text("search-output").contains("Comté"));
+		this.wait.until((driver) -> text("search-output").contains("Comté"));
 		assertThat(text("search-output").lines().findFirst())
 			.hasValueSatisfying((line) -> assertThat(line).contains("Comté"));
+		screenshot("sample-page-tools-search.png");
 	}
 
 	@Test
-	void fineTuningJobIsWatchedUntilItEnds() {
-		browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+	void fineTuningJobIsWatchedUntilItEnds() throws IOException {
+		open();
 
 		browser.findElement(By.id("ft-upload")).click();
-		wait.until((driver) -> text("ft-output").contains("training.jsonl"));
+		this.wait.until((driver) -> text("ft-output").contains("training.jsonl"));
 		browser.findElement(By.id("ft-create")).click();
-		wait.until((driver) -> text("ft-output").contains("job.metadata"));
+		this.wait.until((driver) -> text("ft-output").contains("job.metadata"));
+		assertThat(text("ft-note")).contains("Estimate only")
+			.contains("need not be a whole number")
+			.contains("deprecated: true describes the format of this estimate");
+		screenshot("sample-page-fine-tuning-estimate.png");
 		browser.findElement(By.id("ft-real")).click();
 		browser.findElement(By.id("ft-create")).click();
-		wait.until((driver) -> text("ft-output").contains("QUEUED"));
+		this.wait.until((driver) -> text("ft-output").contains("QUEUED"));
+		assertThat(text("ft-note")).isEmpty();
 		browser.findElement(By.id("ft-follow")).click();
-		wait.until((driver) -> text("ft-output").contains("ended"));
+		this.wait.until((driver) -> text("ft-output").contains("ended"));
 
 		assertThat(text("ft-output")).matches(
 				"(?s)job \\S+ ended: VALIDATING → RUNNING → SUCCESS\nmodel: " + "ft:open-mistral-nemo:\\S+:sample");
+		screenshot("sample-page-fine-tuning.png");
+	}
+
+	private void open() {
+		browser.get("http://localhost:" + this.port + "/");
+		this.wait.until((driver) -> !text("mode").equals("…"));
+	}
+
+	/** Keeps a screenshot of the page as test output, in {@code target/}. */
+	private static void screenshot(String name) throws IOException {
+		File screenshot = browser.getScreenshotAs(OutputType.FILE);
+		Files.createDirectories(Path.of("target"));
+		Files.copy(screenshot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private String text(String id) {

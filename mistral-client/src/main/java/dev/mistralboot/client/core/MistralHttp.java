@@ -622,8 +622,17 @@ public final class MistralHttp {
 
 	private RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json, MediaType accept) {
 		URI constant = UriTemplates.constant(this.settings.baseUrl, request);
-		RestClient.RequestBodySpec spec = (constant != null) ? client.method(request.method()).uri(constant)
-				: client.method(request.method()).uri((uri) -> UriTemplates.expand(uri, request));
+		RestClient.RequestBodySpec spec;
+		if (constant != null) {
+			// the fast path still tells observations the template (the uri tag)
+			spec = client.method(request.method())
+				.uri(constant)
+				.attribute(UriTemplates.REST_CLIENT_URI_TEMPLATE, request.path());
+		}
+		else {
+			UriTemplates.Expansion uri = UriTemplates.of(request);
+			spec = client.method(request.method()).uri(uri.template(), uri.variables());
+		}
 		if (!request.headers().isEmpty()) {
 			spec.headers((headers) -> headers.addAll(request.headers()));
 		}

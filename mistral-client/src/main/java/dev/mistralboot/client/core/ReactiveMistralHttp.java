@@ -255,9 +255,10 @@ public final class ReactiveMistralHttp {
 	}
 
 	private WebClient.RequestHeadersSpec<?> send(ApiRequest request, byte[] body, MediaType accept) {
-		java.net.URI constant = UriTemplates.constant(this.settings.baseUrl, request);
-		WebClient.RequestBodySpec spec = (constant != null) ? this.webClient.method(request.method()).uri(constant)
-				: this.webClient.method(request.method()).uri((uri) -> UriTemplates.expand(uri, request));
+		// always a template: WebClient reports it as the uri tag of http.client.requests
+		// (a constant URI with the template as an attribute still read uri=none)
+		UriTemplates.Expansion uri = UriTemplates.of(request);
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(uri.template(), uri.variables());
 		if (!request.headers().isEmpty()) {
 			spec.headers((headers) -> headers.addAll(request.headers()));
 		}

@@ -10,15 +10,24 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Expands an {@link ApiRequest}'s path and query with every value encoded strictly.
+ * Turns an {@link ApiRequest}'s path and query into a URI template and its variables, for
+ * {@code RestClient}'s and {@code WebClient}'s {@code uri(String, Map)}: the client
+ * encodes every value strictly, and records the template, which observations report as
+ * the {@code uri} tag of {@code http.client.requests} (such as
+ * {@code /v1/files/{file_id}}) instead of {@code none}.
  */
 final class UriTemplates {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
+
+	/**
+	 * The request attribute {@code RestClient} reads the URI template of an observation
+	 * from, for requests sent to a constant URI.
+	 */
+	static final String REST_CLIENT_URI_TEMPLATE = "org.springframework.web.client.RestClient.uriTemplate";
 
 	/** Constant URIs by base URL, then path (a handful of each in an application). */
 	private static final Map<String, Map<String, URI>> CONSTANTS = new ConcurrentHashMap<>();
@@ -29,7 +38,7 @@ final class UriTemplates {
 	/**
 	 * The URI of a request whose path has no variables and which has no query (a chat
 	 * call, an embeddings call...), built once per base URL and path; {@code null} for
-	 * any other request, which {@link #expand} builds.
+	 * any other request, which {@link #of} turns into a template.
 	 */
 	static @Nullable URI constant(String baseUrl, ApiRequest request) {
 		String path = request.path();
@@ -48,7 +57,7 @@ final class UriTemplates {
 		return uri;
 	}
 
-	static URI expand(UriBuilder builder, ApiRequest request) {
+	static Expansion of(ApiRequest request) {
 		Map<String, Object> variables = new HashMap<>();
 		Object[] values = request.uriVariables();
 		Matcher matcher = VARIABLE.matcher(request.path());
@@ -63,16 +72,28 @@ final class UriTemplates {
 			}
 			variables.put(matcher.group(1), value);
 		}
-		builder.path(request.path());
-		int q = 0;
+		StringBuilder template = new StringBuilder(request.path());
+		char separator = '?';
 		for (Map.Entry<String, List<String>> entry : request.query().entrySet()) {
+			int occurrence = 0;
 			for (String value : entry.getValue()) {
-				String name = "__q" + (q++);
-				builder.queryParam(entry.getKey(), "{" + name + "}");
+				String name = "query." + entry.getKey() + ((occurrence > 0) ? "." + occurrence : "");
+				occurrence++;
+				template.append(separator).append(entry.getKey()).append("={").append(name).append('}');
+				separator = '&';
 				variables.put(name, value);
 			}
 		}
-		return builder.build(variables);
+		return new Expansion(template.toString(), variables);
+	}
+
+	/**
+	 * A URI template and the values of its variables.
+	 *
+	 * @param template the template, relative to the base URL
+	 * @param variables the values, by variable name
+	 */
+	record Expansion(String template, Map<String, Object> variables) {
 	}
 
 }

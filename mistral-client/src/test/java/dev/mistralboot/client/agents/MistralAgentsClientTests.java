@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
@@ -15,10 +14,10 @@ import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolChoice;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralStream;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -43,30 +42,23 @@ class MistralAgentsClientTests {
 			 "choices":[{"index":0,"message":{"content":"Arrr, Claude Monet be the finest French painter, savvy?","tool_calls":null,"prefix":false,"role":"assistant"},"finish_reason":"stop"}]}
 			""";
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	WireMockServer server;
 
 	MistralAgentsClient client;
 
 	@BeforeEach
 	void start() {
-		this.server = FamilyTestSupport.startServer();
-		this.client = new MistralAgentsClient(FamilyTestSupport.http(this.server));
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
+		this.server = wireMock.server();
+		this.client = new MistralAgentsClient(wireMock.retryingHttp());
 	}
 
 	@Test
 	void completeSendsAgentIdMessagesAndChatOptions() {
 		this.server.stubFor(post("/v1/agents/completions")
-			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
+			.willReturn(okJson(MistralWireMock.conformingResponse(OPERATION, ANSWER))));
 		AgentsCompletionRequest request = AgentsCompletionRequest.builder()
 			.agentId("ag_0198a2b6c1d47e3f")
 			.system("Talk like a pirate.")
@@ -92,7 +84,7 @@ class MistralAgentsClientTests {
 		assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
 		assertThat(answer.usage().totalTokens()).isEqualTo(51);
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/agents/completions"))
-			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"agent_id":"ag_0198a2b6c1d47e3f","max_tokens":100,"stop":["\\n\\n"],"random_seed":7,
@@ -114,7 +106,7 @@ class MistralAgentsClientTests {
 	void streamSendsStreamTrueAndFoldsToolCalls() {
 		this.server.stubFor(post("/v1/agents/completions").willReturn(aResponse()
 			.withHeader("Content-Type", "text/event-stream")
-			.withBody(FamilyTestSupport.events(
+			.withBody(MistralWireMock.events(
 					"{\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"mistral-medium-latest\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
 					"{\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"mistral-medium-latest\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"id\":\"D681PevKs\",\"function\":{\"name\":\"get_painter\",\"arguments\":\"{\\\"country\\\": \\\"France\\\"}\"},\"index\":0}]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":70,\"completion_tokens\":20,\"total_tokens\":90}}"))));
 
@@ -137,12 +129,11 @@ class MistralAgentsClientTests {
 
 	@Test
 	void reactiveCompletesAndStreams() {
-		ReactiveMistralAgentsClient reactive = new ReactiveMistralAgentsClient(
-				FamilyTestSupport.reactiveHttp(this.server));
+		ReactiveMistralAgentsClient reactive = new ReactiveMistralAgentsClient(wireMock.reactiveHttp());
 		this.server.stubFor(post("/v1/agents/completions")
 			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(FamilyTestSupport.events(
+				.withBody(MistralWireMock.events(
 						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Mo\"},\"finish_reason\":null}]}",
 						"{\"id\":\"a2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"net\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/agents/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
@@ -165,7 +156,7 @@ class MistralAgentsClientTests {
 				() -> this.client.complete(AgentsCompletionRequest.builder().agentId("ag_missing").user("hi").build()))
 			.isInstanceOf(MistralNotFoundException.class)
 			.hasMessageContaining("Agent not found: ag_missing")
-			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
+			.hasMessageNotContaining(MistralWireMock.API_KEY);
 	}
 
 	@Test

@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.core.JobPoller;
+import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
+import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -34,7 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class BatchClientTests extends WireMockTestSupport {
+class BatchClientTests {
+
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final MistralHttp http = wireMock.http();
 
 	static final String JOB_ID = "b7c8d9e0-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
 
@@ -64,7 +71,8 @@ class BatchClientTests extends WireMockTestSupport {
 
 	@Test
 	void createsAJobFromInputFiles() {
-		stubJson(post(urlEqualTo("/v1/batch/jobs")), "jobs_api_routes_batch_create_batch_job", job("QUEUED", false));
+		wireMock.stubJson(post(urlEqualTo("/v1/batch/jobs")), "jobs_api_routes_batch_create_batch_job",
+				job("QUEUED", false));
 
 		BatchJob job = this.batch.create(CreateBatchJobRequest.builder()
 			.inputFiles(INPUT)
@@ -84,14 +92,15 @@ class BatchClientTests extends WireMockTestSupport {
 			assertThat(error.count()).isEqualTo(1);
 		});
 		assertThat(job.totalRequests()).isEqualTo(3);
-		server.verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson("""
+		wireMock.server().verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson("""
 				{"input_files":["%s"],"endpoint":"/v1/chat/completions","model":"mistral-small-latest",
 				 "metadata":{"team":"search"},"timeout_hours":48}""".formatted(INPUT))));
 	}
 
 	@Test
 	void createsAJobWithInlineRequests() {
-		stubJson(post(urlEqualTo("/v1/batch/jobs")), "jobs_api_routes_batch_create_batch_job", job("QUEUED", false));
+		wireMock.stubJson(post(urlEqualTo("/v1/batch/jobs")), "jobs_api_routes_batch_create_batch_job",
+				job("QUEUED", false));
 
 		this.batch.create(CreateBatchJobRequest.builder()
 			.requests(List.of(
@@ -101,10 +110,11 @@ class BatchClientTests extends WireMockTestSupport {
 			.endpoint(BatchEndpoint.CHAT_COMPLETIONS)
 			.build());
 
-		server.verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson(
-				"""
-						{"requests":[{"custom_id":"q1","body":{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hi"}]}},
-						 {"body":{"messages":[{"role":"user","content":"Bye"}]}}],"endpoint":"/v1/chat/completions"}""")));
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/batch/jobs")).withRequestBody(equalToJson(
+					"""
+							{"requests":[{"custom_id":"q1","body":{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hi"}]}},
+							 {"body":{"messages":[{"role":"user","content":"Bye"}]}}],"endpoint":"/v1/chat/completions"}""")));
 	}
 
 	@Test
@@ -136,27 +146,29 @@ class BatchClientTests extends WireMockTestSupport {
 			.orderBy(BatchJobOrder.OLDEST_FIRST)
 			.build();
 		for (int page = 0; page < 3; page++) {
-			stubJson(get(urlPathEqualTo("/v1/batch/jobs")).withQueryParam("page", equalTo(String.valueOf(page))),
+			wireMock.stubJson(
+					get(urlPathEqualTo("/v1/batch/jobs")).withQueryParam("page", equalTo(String.valueOf(page))),
 					"jobs_api_routes_batch_get_batch_jobs",
 					"{\"data\":[" + ((page < 2) ? job("SUCCESS", true) : "") + "],\"object\":\"list\",\"total\":2}");
 		}
 
 		assertThat(this.batch.listAll(filters)).hasSize(2).allMatch((job) -> job.status() == BatchJobStatus.SUCCESS);
 
-		server.verify(getRequestedFor(urlEqualTo("/v1/batch/jobs?page=0&page_size=1&model=mistral-small-latest"
-				+ "&agent_id=ag_0123&metadata=%7B%22team%22%3A%22search%22%7D&created_after=2025-01-01T00%3A00%3A00Z"
-				+ "&created_by_me=true&status=SUCCESS&status=FAILED&order_by=created")));
-		server.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/batch/jobs")));
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/batch/jobs?page=0&page_size=1&model=mistral-small-latest"
+					+ "&agent_id=ag_0123&metadata=%7B%22team%22%3A%22search%22%7D&created_after=2025-01-01T00%3A00%3A00Z"
+					+ "&created_by_me=true&status=SUCCESS&status=FAILED&order_by=created")));
+		wireMock.server().verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/batch/jobs")));
 	}
 
 	@Test
 	void getsWithInlineOutputsCancelsAndDeletes() {
-		stubJson(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID + "?inline=true")), "jobs_api_routes_batch_get_batch_job",
-				job("SUCCESS", true).replace("\"outputs\":null",
+		wireMock.stubJson(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID + "?inline=true")),
+				"jobs_api_routes_batch_get_batch_job", job("SUCCESS", true).replace("\"outputs\":null",
 						"\"outputs\":[{\"custom_id\":\"q1\",\"response\":{\"status_code\":200}}]"));
-		stubJson(post(urlEqualTo("/v1/batch/jobs/" + JOB_ID + "/cancel")), "jobs_api_routes_batch_cancel_batch_job",
-				job("CANCELLATION_REQUESTED", false));
-		stubJson(delete(urlEqualTo("/v1/batch/jobs/" + JOB_ID)), "jobs_api_routes_batch_delete_batch_job",
+		wireMock.stubJson(post(urlEqualTo("/v1/batch/jobs/" + JOB_ID + "/cancel")),
+				"jobs_api_routes_batch_cancel_batch_job", job("CANCELLATION_REQUESTED", false));
+		wireMock.stubJson(delete(urlEqualTo("/v1/batch/jobs/" + JOB_ID)), "jobs_api_routes_batch_delete_batch_job",
 				"{\"id\":\"" + JOB_ID + "\",\"object\":\"batch\",\"deleted\":true}");
 
 		BatchJob inline = this.batch.get(JOB_ID, true);
@@ -174,19 +186,22 @@ class BatchClientTests extends WireMockTestSupport {
 			String json = job(states[i], i == 2);
 			OpenApiContract.ifAvailable(
 					(contract) -> contract.assertResponseValid("jobs_api_routes_batch_get_batch_job", 200, json));
-			server.stubFor(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID)).inScenario("batch")
-				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
-				.willSetStateTo("read-" + (i + 1))
-				.willReturn(okJson(json)));
+			wireMock.server()
+				.stubFor(get(urlEqualTo("/v1/batch/jobs/" + JOB_ID)).inScenario("batch")
+					.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
+					.willSetStateTo("read-" + (i + 1))
+					.willReturn(okJson(json)));
 		}
-		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
-			.willReturn(aResponse().withHeader("Content-Type", "application/octet-stream")
-				.withBody(result("q1", "Bonjour !") + "\n" + result("q2", "Au revoir !") + "\n\n")));
-		server.stubFor(get(urlEqualTo("/v1/files/" + ERRORS + "/content")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/octet-stream")
-			.withBody("{\"id\":\"batch-" + JOB_ID + "-2\",\"custom_id\":\"q3\",\"response\":{\"status_code\":400,"
-					+ "\"body\":{\"object\":\"error\",\"message\":\"Invalid model: mistral-huge\",\"type\":\"invalid_model\"}},"
-					+ "\"error\":{\"message\":\"Invalid model: mistral-huge\",\"code\":\"1500\"}}\n")));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/octet-stream")
+					.withBody(result("q1", "Bonjour !") + "\n" + result("q2", "Au revoir !") + "\n\n")));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + ERRORS + "/content")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/octet-stream")
+				.withBody("{\"id\":\"batch-" + JOB_ID + "-2\",\"custom_id\":\"q3\",\"response\":{\"status_code\":400,"
+						+ "\"body\":{\"object\":\"error\",\"message\":\"Invalid model: mistral-huge\",\"type\":\"invalid_model\"}},"
+						+ "\"error\":{\"message\":\"Invalid model: mistral-huge\",\"code\":\"1500\"}}\n")));
 		List<BatchJobStatus> statuses = new ArrayList<>();
 		List<BatchResult<ChatCompletionResponse>> results = new ArrayList<>();
 
@@ -218,8 +233,9 @@ class BatchClientTests extends WireMockTestSupport {
 
 	@Test
 	void aLineThatIsNotAResultSaysWhichLine() {
-		server.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
-			.willReturn(aResponse().withBody(result("q1", "ok") + "\n<html>proxy error</html>\n")));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + OUTPUT + "/content"))
+				.willReturn(aResponse().withBody(result("q1", "ok") + "\n<html>proxy error</html>\n")));
 		BatchJob job = new BatchJob(JOB_ID, "batch", List.of(INPUT), null, "/v1/chat/completions", null, null, OUTPUT,
 				null, List.of(), null, BatchJobStatus.SUCCESS, null, null, null, null, null, null, null);
 

@@ -54,6 +54,29 @@ class MistralChatClientTests {
 	}
 
 	@Test
+	void completeWithTheDefaultModelSendsExactlyTheQuestion() {
+		wireMock.stubJson(post(urlPathEqualTo(PATH)), "chat_completion_v1_chat_completions_post", """
+				{"id":"cmpl-e5cc70bb28c444948073e77776eb30ef","object":"chat.completion","model":"mistral-small-latest",
+				 "created":1702256327,"usage":{"prompt_tokens":16,"completion_tokens":34,"total_tokens":50},
+				 "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","tool_calls":null,
+				 "content":"Comté, without a doubt."}}]}""");
+		MistralChatClient chat = new MistralChatClient(wireMock.http(),
+				new ChatDefaults("mistral-small-latest", null, null, null));
+
+		ChatCompletionResponse answer = chat
+			.complete(ChatCompletionRequest.builder().user("What is the best French cheese?").build());
+
+		assertThat(answer.text()).isEqualTo("Comté, without a doubt.");
+		assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
+		// strict: nothing but the default model and the question is sent
+		wireMock.server()
+			.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(
+					"""
+							{"model":"mistral-small-latest","messages":[{"role":"user","content":"What is the best French cheese?"}]}""",
+					true, false)));
+	}
+
+	@Test
 	void completeReadsTheAnswer() {
 		answer("chat-response.json");
 		ChatCompletionResponse response = client(ChatDefaults.NONE)

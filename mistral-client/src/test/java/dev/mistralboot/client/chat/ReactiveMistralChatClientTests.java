@@ -63,7 +63,7 @@ class ReactiveMistralChatClientTests {
 		answer(401, "application/json", "{\"detail\":\"Unauthorized\"}");
 		StepVerifier.create(client().complete(ChatCompletionRequest.builder().user("hi").build()))
 			.expectError(MistralUnauthorizedException.class)
-			.verify(Duration.ofSeconds(10));
+			.verify(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class ReactiveMistralChatClientTests {
 		StepVerifier.create(client.complete(ChatCompletionRequest.builder().user("hi").build()))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("mistral.chat.model"))
-			.verify(Duration.ofSeconds(5));
+			.verify(Duration.ofSeconds(30));
 		assertThat(wireMock.requestCount()).isZero();
 	}
 

@@ -10,8 +10,9 @@ import dev.mistralboot.client.chat.tools.ChatTestServer;
 import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
 import dev.mistralboot.client.core.MistralJson;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,19 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class StructuredOutputTests {
 
-	private final ChatTestServer server = new ChatTestServer();
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final ChatTestServer server = new ChatTestServer(wireMock);
 
 	private final JsonMapper mapper = MistralJson.defaultMapper();
-
-	@AfterEach
-	void conforms() {
-		try {
-			this.server.assertRequestsConform();
-		}
-		finally {
-			this.server.close();
-		}
-	}
 
 	@Test
 	void answerIsReadIntoARecordWithAStrictJsonSchema() {

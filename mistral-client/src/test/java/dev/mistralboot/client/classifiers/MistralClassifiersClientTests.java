@@ -3,14 +3,13 @@ package dev.mistralboot.client.classifiers;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.core.MistralRateLimitException;
 import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -39,31 +38,24 @@ class MistralClassifiersClientTests {
 			  "topic":{"scores":{"food":0.8,"travel":0.2}}}]}
 			""";
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	WireMockServer server;
 
 	MistralClassifiersClient client;
 
 	@BeforeEach
 	void start() {
-		this.server = FamilyTestSupport.startServer();
-		this.client = new MistralClassifiersClient(dev.mistralboot.client.FamilyTestSupport.http(this.server),
+		this.server = wireMock.server();
+		this.client = new MistralClassifiersClient(wireMock.retryingHttp(),
 				new ClassifiersDefaults("mistral-moderation-latest"));
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
 	}
 
 	@Test
 	void moderateSendsTextsWithTheDefaultModel() {
 		this.server.stubFor(post("/v1/moderations")
-			.willReturn(okJson(FamilyTestSupport.conformingResponse("moderations_v1_moderations_post", MODERATION))));
+			.willReturn(okJson(MistralWireMock.conformingResponse("moderations_v1_moderations_post", MODERATION))));
 
 		ModerationResponse response = this.client.moderate(new ClassificationRequest(null, Map.of("app", "forum"),
 				java.util.List.of("I will hurt you", "Nice weather")));
@@ -75,7 +67,7 @@ class MistralClassifiersClientTests {
 		assertThat(response.results().get(1).flagged()).isFalse();
 		assertThat(response.results().get(1).categories()).containsKey("brand_new_category");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/moderations"))
-			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-moderation-latest","metadata":{"app":"forum"},"input":["I will hurt you","Nice weather"]}""")));
@@ -84,7 +76,7 @@ class MistralClassifiersClientTests {
 	@Test
 	void moderateChatSendsConversations() {
 		this.server.stubFor(post("/v1/chat/moderations").willReturn(
-				okJson(FamilyTestSupport.conformingResponse("chat_moderations_v1_chat_moderations_post", MODERATION))));
+				okJson(MistralWireMock.conformingResponse("chat_moderations_v1_chat_moderations_post", MODERATION))));
 
 		ModerationResponse response = this.client.moderateChat(ChatModerationRequest.builder()
 			.conversation(ChatMessage.user("How do I hurt someone?"), ChatMessage.assistant("I can't help with that."))
@@ -102,8 +94,8 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void classifySendsTextsToTheClassifier() {
-		this.server.stubFor(post("/v1/classifications").willReturn(okJson(
-				FamilyTestSupport.conformingResponse("classifications_v1_classifications_post", CLASSIFICATION))));
+		this.server.stubFor(post("/v1/classifications").willReturn(
+				okJson(MistralWireMock.conformingResponse("classifications_v1_classifications_post", CLASSIFICATION))));
 		String model = "ft:classifier:ministral-3b-latest:82e41a52:20250213:7a4d8b1c";
 
 		ClassificationResponse response = this.client
@@ -119,7 +111,7 @@ class MistralClassifiersClientTests {
 
 	@Test
 	void classifyChatSendsInstructRequests() {
-		this.server.stubFor(post("/v1/chat/classifications").willReturn(okJson(FamilyTestSupport
+		this.server.stubFor(post("/v1/chat/classifications").willReturn(okJson(MistralWireMock
 			.conformingResponse("chat_classifications_v1_chat_classifications_post", CLASSIFICATION))));
 
 		ClassificationResponse response = this.client.classifyChat(ChatClassificationRequest.of("ft:classifier:x",
@@ -140,7 +132,7 @@ class MistralClassifiersClientTests {
 		MistralClassifiersClient limited = new MistralClassifiersClient(
 				dev.mistralboot.client.core.MistralHttp.builder()
 					.baseUrl(this.server.baseUrl())
-					.apiKey(FamilyTestSupport.API_KEY)
+					.apiKey(MistralWireMock.API_KEY)
 					.retryPolicy(new RetryPolicy(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
 							java.time.Duration.ofSeconds(5)))
 					.sleeper((delay) -> {
@@ -151,7 +143,7 @@ class MistralClassifiersClientTests {
 		assertThatThrownBy(() -> limited.moderate(ClassificationRequest.of("x")))
 			.isInstanceOf(MistralRateLimitException.class)
 			.hasMessageContaining("Requests rate limit exceeded")
-			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
+			.hasMessageNotContaining(MistralWireMock.API_KEY);
 		assertThat(this.server.getAllServeEvents()).hasSize(2);
 	}
 
@@ -164,8 +156,8 @@ class MistralClassifiersClientTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ChatModerationRequest.builder().build())
 			.withMessageContaining("at least one conversation");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralClassifiersClient(dev.mistralboot.client.FamilyTestSupport.http(this.server))
-				.moderate(ClassificationRequest.of("x")))
+			.isThrownBy(
+					() -> new MistralClassifiersClient(wireMock.retryingHttp()).moderate(ClassificationRequest.of("x")))
 			.withMessageContaining("mistral.classifiers.moderation-model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}

@@ -117,17 +117,14 @@ class JdkRequestFactoryTests {
 		})) {
 			MistralHttp http = MistralHttp.builder()
 				.baseUrl(server.baseUrl())
-				.responseTimeout(Duration.ofMillis(400))
+				.responseTimeout(Duration.ofSeconds(2))
 				.retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO))
 				.build();
-			long start = System.nanoTime();
 			MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
 					() -> http.execute(TestRequests.chat(), JsonNode.class));
-			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(400));
+			assertThat(ex.getTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(ex.getMessage()).isEqualTo("No complete answer to POST " + server.baseUrl()
-					+ "/v1/chat/completions within PT0.4S. Raise mistral.http.response-timeout for slow generations.");
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300),
-					Duration.ofSeconds(5));
+					+ "/v1/chat/completions within PT2S. Raise mistral.http.response-timeout for slow generations.");
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("client closed the connection").isTrue();
 			OpenApiContract.get()

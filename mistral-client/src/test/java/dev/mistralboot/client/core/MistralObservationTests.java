@@ -106,7 +106,8 @@ class MistralObservationTests {
 		this.support.observations.assertThat()
 			.hasObservationWithNameEqualTo("http.client.requests")
 			.that()
-			.hasParentObservationContextMatching((parent) -> parent instanceof MistralObservationContext);
+			.hasParentObservationContextMatching((parent) -> parent instanceof MistralObservationContext)
+			.hasLowCardinalityKeyValue("uri", "/v1/chat/completions");
 		assertThat(this.support.log).containsExactly("start", "stop");
 		assertThat(this.support.tokens("input")).isEqualTo(12);
 		assertThat(this.support.tokens("output")).isEqualTo(7);

@@ -264,19 +264,16 @@ class MistralStreamTests {
 			exchange.chunk(events[1] + "\n\n");
 			exchange.awaitClientClose(Duration.ofSeconds(10));
 		})) {
-			MistralStream<JsonNode> stream = http(server.baseUrl(), Duration.ofMillis(400))
+			MistralStream<JsonNode> stream = http(server.baseUrl(), Duration.ofSeconds(2))
 				.stream(TestRequests.chatStream(), JsonNode.class);
 			List<JsonNode> received = new ArrayList<>();
-			long start = System.nanoTime();
 			MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
 					() -> stream.forEach(received::add));
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(received).hasSize(2);
-			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(400));
+			assertThat(ex.getTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(ex.isConnectFailure()).isFalse();
-			assertThat(ex.getMessage()).contains("silent for longer than PT0.4S after 2 chunks")
+			assertThat(ex.getMessage()).contains("silent for longer than PT2S after 2 chunks")
 				.contains("mistral.http.stream-idle-timeout");
-			assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
 			LoopbackServer.Exchange exchange = server.exchanges().get(0);
 			assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as("client closed the connection").isTrue();
 			assertThat(server.exchanges()).hasSize(1);

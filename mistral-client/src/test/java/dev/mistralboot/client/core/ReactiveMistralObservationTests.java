@@ -122,7 +122,8 @@ class ReactiveMistralObservationTests {
 		this.support.observations.assertThat()
 			.hasObservationWithNameEqualTo("http.client.requests")
 			.that()
-			.hasParentObservationContextMatching((parent) -> parent instanceof MistralObservationContext);
+			.hasParentObservationContextMatching((parent) -> parent instanceof MistralObservationContext)
+			.hasLowCardinalityKeyValue("uri", "/v1/chat/completions");
 		assertThat(this.support.tokens("input")).isEqualTo(20);
 		assertThat(this.support.tokens("output")).isEqualTo(3);
 		assertThat(this.support.meters.get(MistralMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer().count())

@@ -56,8 +56,26 @@ class UriTemplatesTests {
 			.withMessageContaining("No value for {file_id}");
 	}
 
+	@Test
+	void theTemplateIsThePathWithNamedQueryVariables() {
+		UriTemplates.Expansion expansion = UriTemplates.of(ApiRequest.get("/v1/files/{file_id}", "f-1")
+			.operation("t")
+			.query("page", 2)
+			.query("ids", List.of("x", "y"))
+			.build());
+		assertThat(expansion.template())
+			.isEqualTo("/v1/files/{file_id}?page={query.page}&ids={query.ids}&ids={query.ids.1}");
+		assertThat(expansion.variables()).containsEntry("file_id", "f-1")
+			.containsEntry("query.page", "2")
+			.containsEntry("query.ids", "x")
+			.containsEntry("query.ids.1", "y");
+		assertThat(UriTemplates.of(ApiRequest.get("/v1/models").operation("t").build()).template())
+			.isEqualTo("/v1/models");
+	}
+
 	private URI expand(ApiRequest.Builder request) {
-		return UriTemplates.expand(this.factory.builder(), request.build());
+		UriTemplates.Expansion expansion = UriTemplates.of(request.build());
+		return this.factory.expand(expansion.template(), expansion.variables());
 	}
 
 }

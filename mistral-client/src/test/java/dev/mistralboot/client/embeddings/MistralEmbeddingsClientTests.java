@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.core.MistralBadRequestException;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
@@ -19,13 +20,13 @@ import dev.mistralboot.client.core.MistralMeterObservationHandler;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.contract.WireMockContract;
+import dev.mistralboot.client.test.MistralWireMock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -49,31 +50,24 @@ class MistralEmbeddingsClientTests {
 
 	static final String OPERATION = "embeddings_v1_embeddings_post";
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	WireMockServer server;
 
 	@BeforeEach
 	void start() {
-		this.server = FamilyTestSupport.startServer();
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
+		this.server = wireMock.server();
 	}
 
 	MistralEmbeddingsClient client(int batchSize, int concurrency) {
-		return new MistralEmbeddingsClient(FamilyTestSupport.http(this.server),
+		return new MistralEmbeddingsClient(wireMock.retryingHttp(),
 				new EmbeddingsDefaults("mistral-embed", batchSize, concurrency, null));
 	}
 
 	@Test
 	void embedSendsEveryOptionAndReadsFloatVectors() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION,
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(MistralWireMock.conformingResponse(OPERATION,
 				"""
 						{"id":"5ed3b1a4c2","object":"list","model":"mistral-embed",
 						 "usage":{"prompt_tokens":15,"completion_tokens":0,"total_tokens":15,"prompt_audio_seconds":null},
@@ -97,7 +91,7 @@ class MistralEmbeddingsClientTests {
 		assertThat(response.body().usage().promptTokens()).isEqualTo(15);
 		assertThatIllegalStateException().isThrownBy(() -> vectors.get(0).ints()).withMessageContaining("use floats()");
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/embeddings"))
-			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-embed","metadata":{"job":"j1"},"input":["Embed this sentence.","As well as this one."],
@@ -107,7 +101,7 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void observationsRecordTheInputTokensOfEmbeddings() {
-		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, """
+		this.server.stubFor(post("/v1/embeddings").willReturn(okJson(MistralWireMock.conformingResponse(OPERATION, """
 				{"id":"e0b8c5","object":"list","model":"mistral-embed",
 				 "usage":{"prompt_tokens":12,"completion_tokens":0,"total_tokens":12},
 				 "data":[{"object":"embedding","embedding":[0.25,-0.5],"index":0}]}
@@ -117,7 +111,7 @@ class MistralEmbeddingsClientTests {
 		observations.observationConfig().observationHandler(new MistralMeterObservationHandler(meters));
 		MistralHttp http = MistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(FamilyTestSupport.API_KEY)
+			.apiKey(MistralWireMock.API_KEY)
 			.observationRegistry(observations)
 			.build();
 
@@ -181,7 +175,7 @@ class MistralEmbeddingsClientTests {
 								"""
 							.formatted(Base64.getEncoder().encodeToString(new byte[] { -128, -1, 0, 1, 127 })))));
 		this.server.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$[?(!@.encoding_format)]"))
-			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION,
+			.willReturn(okJson(MistralWireMock.conformingResponse(OPERATION,
 					"""
 							{"id":"i8","object":"list","model":"codestral-embed","usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3},
 							 "data":[{"object":"embedding","embedding":[-128,-1,0,1,127],"index":0}]}
@@ -233,23 +227,22 @@ class MistralEmbeddingsClientTests {
 
 	@Test
 	void aBase64VectorParsedWithoutItsDtypeSaysHowToReadIt() {
-		EmbeddingResponse parsed = FamilyTestSupport.http(this.server).jsonMapper().readValue("""
+		EmbeddingResponse parsed = wireMock.retryingHttp().jsonMapper().readValue("""
 				{"data":[{"embedding":"AAAAPw==","index":0}]}""", EmbeddingResponse.class);
 
 		assertThatIllegalStateException().isThrownBy(() -> parsed.embedding().floats())
 			.withMessageContaining("withDtype");
 		assertThat(parsed.withDtype(EmbeddingDtype.FLOAT).embedding().floats()).containsExactly(0.5f);
 		assertThatIllegalStateException()
-			.isThrownBy(
-					() -> EmbeddingResponse.class.cast(FamilyTestSupport.http(this.server).jsonMapper().readValue("""
-							{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class))
-						.withDtype(EmbeddingDtype.FLOAT))
+			.isThrownBy(() -> EmbeddingResponse.class.cast(wireMock.retryingHttp().jsonMapper().readValue("""
+					{"data":[{"embedding":"AAAA","index":0}]}""", EmbeddingResponse.class))
+				.withDtype(EmbeddingDtype.FLOAT))
 			.withMessageContaining("4 bytes per value");
 	}
 
 	@Test
 	void vectorsOfChangingSizesAndUnknownFieldsParse() {
-		EmbeddingResponse parsed = FamilyTestSupport.http(this.server).jsonMapper().readValue("""
+		EmbeddingResponse parsed = wireMock.retryingHttp().jsonMapper().readValue("""
 				{"id":"x","object":"list","brand_new":{"a":1},"model":"m","data":[
 				 {"object":"embedding","embedding":[1,2,3],"index":0,"extra":true},
 				 {"object":"embedding","embedding":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20],"index":1},
@@ -291,12 +284,14 @@ class MistralEmbeddingsClientTests {
 	@Test
 	void embedAllRespectsTheConcurrencyBound() {
 		for (int batch = 0; batch < 6; batch++) {
-			stubBatch(batch, 1, 150);
+			stubBatch(batch, 1, 0);
 		}
-		InFlight inFlight = new InFlight();
+		// the first request waits until a second one is under way, so the two overlap
+		// whatever the machine's speed
+		InFlight inFlight = new InFlight(2);
 		MistralHttp http = MistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(FamilyTestSupport.API_KEY)
+			.apiKey(MistralWireMock.API_KEY)
 			.restClientBuilder(RestClient.builder().requestInterceptor((request, body, execution) -> {
 				inFlight.start();
 				try {
@@ -323,7 +318,7 @@ class MistralEmbeddingsClientTests {
 			.stubFor(post("/v1/embeddings").withRequestBody(matchingJsonPath("$.input[0]", equalTo("t2-long-input")))
 				.willReturn(okJson(answer(2, 1, 0))));
 		stubBatch(3, 1, 0);
-		MistralEmbeddingsClient client = new MistralEmbeddingsClient(FamilyTestSupport.http(this.server),
+		MistralEmbeddingsClient client = new MistralEmbeddingsClient(wireMock.retryingHttp(),
 				new EmbeddingsDefaults("mistral-embed", 10, 1, 10));
 
 		List<Embedding> vectors = client.embedAll(List.of("t0", "t1", "t2-long-input", "t3"));
@@ -346,7 +341,7 @@ class MistralEmbeddingsClientTests {
 		assertThatThrownBy(() -> client(1, 1).embedAll(List.of("t0", "t1", "t2", "t3")))
 			.isInstanceOf(MistralBadRequestException.class)
 			.hasMessageContaining("Too many tokens overall")
-			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
+			.hasMessageNotContaining(MistralWireMock.API_KEY);
 		assertThat(this.server.getAllServeEvents()).hasSize(2);
 	}
 
@@ -369,7 +364,7 @@ class MistralEmbeddingsClientTests {
 		InFlight inFlight = new InFlight();
 		ReactiveMistralHttp http = ReactiveMistralHttp.builder()
 			.baseUrl(this.server.baseUrl())
-			.apiKey(FamilyTestSupport.API_KEY)
+			.apiKey(MistralWireMock.API_KEY)
 			.retryPolicy(RetryPolicy.NONE)
 			.connector(new JdkClientHttpConnector())
 			.webClientBuilder(WebClient.builder().filter((request, next) -> Mono.defer(() -> {
@@ -380,7 +375,7 @@ class MistralEmbeddingsClientTests {
 		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(http,
 				new EmbeddingsDefaults("mistral-embed", 2, 2, null));
 
-		List<Embedding> vectors = client.embedAll(inputs).block(Duration.ofSeconds(10));
+		List<Embedding> vectors = client.embedAll(inputs).block(Duration.ofSeconds(30));
 
 		assertThat(vectors).extracting((vector) -> vector.floats()[0]).containsExactly(0f, 1f, 2f, 3f, 4f, 5f, 6f);
 		assertThat(inFlight.max.get()).isEqualTo(2);
@@ -393,12 +388,12 @@ class MistralEmbeddingsClientTests {
 						{"id":"r","object":"list","model":"mistral-embed","data":[{"object":"embedding","embedding":"%s","index":0}]}
 						"""
 					.formatted(base64(new float[] { 1.5f, -2f })))));
-		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(
-				FamilyTestSupport.reactiveHttp(this.server), EmbeddingsDefaults.ofModel("mistral-embed"));
+		ReactiveMistralEmbeddingsClient client = new ReactiveMistralEmbeddingsClient(wireMock.reactiveHttp(),
+				EmbeddingsDefaults.ofModel("mistral-embed"));
 
 		EmbeddingResponse response = client
 			.embed(EmbeddingRequest.builder().input("x").encodingFormat(EncodingFormat.BASE64).build())
-			.block(Duration.ofSeconds(10));
+			.block(Duration.ofSeconds(30));
 
 		assertThat(response.embedding().floats()).containsExactly(1.5f, -2f);
 	}
@@ -416,7 +411,7 @@ class MistralEmbeddingsClientTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new EmbeddingsDefaults("m", 0, 1, null))
 			.withMessageContaining("mistral.embeddings.batch-size");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralEmbeddingsClient(FamilyTestSupport.http(this.server)).embed("x"))
+			.isThrownBy(() -> new MistralEmbeddingsClient(wireMock.retryingHttp()).embed("x"))
 			.withMessageContaining("mistral.embeddings.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}
@@ -438,7 +433,7 @@ class MistralEmbeddingsClientTests {
 			data.add("{\"object\":\"embedding\",\"embedding\":[" + value + "," + (value + 0.5) + "],\"index\":" + i
 					+ "}");
 		}
-		return FamilyTestSupport.conformingResponse(OPERATION,
+		return MistralWireMock.conformingResponse(OPERATION,
 				"{\"id\":\"batch-" + first + "\",\"object\":\"list\",\"model\":\"mistral-embed\","
 						+ "\"usage\":{\"prompt_tokens\":" + count + ",\"completion_tokens\":0,\"total_tokens\":" + count
 						+ "}," + "\"data\":[" + String.join(",", data) + "]}");
@@ -458,8 +453,29 @@ class MistralEmbeddingsClientTests {
 
 		final AtomicInteger max = new AtomicInteger();
 
+		private final CountDownLatch overlap;
+
+		InFlight() {
+			this(0);
+		}
+
+		/**
+		 * Counts requests in flight; with {@code overlap} &gt; 0, the first requests wait
+		 * (blocking, up to 30 s) until that many have started.
+		 */
+		InFlight(int overlap) {
+			this.overlap = new CountDownLatch(overlap);
+		}
+
 		void start() {
 			this.max.accumulateAndGet(this.now.incrementAndGet(), Math::max);
+			this.overlap.countDown();
+			try {
+				this.overlap.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		void end() {

@@ -12,14 +12,16 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.core.MistralDownload;
+import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralServerException;
 import dev.mistralboot.client.core.MistralUnprocessableEntityException;
 import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -43,7 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class FilesClientTests extends WireMockTestSupport {
+class FilesClientTests {
+
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final MistralHttp http = wireMock.http();
 
 	static final String FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0";
 
@@ -71,7 +78,7 @@ class FilesClientTests extends WireMockTestSupport {
 	@Test
 	void uploadsAPathAsAStreamedMultipartForm() throws IOException {
 		Path train = Files.writeString(this.dir.resolve("train.jsonl"), TRAINING);
-		stubJson(post(urlEqualTo("/v1/files")), "files_api_routes_upload_file", UPLOADED);
+		wireMock.stubJson(post(urlEqualTo("/v1/files")), "files_api_routes_upload_file", UPLOADED);
 
 		FileObject file = this.files.upload(UploadFileRequest.of(train)
 			.purpose(FilePurpose.FINE_TUNE)
@@ -88,35 +95,36 @@ class FilesClientTests extends WireMockTestSupport {
 		assertThat(file.bytes()).isEqualTo(187L);
 		assertThat(file.expiresAt()).isEqualTo(1759586589L);
 		assertThat(file.visibility()).isEqualTo(FileVisibility.USER);
-		server.verify(
-				postRequestedFor(urlEqualTo("/v1/files")).withHeader("Content-Type", containing("multipart/form-data"))
-					.withHeader("Content-Type", containing("boundary="))
-					.withHeader("Transfer-Encoding", equalTo("chunked"))
-					.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-					.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("fine-tune")).build())
-					.withRequestBodyPart(aMultipart("expiry").withBody(equalTo("24")).build())
-					.withRequestBodyPart(aMultipart("visibility").withBody(equalTo("user")).build())
-					.withRequestBodyPart(
-							aMultipart("file").withHeader("Content-Disposition", containing("filename=\"train.jsonl\""))
-								.withHeader("Content-Type", equalTo("application/jsonl"))
-								.withBody(binaryEqualTo(TRAINING.getBytes(StandardCharsets.UTF_8)))
-								.build()));
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/files"))
+				.withHeader("Content-Type", containing("multipart/form-data"))
+				.withHeader("Content-Type", containing("boundary="))
+				.withHeader("Transfer-Encoding", equalTo("chunked"))
+				.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
+				.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("fine-tune")).build())
+				.withRequestBodyPart(aMultipart("expiry").withBody(equalTo("24")).build())
+				.withRequestBodyPart(aMultipart("visibility").withBody(equalTo("user")).build())
+				.withRequestBodyPart(
+						aMultipart("file").withHeader("Content-Disposition", containing("filename=\"train.jsonl\""))
+							.withHeader("Content-Type", equalTo("application/jsonl"))
+							.withBody(binaryEqualTo(TRAINING.getBytes(StandardCharsets.UTF_8)))
+							.build()));
 	}
 
 	@Test
 	void uploadsAResourceUnderAnotherName() {
-		stubJson(post(urlEqualTo("/v1/files")), "files_api_routes_upload_file", UPLOADED);
+		wireMock.stubJson(post(urlEqualTo("/v1/files")), "files_api_routes_upload_file", UPLOADED);
 		ByteArrayResource resource = new ByteArrayResource("{\"custom_id\":\"1\",\"body\":{}}\n".getBytes());
 
 		this.files.upload(UploadFileRequest.of(resource).filename("requests.jsonl").purpose(FilePurpose.BATCH).build());
 
-		server.verify(
-				postRequestedFor(urlEqualTo("/v1/files"))
-					.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
-					.withRequestBodyPart(aMultipart("file")
-						.withHeader("Content-Disposition", containing("filename=\"requests.jsonl\""))
-						.withBody(equalTo("{\"custom_id\":\"1\",\"body\":{}}\n"))
-						.build()));
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/files"))
+				.withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
+				.withRequestBodyPart(
+						aMultipart("file").withHeader("Content-Disposition", containing("filename=\"requests.jsonl\""))
+							.withBody(equalTo("{\"custom_id\":\"1\",\"body\":{}}\n"))
+							.build()));
 	}
 
 	@Test
@@ -130,57 +138,61 @@ class FilesClientTests extends WireMockTestSupport {
 
 	@Test
 	void anInputStreamUploadIsStreamedAndNeverRetried() {
-		MistralFilesClient retrying = new MistralFilesClient(httpBuilder()
+		MistralFilesClient retrying = new MistralFilesClient(wireMock.httpBuilder()
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.build());
-		server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(503)
-			.withHeader("Content-Type", "text/html")
-			.withBody("<html><body>503 Service Temporarily Unavailable</body></html>")));
+		wireMock.server()
+			.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(503)
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html><body>503 Service Temporarily Unavailable</body></html>")));
 		InputStream content = new ByteArrayInputStream(TRAINING.getBytes(StandardCharsets.UTF_8));
 
 		assertThatExceptionOfType(MistralServerException.class)
 			.isThrownBy(() -> retrying.upload(UploadFileRequest.of(content, "train.jsonl").build()))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
-		server.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/files")));
+		wireMock.server().verify(exactly(1), postRequestedFor(urlEqualTo("/v1/files")));
 	}
 
 	@Test
 	void aPathUploadIsRetriedWithTheWholeContent() throws IOException {
 		Path train = Files.writeString(this.dir.resolve("train.jsonl"), TRAINING);
-		MistralFilesClient retrying = new MistralFilesClient(httpBuilder()
+		MistralFilesClient retrying = new MistralFilesClient(wireMock.httpBuilder()
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.build());
-		server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503).withBody("busy"))
-			.willSetStateTo("up"));
+		wireMock.server()
+			.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503).withBody("busy"))
+				.willSetStateTo("up"));
 		OpenApiFixtures.stubUpload("up", UPLOADED);
 
 		FileObject file = retrying.upload(UploadFileRequest.of(train).purpose(FilePurpose.FINE_TUNE).build());
 
 		assertThat(file.id()).isEqualTo(FILE_ID);
-		server.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/files"))
-			.withRequestBodyPart(aMultipart("file").withBody(equalTo(TRAINING)).build()));
+		wireMock.server()
+			.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/files"))
+				.withRequestBodyPart(aMultipart("file").withBody(equalTo(TRAINING)).build()));
 	}
 
 	@Test
 	void uploadErrorsCarryTheFieldErrors() throws IOException {
 		Path train = Files.writeString(this.dir.resolve("train.jsonl"), TRAINING);
-		server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(422)
-			.withHeader("Content-Type", "application/json")
-			.withBody(
-					"{\"detail\":[{\"type\":\"enum\",\"loc\":[\"body\",\"purpose\"],\"msg\":\"Input should be 'fine-tune', 'batch' or 'ocr'\",\"input\":\"x\"}]}")));
+		wireMock.server()
+			.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(422)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"detail\":[{\"type\":\"enum\",\"loc\":[\"body\",\"purpose\"],\"msg\":\"Input should be 'fine-tune', 'batch' or 'ocr'\",\"input\":\"x\"}]}")));
 
 		assertThatExceptionOfType(MistralUnprocessableEntityException.class)
 			.isThrownBy(() -> this.files.upload(UploadFileRequest.of(train).build()))
 			.withMessageContaining("purpose")
 			.withMessageContaining("Input should be 'fine-tune', 'batch' or 'ocr'")
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(API_KEY));
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(MistralWireMock.API_KEY));
 	}
 
 	@Test
 	void listsWithEveryFilter() {
-		stubJson(get(urlPathEqualTo("/v1/files")), "files_api_routes_list_files",
+		wireMock.stubJson(get(urlPathEqualTo("/v1/files")), "files_api_routes_list_files",
 				"{\"data\":[" + UPLOADED + "],\"object\":\"list\",\"total\":1}");
 
 		FileList page = this.files.list(ListFilesRequest.builder()
@@ -196,29 +208,32 @@ class FilesClientTests extends WireMockTestSupport {
 
 		assertThat(page.total()).isEqualTo(1);
 		assertThat(page.data()).extracting(FileObject::id).containsExactly(FILE_ID);
-		server.verify(getRequestedFor(urlEqualTo("/v1/files?page=2&page_size=10&include_total=true"
-				+ "&sample_type=batch_result&sample_type=batch_error&source=mistral&search=results&purpose=batch"
-				+ "&mimetypes=application%2Fjsonl")));
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/files?page=2&page_size=10&include_total=true"
+					+ "&sample_type=batch_result&sample_type=batch_error&source=mistral&search=results&purpose=batch"
+					+ "&mimetypes=application%2Fjsonl")));
 	}
 
 	@Test
 	void listWithoutFiltersSendsNoQuery() {
-		stubJson(get(urlPathEqualTo("/v1/files")), "files_api_routes_list_files", "{\"data\":[],\"object\":\"list\"}");
+		wireMock.stubJson(get(urlPathEqualTo("/v1/files")), "files_api_routes_list_files",
+				"{\"data\":[],\"object\":\"list\"}");
 
 		FileList page = this.files.list();
 
 		assertThat(page.data()).isEmpty();
 		assertThat(page.total()).isNull();
-		server.verify(getRequestedFor(urlEqualTo("/v1/files")));
+		wireMock.server().verify(getRequestedFor(urlEqualTo("/v1/files")));
 	}
 
 	@Test
 	void listErrorsRaiseTheStatusException() {
-		server.stubFor(get(urlPathEqualTo("/v1/files")).willReturn(aResponse().withStatus(500)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("mistral-correlation-id", "0b1c2d3e")
-			.withBody(
-					"{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}")));
+		wireMock.server()
+			.stubFor(get(urlPathEqualTo("/v1/files")).willReturn(aResponse().withStatus(500)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("mistral-correlation-id", "0b1c2d3e")
+				.withBody(
+						"{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"server_error\",\"param\":null,\"code\":\"3000\"}")));
 
 		assertThatExceptionOfType(MistralServerException.class).isThrownBy(() -> this.files.list())
 			.withMessageContaining("Internal server error")
@@ -229,7 +244,7 @@ class FilesClientTests extends WireMockTestSupport {
 	void listAllWalksThreePagesLazilyUntilTheTotal() {
 		for (int page = 0; page < 3; page++) {
 			String data = (page < 2) ? file(page * 2) + "," + file(page * 2 + 1) : file(4);
-			stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo(String.valueOf(page))),
+			wireMock.stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo(String.valueOf(page))),
 					"files_api_routes_list_files", "{\"data\":[" + data + "],\"object\":\"list\",\"total\":5}");
 		}
 
@@ -240,23 +255,24 @@ class FilesClientTests extends WireMockTestSupport {
 
 		assertThat(names).containsExactly("f0.jsonl", "f1.jsonl", "f2.jsonl", "f3.jsonl", "f4.jsonl");
 		for (int page = 0; page < 3; page++) {
-			server.verify(getRequestedFor(urlEqualTo("/v1/files?page=" + page + "&page_size=2&purpose=batch")));
+			wireMock.server()
+				.verify(getRequestedFor(urlEqualTo("/v1/files?page=" + page + "&page_size=2&purpose=batch")));
 		}
-		server.verify(exactly(3), getRequestedFor(urlPathEqualTo("/v1/files")));
-		server.resetRequests();
+		wireMock.server().verify(exactly(3), getRequestedFor(urlPathEqualTo("/v1/files")));
+		wireMock.server().resetRequests();
 		assertThat(this.files.listAll(ListFilesRequest.builder().pageSize(2).build()).limit(1).count()).isOne();
-		server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/files")));
+		wireMock.server().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/files")));
 	}
 
 	@Test
 	void listAllWithoutTotalStopsAtAShortPage() {
-		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("0")), "files_api_routes_list_files",
-				"{\"data\":[" + file(0) + "," + file(1) + "],\"object\":\"list\"}");
-		stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("1")), "files_api_routes_list_files",
-				"{\"data\":[" + file(2) + "],\"object\":\"list\"}");
+		wireMock.stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("0")),
+				"files_api_routes_list_files", "{\"data\":[" + file(0) + "," + file(1) + "],\"object\":\"list\"}");
+		wireMock.stubJson(get(urlPathEqualTo("/v1/files")).withQueryParam("page", equalTo("1")),
+				"files_api_routes_list_files", "{\"data\":[" + file(2) + "],\"object\":\"list\"}");
 
 		assertThat(this.files.listAll(ListFilesRequest.builder().pageSize(2).includeTotal(false).build())).hasSize(3);
-		server.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/files")));
+		wireMock.server().verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/files")));
 	}
 
 	private static String file(int n) {
@@ -268,9 +284,9 @@ class FilesClientTests extends WireMockTestSupport {
 
 	@Test
 	void getsAndDeletesAFile() {
-		stubJson(get(urlEqualTo("/v1/files/" + FILE_ID)), "files_api_routes_retrieve_file",
+		wireMock.stubJson(get(urlEqualTo("/v1/files/" + FILE_ID)), "files_api_routes_retrieve_file",
 				UPLOADED.replace("\"visibility\":\"user\"", "\"visibility\":\"user\",\"deleted\":false"));
-		stubJson(delete(urlEqualTo("/v1/files/" + FILE_ID)), "files_api_routes_delete_file",
+		wireMock.stubJson(delete(urlEqualTo("/v1/files/" + FILE_ID)), "files_api_routes_delete_file",
 				"{\"id\":\"" + FILE_ID + "\",\"object\":\"file\",\"deleted\":true}");
 
 		assertThat(this.files.get(FILE_ID).deleted()).isFalse();
@@ -282,24 +298,27 @@ class FilesClientTests extends WireMockTestSupport {
 	@Test
 	void createsASignedUrlWithoutShowingItsSignature() {
 		String url = "https://mistralaifilesapiprodswe.blob.core.windows.net/fine-tune/e85980c9.jsonl?se=2025-10-04T14%3A16%3A17Z&sp=r&sig=s3cr3t";
-		stubJson(get(urlPathEqualTo("/v1/files/" + FILE_ID + "/url")), "files_api_routes_get_signed_url",
+		wireMock.stubJson(get(urlPathEqualTo("/v1/files/" + FILE_ID + "/url")), "files_api_routes_get_signed_url",
 				"{\"url\":\"" + url + "\"}");
 
 		SignedUrl signed = this.files.signedUrl(FILE_ID, 48);
 
 		assertThat(signed.url()).isEqualTo(url);
 		assertThat(signed.toString()).doesNotContain("s3cr3t").contains("e85980c9.jsonl?******");
-		server.verify(getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/url?expiry=48")));
+		wireMock.server().verify(getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/url?expiry=48")));
 		this.files.signedUrl(FILE_ID);
-		server.verify(getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/url")).withQueryParam("expiry", absent()));
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/url")).withQueryParam("expiry", absent()));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.files.signedUrl(FILE_ID, 169))
 			.withMessageContaining("1 to 168 hours");
 	}
 
 	@Test
 	void downloadsTheContentAsAStream() throws IOException {
-		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content")).willReturn(
-				aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(TRAINING)));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/octet-stream")
+				.withBody(TRAINING)));
 
 		try (MistralDownload download = this.files.download(FILE_ID)) {
 			assertThat(download.metadata().statusCode()).isEqualTo(200);
@@ -315,11 +334,12 @@ class FilesClientTests extends WireMockTestSupport {
 
 	@Test
 	void aMalformedDownloadRaisesAnIoExceptionThatIsNotRetried() {
-		MistralFilesClient retrying = new MistralFilesClient(httpBuilder()
+		MistralFilesClient retrying = new MistralFilesClient(wireMock.httpBuilder()
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.build());
-		server.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content"))
-			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content"))
+				.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
 		// Whether the garbage fails the call itself or the body stream depends on whether
 		// the JDK client has
@@ -334,7 +354,7 @@ class FilesClientTests extends WireMockTestSupport {
 			assertThat(ex).hasMessageStartingWith("I/O error during GET");
 			assertThat(ex.isConnectFailure()).isFalse();
 		}
-		server.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/content")));
+		wireMock.server().verify(exactly(1), getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/content")));
 	}
 
 	/** Stubs in a scenario state, with the fixture checked against the spec. */
@@ -343,9 +363,10 @@ class FilesClientTests extends WireMockTestSupport {
 		static void stubUpload(String state, String json) {
 			dev.mistralboot.contract.OpenApiContract
 				.ifAvailable((contract) -> contract.assertResponseValid("files_api_routes_upload_file", 200, json));
-			server.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
-				.whenScenarioStateIs(state)
-				.willReturn(okJson(json)));
+			wireMock.server()
+				.stubFor(post(urlEqualTo("/v1/files")).inScenario("flaky")
+					.whenScenarioStateIs(state)
+					.willReturn(okJson(json)));
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
@@ -12,10 +11,10 @@ import dev.mistralboot.client.chat.FinishReason;
 import dev.mistralboot.client.core.MistralBadRequestException;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -40,30 +39,23 @@ class MistralFimClientTests {
 			 "choices":[{"index":0,"message":{"content":"    if n < 2:\\n        return n\\n","tool_calls":null,"prefix":false,"role":"assistant"},"finish_reason":"stop"}]}
 			""";
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	WireMockServer server;
 
 	MistralFimClient client;
 
 	@BeforeEach
 	void start() {
-		this.server = FamilyTestSupport.startServer();
-		this.client = new MistralFimClient(FamilyTestSupport.http(this.server), new FimDefaults("codestral-latest"));
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
+		this.server = wireMock.server();
+		this.client = new MistralFimClient(wireMock.retryingHttp(), new FimDefaults("codestral-latest"));
 	}
 
 	@Test
 	void completeSendsPromptSuffixAndEveryOption() {
-		this.server.stubFor(post("/v1/fim/completions")
-			.willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
+		this.server.stubFor(
+				post("/v1/fim/completions").willReturn(okJson(MistralWireMock.conformingResponse(OPERATION, ANSWER))));
 		FimCompletionRequest request = FimCompletionRequest.builder()
 			.model("codestral-2508")
 			.prompt("def fibonacci(n: int):\n")
@@ -86,7 +78,7 @@ class MistralFimClientTests {
 		assertThat(response.body().usage().totalTokens()).isEqualTo(20);
 		assertThat(response.metadata().statusCode()).isEqualTo(200);
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
-			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
 			.withRequestBody(equalToJson("""
 					{"model":"codestral-2508","temperature":0.2,"top_p":0.9,"max_tokens":64,"stop":["\\n\\n","def "],
 					 "random_seed":42,"metadata":{"user":"u1"},"prompt":"def fibonacci(n: int):\\n",
@@ -104,18 +96,18 @@ class MistralFimClientTests {
 
 	@Test
 	void streamSendsStreamTrueAndReadsChunks() {
-		String first = FamilyTestSupport.conformingSchema("CompletionChunk",
+		String first = MistralWireMock.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}""");
-		String second = FamilyTestSupport.conformingSchema("CompletionChunk",
+		String second = MistralWireMock.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"return "},"finish_reason":null}],"p":"abcdef"}""");
-		String last = FamilyTestSupport.conformingSchema("CompletionChunk",
+		String last = MistralWireMock.conformingSchema("CompletionChunk",
 				"""
 						{"id":"c1","object":"chat.completion.chunk","created":1759496862,"model":"codestral-2508","choices":[{"index":0,"delta":{"content":"n"},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":2,"total_tokens":10}}""");
 		this.server
 			.stubFor(post("/v1/fim/completions").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(FamilyTestSupport.events(first, second, last))));
+				.withBody(MistralWireMock.events(first, second, last))));
 
 		ChatCompletionResponse folded;
 		try (MistralStream<ChatCompletionChunk> chunks = this.client
@@ -134,11 +126,11 @@ class MistralFimClientTests {
 
 	@Test
 	void reactiveCompletesAndStreams() {
-		ReactiveMistralFimClient reactive = new ReactiveMistralFimClient(FamilyTestSupport.reactiveHttp(this.server),
+		ReactiveMistralFimClient reactive = new ReactiveMistralFimClient(wireMock.reactiveHttp(),
 				new FimDefaults("codestral-latest"));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(FamilyTestSupport.events(
+				.withBody(MistralWireMock.events(
 						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":null}]}",
 						"{\"id\":\"c2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}"))));
 		this.server.stubFor(post("/v1/fim/completions").withRequestBody(matchingJsonPath("$[?(!@.stream)]"))
@@ -166,7 +158,7 @@ class MistralFimClientTests {
 			.complete(FimCompletionRequest.builder().model("mistral-small-latest").prompt("p").build()))
 			.isInstanceOf(MistralBadRequestException.class)
 			.hasMessageContaining("Invalid model: mistral-small-latest")
-			.hasMessageNotContaining(FamilyTestSupport.API_KEY)
+			.hasMessageNotContaining(MistralWireMock.API_KEY)
 			.satisfies((ex) -> {
 				MistralBadRequestException bad = (MistralBadRequestException) ex;
 				assertThat(bad.getType()).isEqualTo("invalid_model");
@@ -183,7 +175,7 @@ class MistralFimClientTests {
 			.isThrownBy(() -> FimCompletionRequest.builder().prompt("p").minTokens(10).maxTokens(5).build())
 			.withMessageContaining("minTokens (10) must not exceed maxTokens (5)");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralFimClient(FamilyTestSupport.http(this.server))
+			.isThrownBy(() -> new MistralFimClient(wireMock.retryingHttp())
 				.complete(FimCompletionRequest.builder().prompt("p").build()))
 			.withMessageContaining("mistral.fim.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();

@@ -8,15 +8,17 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.mistralboot.client.WireMockTestSupport;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralBadRequestException;
+import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJobTimeoutException;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.models.ClassifierLossFunction;
+import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -33,7 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class FineTuningClientTests extends WireMockTestSupport {
+class FineTuningClientTests {
+
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final MistralHttp http = wireMock.http();
 
 	static final String JOB_ID = "7e773925-3a2e-4b4f-9c1e-5f3a2b1c0d9e";
 
@@ -70,8 +77,8 @@ class FineTuningClientTests extends WireMockTestSupport {
 
 	@Test
 	void createsAJobWithEveryField() {
-		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs")), "jobs_api_routes_fine_tuning_create_fine_tuning_job",
-				completionJob("QUEUED", ""));
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/jobs")),
+				"jobs_api_routes_fine_tuning_create_fine_tuning_job", completionJob("QUEUED", ""));
 		CreateFineTuningJobRequest request = CreateFineTuningJobRequest.builder()
 			.model("open-mistral-7b")
 			.trainingFiles(TrainingFile.of(TRAIN), new TrainingFile(VALID, 0.5))
@@ -98,17 +105,18 @@ class FineTuningClientTests extends WireMockTestSupport {
 		assertThat(completion.repositories()).singleElement()
 			.satisfies((repository) -> assertThat(repository.commitId()).hasSize(40));
 		assertThat(completion.events()).isEmpty();
-		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
-				"""
-						{"model":"open-mistral-7b",
-						 "training_files":[{"file_id":"%s"},{"file_id":"%s","weight":0.5}],
-						 "validation_files":["%s"],"suffix":"support-bot",
-						 "integrations":[{"type":"wandb","project":"tuning","name":"group","api_key":"%s","run_name":"run-1"}],
-						 "auto_start":false,"invalid_sample_skip_percentage":0.1,"job_type":"completion",
-						 "hyperparameters":{"training_steps":100,"learning_rate":0.0001,"weight_decay":0.1,"warmup_fraction":0.05,
-						  "epochs":4.3,"seq_len":32768,"fim_ratio":0.9},
-						 "repositories":[{"type":"github","name":"docs","owner":"acme","ref":"main","weight":2.0,"token":"%s"}]}"""
-					.formatted(TRAIN, VALID, VALID, WANDB_KEY, GITHUB_TOKEN))));
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
+					"""
+							{"model":"open-mistral-7b",
+							 "training_files":[{"file_id":"%s"},{"file_id":"%s","weight":0.5}],
+							 "validation_files":["%s"],"suffix":"support-bot",
+							 "integrations":[{"type":"wandb","project":"tuning","name":"group","api_key":"%s","run_name":"run-1"}],
+							 "auto_start":false,"invalid_sample_skip_percentage":0.1,"job_type":"completion",
+							 "hyperparameters":{"training_steps":100,"learning_rate":0.0001,"weight_decay":0.1,"warmup_fraction":0.05,
+							  "epochs":4.3,"seq_len":32768,"fim_ratio":0.9},
+							 "repositories":[{"type":"github","name":"docs","owner":"acme","ref":"main","weight":2.0,"token":"%s"}]}"""
+						.formatted(TRAIN, VALID, VALID, WANDB_KEY, GITHUB_TOKEN))));
 	}
 
 	@Test
@@ -136,8 +144,8 @@ class FineTuningClientTests extends WireMockTestSupport {
 				 "events":[],"checkpoints":[],
 				 "classifier_targets":[{"name":"sentiment","labels":["positive","negative"],"weight":1.0,"loss_function":"single_class"}]}"""
 			.formatted(JOB_ID, TRAIN);
-		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs")), "jobs_api_routes_fine_tuning_create_fine_tuning_job",
-				classifierJob);
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/jobs")),
+				"jobs_api_routes_fine_tuning_create_fine_tuning_job", classifierJob);
 
 		FineTuningJob job = this.fineTuning.create(CreateFineTuningJobRequest.builder()
 			.model("ministral-3b-latest")
@@ -155,17 +163,18 @@ class FineTuningClientTests extends WireMockTestSupport {
 		assertThat(classifier.integrations()).isEmpty();
 		assertThat(classifier.classifierTargets()).singleElement()
 			.satisfies((target) -> assertThat(target.labels()).containsExactly("positive", "negative"));
-		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
-				"""
-						{"model":"ministral-3b-latest","job_type":"classifier","training_files":[{"file_id":"%s"}],
-						 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},
-						 "classifier_targets":[{"name":"sentiment","labels":["positive","negative"],"weight":1.0,"loss_function":"single_class"}]}"""
-					.formatted(TRAIN))));
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson(
+					"""
+							{"model":"ministral-3b-latest","job_type":"classifier","training_files":[{"file_id":"%s"}],
+							 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},
+							 "classifier_targets":[{"name":"sentiment","labels":["positive","negative"],"weight":1.0,"loss_function":"single_class"}]}"""
+						.formatted(TRAIN))));
 	}
 
 	@Test
 	void dryRunReturnsTheCostEstimate() {
-		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs?dry_run=true")),
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/jobs?dry_run=true")),
 				"jobs_api_routes_fine_tuning_create_fine_tuning_job",
 				"""
 						{"expected_duration_seconds":600,"cost":2.5,"cost_currency":"EUR","train_tokens_per_step":131072,
@@ -214,8 +223,8 @@ class FineTuningClientTests extends WireMockTestSupport {
 
 	@Test
 	void getsAJobWithEventsAndCheckpointMetrics() {
-		stubJson(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)), "jobs_api_routes_fine_tuning_get_fine_tuning_job",
-				completionJob("SUCCESS", """
+		wireMock.stubJson(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)),
+				"jobs_api_routes_fine_tuning_get_fine_tuning_job", completionJob("SUCCESS", """
 						,"events":[{"name":"status-updated","data":{"status":"RUNNING"},"created_at":1717171800},
 						 {"name":"status-updated","data":{"status":"SUCCESS"},"created_at":1717172700}],
 						 "checkpoints":[{"metrics":{"train_loss":1.2,"valid_loss":1.4,"valid_mean_token_accuracy":0.61},
@@ -252,23 +261,24 @@ class FineTuningClientTests extends WireMockTestSupport {
 
 	@Test
 	void startsAndCancels() {
-		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/start")),
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/start")),
 				"jobs_api_routes_fine_tuning_start_fine_tuning_job", completionJob("STARTED", ""));
-		stubJson(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/cancel")),
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/cancel")),
 				"jobs_api_routes_fine_tuning_cancel_fine_tuning_job", completionJob("CANCELLATION_REQUESTED", ""));
 
 		assertThat(this.fineTuning.start(JOB_ID).status()).isEqualTo(FineTuningJobStatus.STARTED);
 		assertThat(this.fineTuning.cancel(JOB_ID).status()).isEqualTo(FineTuningJobStatus.CANCELLATION_REQUESTED);
-		server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/cancel")));
+		wireMock.server().verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/cancel")));
 	}
 
 	@Test
 	void startingAJobThatIsNotValidatedFails() {
-		server.stubFor(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/start")).willReturn(aResponse()
-			.withStatus(400)
-			.withHeader("Content-Type", "application/json")
-			.withBody(
-					"{\"object\":\"error\",\"message\":\"Job is not in VALIDATED status\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3001\"}")));
+		wireMock.server()
+			.stubFor(post(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID + "/start")).willReturn(aResponse()
+				.withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"object\":\"error\",\"message\":\"Job is not in VALIDATED status\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"3001\"}")));
 
 		assertThatExceptionOfType(MistralBadRequestException.class).isThrownBy(() -> this.fineTuning.start(JOB_ID))
 			.withMessageContaining("Job is not in VALIDATED status");
@@ -293,17 +303,18 @@ class FineTuningClientTests extends WireMockTestSupport {
 			MappingBuilder mapping = get(urlPathEqualTo("/v1/fine_tuning/jobs")).withQueryParam("page",
 					equalTo(String.valueOf(page)));
 			String data = (page < 2) ? completionJob("SUCCESS", "") : "";
-			stubJson(mapping, "jobs_api_routes_fine_tuning_get_fine_tuning_jobs",
+			wireMock.stubJson(mapping, "jobs_api_routes_fine_tuning_get_fine_tuning_jobs",
 					"{\"data\":[" + data + "],\"object\":\"list\",\"total\":2}");
 		}
 
 		assertThat(this.fineTuning.list(filters.toBuilder().page(0).build()).total()).isEqualTo(2);
-		server.verify(getRequestedFor(urlEqualTo("/v1/fine_tuning/jobs?page=0&page_size=1&model=open-mistral-7b"
-				+ "&created_after=2025-01-01T00%3A00%3A00Z&created_before=2025-06-30T12%3A00%3A00Z&created_by_me=true&status=SUCCESS"
-				+ "&wandb_project=tuning&wandb_name=group&suffix=support-bot")));
-		server.resetRequests();
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/fine_tuning/jobs?page=0&page_size=1&model=open-mistral-7b"
+					+ "&created_after=2025-01-01T00%3A00%3A00Z&created_before=2025-06-30T12%3A00%3A00Z&created_by_me=true&status=SUCCESS"
+					+ "&wandb_project=tuning&wandb_name=group&suffix=support-bot")));
+		wireMock.server().resetRequests();
 		assertThat(this.fineTuning.listAll(filters)).hasSize(2).allMatch((job) -> job.id().equals(JOB_ID));
-		server.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/fine_tuning/jobs")));
+		wireMock.server().verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/fine_tuning/jobs")));
 	}
 
 	@Test
@@ -316,10 +327,11 @@ class FineTuningClientTests extends WireMockTestSupport {
 							 "error":"Line 3: messages must alternate between user and assistant"},"created_at":1717171800}]""");
 			OpenApiContract.ifAvailable((contract) -> contract
 				.assertResponseValid("jobs_api_routes_fine_tuning_get_fine_tuning_job", 200, json));
-			server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).inScenario("job")
-				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
-				.willSetStateTo("read-" + (i + 1))
-				.willReturn(okJson(json)));
+			wireMock.server()
+				.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).inScenario("job")
+					.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "read-" + i)
+					.willSetStateTo("read-" + (i + 1))
+					.willReturn(okJson(json)));
 		}
 		List<FineTuningJobStatus> seen = new ArrayList<>();
 
@@ -331,13 +343,13 @@ class FineTuningClientTests extends WireMockTestSupport {
 				"Line 3: messages must alternate between user and assistant");
 		assertThat(seen).containsExactly(FineTuningJobStatus.QUEUED, FineTuningJobStatus.VALIDATING,
 				FineTuningJobStatus.FAILED_VALIDATION);
-		server.verify(exactly(4), getRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)));
+		wireMock.server().verify(exactly(4), getRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)));
 	}
 
 	@Test
 	void waitingGivesUpAtTheTimeoutWithTheLastJob() {
-		stubJson(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)), "jobs_api_routes_fine_tuning_get_fine_tuning_job",
-				completionJob("RUNNING", ""));
+		wireMock.stubJson(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)),
+				"jobs_api_routes_fine_tuning_get_fine_tuning_job", completionJob("RUNNING", ""));
 
 		assertThatExceptionOfType(MistralJobTimeoutException.class).isThrownBy(() -> this.fineTuning
 			.waitForCompletion(JOB_ID, JobPoller.of(Duration.ofMillis(10), Duration.ofMillis(60)), (update) -> {

@@ -1,10 +1,12 @@
 package dev.mistralboot.client.models;
 
-import dev.mistralboot.client.WireMockTestSupport;
+import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralUnauthorizedException;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -24,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class ModelsClientTests extends WireMockTestSupport {
+class ModelsClientTests {
+
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final MistralHttp http = wireMock.http();
 
 	static final String FT_ID = "ft:open-mistral-7b:587a6b29:20240514:7e773925";
 
@@ -56,7 +63,7 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void listsBaseAndFineTunedCardsToldApartByType() {
-		stubJson(get(urlPathEqualTo("/v1/models")), "list_models_v1_models_get",
+		wireMock.stubJson(get(urlPathEqualTo("/v1/models")), "list_models_v1_models_get",
 				"{\"object\":\"list\",\"data\":[" + BASE_CARD + "," + FT_CARD + "]}");
 
 		ModelList list = this.models.list();
@@ -87,29 +94,33 @@ class ModelsClientTests extends WireMockTestSupport {
 		assertThat(ft.archived()).isFalse();
 		assertThat(ft.capabilities().completionChat()).isTrue();
 		assertThat(ft.capabilities().audioSpeech()).isFalse();
-		server.verify(
-				getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization",
+					equalTo("Bearer " + MistralWireMock.API_KEY)));
 	}
 
 	@Test
 	void sendsQueryFilters() {
-		stubJson(get(urlPathEqualTo("/v1/models")), "list_models_v1_models_get",
+		wireMock.stubJson(get(urlPathEqualTo("/v1/models")), "list_models_v1_models_get",
 				"{\"object\":\"list\",\"data\":[" + BASE_CARD + "]}");
 
 		this.models.list(ListModelsRequest.builder().provider("mistralai").model("mistral-small-latest").build());
 
-		server.verify(getRequestedFor(urlPathEqualTo("/v1/models")).withQueryParam("provider", equalTo("mistralai"))
-			.withQueryParam("model", equalTo("mistral-small-latest")));
+		wireMock.server()
+			.verify(getRequestedFor(urlPathEqualTo("/v1/models")).withQueryParam("provider", equalTo("mistralai"))
+				.withQueryParam("model", equalTo("mistral-small-latest")));
 		this.models.list(ListModelsRequest.builder().provider("mistralai").build());
-		server.verify(getRequestedFor(urlEqualTo("/v1/models?provider=mistralai")).withQueryParam("model", absent()));
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/models?provider=mistralai")).withQueryParam("model", absent()));
 	}
 
 	@Test
 	void unknownCardTypesAndCapabilitiesDoNotBreakParsing() {
-		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(
-				okJson("""
-						{"object":"list","data":[{"id":"robot-1","type":"agentic","capabilities":{"completion_chat":true,"teleportation":true},
-						 "brand_new_field":{"x":1}},{"id":"bare"}]}""")));
+		wireMock.server()
+			.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(
+					okJson("""
+							{"object":"list","data":[{"id":"robot-1","type":"agentic","capabilities":{"completion_chat":true,"teleportation":true},
+							 "brand_new_field":{"x":1}},{"id":"bare"}]}""")));
 
 		ModelList list = this.models.list();
 
@@ -125,7 +136,7 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void getsOneCardByIdWithTheIdEncoded() {
-		stubJson(get(urlEqualTo("/v1/models/" + FT_PATH)), "retrieve_model_v1_models__model_id__get", FT_CARD);
+		wireMock.stubJson(get(urlEqualTo("/v1/models/" + FT_PATH)), "retrieve_model_v1_models__model_id__get", FT_CARD);
 
 		ModelCard card = this.models.get(FT_ID);
 
@@ -135,10 +146,11 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void unknownModelIsNotFound() {
-		server.stubFor(get(urlEqualTo("/v1/models/nope")).willReturn(aResponse().withStatus(404)
-			.withHeader("Content-Type", "application/json")
-			.withBody(
-					"{\"object\":\"error\",\"message\":\"Model not found: nope\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"1500\"}")));
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/models/nope")).willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"object\":\"error\",\"message\":\"Model not found: nope\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"1500\"}")));
 
 		assertThatExceptionOfType(MistralNotFoundException.class).isThrownBy(() -> this.models.get("nope"))
 			.withMessageContaining("Model not found: nope");
@@ -146,35 +158,36 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void listFailsWithTheStatusException() {
-		server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"message\":\"Unauthorized\",\"request_id\":\"8d1b\"}")));
+		wireMock.server()
+			.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"message\":\"Unauthorized\",\"request_id\":\"8d1b\"}")));
 
 		assertThatExceptionOfType(MistralUnauthorizedException.class).isThrownBy(() -> this.models.list())
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(API_KEY));
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(MistralWireMock.API_KEY));
 	}
 
 	@Test
 	void blankIdIsRejectedBeforeSending() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.models.get(" ")).withMessageContaining("model_id");
-		assertThat(server.getAllServeEvents()).isEmpty();
+		assertThat(wireMock.server().getAllServeEvents()).isEmpty();
 	}
 
 	@Test
 	void deletesAModel() {
-		stubJson(delete(urlEqualTo("/v1/models/" + FT_PATH)), "delete_model_v1_models__model_id__delete",
+		wireMock.stubJson(delete(urlEqualTo("/v1/models/" + FT_PATH)), "delete_model_v1_models__model_id__delete",
 				"{\"id\":\"" + FT_ID + "\",\"object\":\"model\",\"deleted\":true}");
 
 		DeleteModelResponse deleted = this.models.delete(FT_ID);
 
 		assertThat(deleted.id()).isEqualTo(FT_ID);
 		assertThat(deleted.deleted()).isTrue();
-		server.verify(deleteRequestedFor(urlEqualTo("/v1/models/" + FT_PATH)));
+		wireMock.server().verify(deleteRequestedFor(urlEqualTo("/v1/models/" + FT_PATH)));
 	}
 
 	@Test
 	void updatesAFineTunedClassifier() {
-		stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
+		wireMock.stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
 				"jobs_api_routes_fine_tuning_update_fine_tuned_model",
 				"""
 						{"id":"%s","object":"model","created":1715700000,"owned_by":"b2c4a6f0","workspace_id":"a1b2c3d4",
@@ -199,13 +212,14 @@ class ModelsClientTests extends WireMockTestSupport {
 			assertThat(target.labels()).containsExactly("spam", "ham");
 			assertThat(target.lossFunction()).isEqualTo(ClassifierLossFunction.SINGLE_CLASS);
 		});
-		server.verify(patchRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH))
-			.withRequestBody(equalToJson("{\"name\":\"spam-filter\",\"description\":\"Spam or ham\"}")));
+		wireMock.server()
+			.verify(patchRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH))
+				.withRequestBody(equalToJson("{\"name\":\"spam-filter\",\"description\":\"Spam or ham\"}")));
 	}
 
 	@Test
 	void updateOfACompletionModelSendsOnlyWhatIsSet() {
-		stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
+		wireMock.stubJson(patch(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH)),
 				"jobs_api_routes_fine_tuning_update_fine_tuned_model",
 				"""
 						{"id":"%s","object":"model","created":1715700000,"owned_by":"b2c4a6f0","workspace_id":"a1b2c3d4",
@@ -218,8 +232,9 @@ class ModelsClientTests extends WireMockTestSupport {
 		assertThat(model).isInstanceOf(CompletionFineTunedModel.class);
 		assertThat(model.archived()).isTrue();
 		assertThat(model.description()).isEqualTo("v2");
-		server.verify(patchRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH))
-			.withRequestBody(equalToJson("{\"description\":\"v2\"}")));
+		wireMock.server()
+			.verify(patchRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH))
+				.withRequestBody(equalToJson("{\"description\":\"v2\"}")));
 	}
 
 	@Test
@@ -230,16 +245,16 @@ class ModelsClientTests extends WireMockTestSupport {
 
 	@Test
 	void archivesAndUnarchives() {
-		stubJson(post(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")),
+		wireMock.stubJson(post(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")),
 				"jobs_api_routes_fine_tuning_archive_fine_tuned_model",
 				"{\"id\":\"" + FT_ID + "\",\"object\":\"model\",\"archived\":true}");
-		stubJson(delete(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")),
+		wireMock.stubJson(delete(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")),
 				"jobs_api_routes_fine_tuning_unarchive_fine_tuned_model",
 				"{\"id\":\"" + FT_ID + "\",\"object\":\"model\",\"archived\":false}");
 
 		assertThat(this.models.archive(FT_ID).archived()).isTrue();
 		assertThat(this.models.unarchive(FT_ID).archived()).isFalse();
-		server.verify(deleteRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")));
+		wireMock.server().verify(deleteRequestedFor(urlEqualTo("/v1/fine_tuning/models/" + FT_PATH + "/archive")));
 	}
 
 }

@@ -3,17 +3,16 @@ package dev.mistralboot.client.ocr;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.mistralboot.client.FamilyTestSupport;
 import dev.mistralboot.client.chat.ImageDetail;
 import dev.mistralboot.client.chat.ImageUrl;
 import dev.mistralboot.client.chat.ImageUrlChunk;
 import dev.mistralboot.client.chat.ResponseFormat;
 import dev.mistralboot.client.chat.TextChunk;
 import dev.mistralboot.client.core.MistralServerException;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -52,30 +51,22 @@ class MistralOcrClientTests {
 			 "usage_info":{"pages_processed":2,"doc_size_bytes":3002783}}
 			""";
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	WireMockServer server;
 
 	MistralOcrClient client;
 
 	@BeforeEach
 	void start() {
-		this.server = FamilyTestSupport.startServer();
-		this.client = new MistralOcrClient(FamilyTestSupport.http(this.server), new OcrDefaults("mistral-ocr-latest"));
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
+		this.server = wireMock.server();
+		this.client = new MistralOcrClient(wireMock.retryingHttp(), new OcrDefaults("mistral-ocr-latest"));
 	}
 
 	@Test
 	void documentUrlWithEveryOptionAndAnnotationFormats() {
-		this.server
-			.stubFor(post("/v1/ocr").willReturn(okJson(FamilyTestSupport.conformingResponse(OPERATION, ANSWER))));
+		this.server.stubFor(post("/v1/ocr").willReturn(okJson(MistralWireMock.conformingResponse(OPERATION, ANSWER))));
 		Map<String, Object> paperSchema = Map.of("type", "object", "properties",
 				Map.of("title", Map.of("type", "string")), "required", java.util.List.of("title"));
 		Map<String, Object> imageSchema = Map.of("type", "object", "properties",
@@ -126,7 +117,7 @@ class MistralOcrClientTests {
 		assertThat(page.blocks().get(2).tableId()).isEqualTo("tbl-0.md");
 		assertThat(response.pages().get(1).blocks()).isEmpty();
 		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr"))
-			.withHeader("Authorization", equalTo("Bearer " + FamilyTestSupport.API_KEY))
+			.withHeader("Authorization", equalTo("Bearer " + MistralWireMock.API_KEY))
 			.withRequestBody(equalToJson(
 					"""
 							{"model":"mistral-ocr-latest",
@@ -185,7 +176,7 @@ class MistralOcrClientTests {
 				() -> this.client.process(OcrRequest.builder().documentUrl("https://example.com/a.pdf").build()))
 			.isInstanceOf(MistralServerException.class)
 			.hasMessageContaining("504 Gateway Time-out")
-			.hasMessageNotContaining(FamilyTestSupport.API_KEY);
+			.hasMessageNotContaining(MistralWireMock.API_KEY);
 	}
 
 	@Test
@@ -197,9 +188,8 @@ class MistralOcrClientTests {
 			.withMessageContaining("not a TextChunk");
 		assertThatIllegalArgumentException().isThrownBy(() -> OcrRequest.builder().fileId("f").pages(-1).build())
 			.withMessageContaining("start at 0");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MistralOcrClient(FamilyTestSupport.http(this.server))
-				.process(OcrRequest.builder().fileId("f").build()))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new MistralOcrClient(wireMock.retryingHttp()).process(OcrRequest.builder().fileId("f").build()))
 			.withMessageContaining("mistral.ocr.model");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}

@@ -120,13 +120,12 @@ class MistralHealthEndpointTests {
 	@Test
 	void downAfterTheHealthTimeout() throws Exception {
 		server.stubFor(get("/v1/models")
-			.willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS).withFixedDelay(2000)));
+			.willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS).withFixedDelay(5000)));
 
-		long start = System.nanoTime();
+		// DOWN with this reason, not UP after the 5 s answer, proves the 0.5 s timeout
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.mistral.details.reason")
 				.value("No answer from localhost:" + server.port() + " within PT0.5S (mistral.health.timeout)"));
-		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1900);
 	}
 
 	@Test

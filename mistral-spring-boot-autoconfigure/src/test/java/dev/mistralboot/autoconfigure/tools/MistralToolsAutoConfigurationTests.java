@@ -14,8 +14,10 @@ import dev.mistralboot.client.chat.tools.ToolConversation;
 import dev.mistralboot.client.chat.tools.ToolFailurePolicy;
 import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
@@ -95,27 +97,28 @@ class MistralToolsAutoConfigurationTests {
 		});
 	}
 
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
 	@Test
 	void chatClientRunsTheToolBeansOverHttp() {
-		try (ChatTestServer server = new ChatTestServer()) {
-			server.answers(
-					ChatTestServer.toolCalls(ChatTestServer.call("D681PevKs", "retrieve_payment_status",
-							"{\"transaction_id\": \"T1001\"}")),
-					ChatTestServer.answer("Your transaction T1001 is Paid."));
-			this.runner.withUserConfiguration(Tools.class)
-				.withPropertyValues("mistral.base-url=" + server.baseUrl())
-				.run((context) -> {
-					MistralChatClient chat = context.getBean(MistralChatClient.class);
-					ToolConversation conversation = chat.withTools(context.getBean(ToolRegistry.class))
-						.complete(ChatCompletionRequest.builder().user("Status of T1001?").build());
-					assertThat(conversation.text()).isEqualTo("Your transaction T1001 is Paid.");
-					assertThat(context.getBean(PaymentTools.class).calls).hasValue(1);
-				});
-			assertThat(server.requests()).hasSize(2);
-			assertThat(server.requests().get(1).get("messages").get(2).get("content").asString())
-				.isEqualTo("{\"status\":\"Paid\"}");
-			server.assertRequestsConform();
-		}
+		ChatTestServer server = new ChatTestServer(wireMock);
+		server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("D681PevKs", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.answer("Your transaction T1001 is Paid."));
+		this.runner.withUserConfiguration(Tools.class)
+			.withPropertyValues("mistral.base-url=" + server.baseUrl())
+			.run((context) -> {
+				MistralChatClient chat = context.getBean(MistralChatClient.class);
+				ToolConversation conversation = chat.withTools(context.getBean(ToolRegistry.class))
+					.complete(ChatCompletionRequest.builder().user("Status of T1001?").build());
+				assertThat(conversation.text()).isEqualTo("Your transaction T1001 is Paid.");
+				assertThat(context.getBean(PaymentTools.class).calls).hasValue(1);
+			});
+		assertThat(server.requests()).hasSize(2);
+		assertThat(server.requests().get(1).get("messages").get(2).get("content").asString())
+			.isEqualTo("{\"status\":\"Paid\"}");
 	}
 
 	record Status(String status) {

@@ -9,15 +9,14 @@ import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.sample.Question;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,16 +43,19 @@ class ChatController {
 	@PostMapping("/api/chat")
 	Map<String, Object> chat(@RequestBody Question question) {
 		ChatCompletionResponse response = this.chat
-			.complete(ChatCompletionRequest.builder().system(SYSTEM).user(question.message()).build());
+			.complete(ChatCompletionRequest.builder().system(SYSTEM).user(question.text()).build());
 		return Map.of("answer", response.text(), "model", String.valueOf(response.model()), "usage", response.usage());
 	}
 
 	/**
 	 * Streams the answer: one {@code token} event per piece ({@code {"text": "..."}}),
-	 * then a {@code done} event, or a {@code failure} event with the error message.
+	 * then a {@code done} event, or a {@code failure} event with the error message. The
+	 * question travels in the body of a POST ({@code {"message": "..."}}), so a long one
+	 * fits; a missing or blank one is answered with 400 before anything is streamed.
 	 */
-	@GetMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@RequestParam String message) {
+	@PostMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@RequestBody Question question) {
+		String message = question.text();
 		SseEmitter emitter = new SseEmitter(0L); // no timeout: the Mistral stream has its
 													// own idle timeout
 		ChatCompletionRequest request = ChatCompletionRequest.builder().system(SYSTEM).user(message).build();
@@ -88,9 +90,6 @@ class ChatController {
 		catch (IOException | IllegalStateException ex) {
 			emitter.completeWithError(ex);
 		}
-	}
-
-	record Question(String message) {
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.mistralboot.client.chat.ToolMessage;
 import dev.mistralboot.client.chat.tools.ToolCallingChat;
 import dev.mistralboot.client.chat.tools.ToolConversation;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.sample.Question;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,7 +38,7 @@ class PaymentController {
 	@PostMapping("/api/payments/ask")
 	Answer ask(@RequestBody Question question) {
 		ToolConversation conversation = this.chat
-			.complete(ChatCompletionRequest.builder().user(question.message()).build());
+			.complete(ChatCompletionRequest.builder().user(question.text()).build());
 		return new Answer(conversation.text(), toolCalls(conversation.messages()));
 	}
 
@@ -61,9 +62,6 @@ class PaymentController {
 			}
 		}
 		return calls;
-	}
-
-	record Question(String message) {
 	}
 
 	record Answer(String answer, List<String> toolCalls) {

@@ -13,27 +13,26 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
-import dev.mistralboot.contract.WireMockContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 /**
- * A WireMock server on loopback answering {@code POST /v1/chat/completions} with a
- * sequence of answers (one per request, in order), a chat client pointed at it, and the
- * request bodies it got. Every fixture is checked against the response schemas of the API
- * description.
+ * Chat conversations scripted on the test class's {@link MistralWireMock}: answers
+ * {@code POST /v1/chat/completions} with a sequence of answers (one per request, in
+ * order), a chat client pointed at it, and the request bodies it got. Every fixture is
+ * checked against the response schemas of the API description; the requests are checked
+ * by {@link MistralWireMock} after each test.
  */
-public final class ChatTestServer implements AutoCloseable {
+public final class ChatTestServer {
 
 	static final String OPERATION = "chat_completion_v1_chat_completions_post";
 
 	/** The key the client sends; it must never show up in messages. */
-	public static final String API_KEY = "sk-test-5e3a9c0f1d";
+	public static final String API_KEY = MistralWireMock.API_KEY;
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+	private final WireMockServer server;
 
 	private final JsonMapper mapper = MistralJson.defaultMapper();
 
@@ -41,10 +40,14 @@ public final class ChatTestServer implements AutoCloseable {
 
 	private int stubs;
 
-	public ChatTestServer() {
-		this.server.start();
+	/**
+	 * Scripts conversations on the given server.
+	 * @param wireMock the test class's server
+	 */
+	public ChatTestServer(MistralWireMock wireMock) {
+		this.server = wireMock.server();
 		MistralHttp http = MistralHttp.builder()
-			.baseUrl(this.server.baseUrl())
+			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
 			.retryPolicy(RetryPolicy.NONE)
 			.build();
@@ -109,16 +112,6 @@ public final class ChatTestServer implements AutoCloseable {
 		List<ServeEvent> events = new ArrayList<>(this.server.getAllServeEvents());
 		Collections.reverse(events);
 		return events.stream().map((event) -> this.mapper.readTree(event.getRequest().getBodyAsString())).toList();
-	}
-
-	/** Fails unless every request received conforms to the API description. */
-	public void assertRequestsConform() {
-		WireMockContract.assertAllRequestsConform(this.server);
-	}
-
-	@Override
-	public void close() {
-		this.server.stop();
 	}
 
 	// Fixtures shaped like recordings of the live API

@@ -11,8 +11,9 @@ import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.ToolChoice;
 import dev.mistralboot.client.chat.ToolMessage;
 import dev.mistralboot.client.core.MistralJson;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,23 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ToolCallingChatTests {
 
-	private final ChatTestServer server = new ChatTestServer();
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final ChatTestServer server = new ChatTestServer(wireMock);
 
 	private final JsonMapper mapper = MistralJson.defaultMapper();
 
 	private final Payments payments = new Payments();
 
 	private final ToolRegistry tools = ToolRegistry.of(this.payments);
-
-	@AfterEach
-	void conforms() {
-		try {
-			this.server.assertRequestsConform();
-		}
-		finally {
-			this.server.close();
-		}
-	}
 
 	@Test
 	void paymentStatusConversationOfTwoToolRounds() {

@@ -6,8 +6,9 @@ import java.util.List;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatMessage;
 import dev.mistralboot.client.chat.ToolMessage;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,21 +17,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ToolCallingStreamTests {
 
-	private final ChatTestServer server = new ChatTestServer();
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
+
+	private final ChatTestServer server = new ChatTestServer(wireMock);
 
 	private final Payments payments = new Payments();
 
 	private final ToolRegistry tools = ToolRegistry.of(this.payments);
-
-	@AfterEach
-	void conforms() {
-		try {
-			this.server.assertRequestsConform();
-		}
-		finally {
-			this.server.close();
-		}
-	}
 
 	@Test
 	void textIsStreamedWithToolRoundsInBetween() {
