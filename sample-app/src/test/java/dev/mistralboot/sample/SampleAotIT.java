@@ -70,8 +70,11 @@ class SampleAotIT {
 	void chatAndStream() throws Exception {
 		JsonNode answer = post("/api/chat", "{\"message\":\"Why is the sky blue?\"}");
 		assertThat(answer.toString()).isNotBlank();
-		HttpResponse<String> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat/stream?message=Hi"))
+		HttpResponse<String> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat/stream"))
 			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Hi\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(stream.statusCode()).isEqualTo(200);
 		assertThat(stream.body()).contains("event:token").contains("event:done").doesNotContain("event:failure");
