@@ -660,18 +660,11 @@ final class MockFamilies {
 	}
 
 	private static ResponseDefinition notFound(String what, String id) {
-		ObjectNode error = MockResponses.error(404);
-		error.put("message", what + " " + id + " not found");
-		return json(404, error);
+		return MockMistralHandler.notFound(what, id);
 	}
 
 	private static ResponseDefinition json(int status, JsonNode body) {
-		return ResponseDefinitionBuilder.responseDefinition()
-			.withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("mistral-correlation-id", UUID.randomUUID().toString())
-			.withBody(body.toString())
-			.build();
+		return MockMistralHandler.json(status, body);
 	}
 
 	/** A batch job walking through its scripted statuses, one step per read. */

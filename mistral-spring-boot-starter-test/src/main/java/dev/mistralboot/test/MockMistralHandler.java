@@ -459,13 +459,13 @@ final class MockMistralHandler {
 		return null;
 	}
 
-	private static ResponseDefinition notFound(String what, String id) {
+	static ResponseDefinition notFound(String what, String id) {
 		ObjectNode error = MockResponses.error(404);
 		error.put("message", what + " " + id + " not found");
 		return json(404, error);
 	}
 
-	private static ResponseDefinition json(int status, JsonNode body) {
+	static ResponseDefinition json(int status, JsonNode body) {
 		return ResponseDefinitionBuilder.responseDefinition()
 			.withStatus(status)
 			.withHeader("Content-Type", "application/json")
