@@ -100,7 +100,8 @@ public class MistralRateLimitProperties {
 
 		/**
 		 * Whether to share the budget through Redis when a host is set here or the
-		 * application has a Lettuce RedisClient bean.
+		 * application has a Lettuce RedisClient bean or a Spring Data Redis
+		 * LettuceConnectionFactory bean (in this order of precedence).
 		 */
 		private boolean enabled = true;
 

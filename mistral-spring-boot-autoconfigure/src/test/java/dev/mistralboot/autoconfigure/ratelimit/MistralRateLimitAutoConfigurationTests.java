@@ -17,6 +17,8 @@ import dev.mistralboot.client.core.PacingStore;
 import dev.mistralboot.client.core.RedisPacingStore;
 import dev.mistralboot.client.test.RedisServer;
 import dev.mistralboot.contract.WireMockContract;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -150,6 +154,64 @@ class MistralRateLimitAutoConfigurationTests {
 			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.redis.host=127.0.0.1")
 			.run((context) -> assertThat(context).hasSingleBean(BucketRequestPacer.class)
 				.doesNotHaveBean(PacingStore.class));
+	}
+
+	private static LettuceConnectionFactory connectionFactory(int port) {
+		return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+	}
+
+	@Test
+	void sharesTheBudgetThroughASpringDataRedisConnectionFactory() {
+		ApplicationContextRunner shared = this.runner
+			.withBean(LettuceConnectionFactory.class, () -> connectionFactory(redis.port()))
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=2",
+					"mistral.rate-limit.max-wait=0s", "mistral.rate-limit.key=test-" + System.nanoTime());
+		shared.run((first) -> shared.run((second) -> {
+			assertThat(first).hasSingleBean(RedisPacingStore.class).hasBean("mistralConnectionFactoryPacingStore");
+			first.getBean(MistralHttp.class).execute(chat(), JsonNode.class);
+			second.getBean(MistralHttp.class).execute(chat(), JsonNode.class);
+			// the two instances spent the one budget of their key together
+			assertThatExceptionOfType(MistralRateLimitWaitException.class)
+				.isThrownBy(() -> first.getBean(MistralHttp.class).execute(chat(), JsonNode.class));
+			assertThat(first.getBean(BucketRequestPacer.class).mode()).isEqualTo("redis");
+			assertThat(second.getBean(BucketRequestPacer.class).mode()).isEqualTo("redis");
+		}));
+		assertThat(this.server.getAllServeEvents()).hasSize(2);
+	}
+
+	@Test
+	void prefersTheHostPropertyAndTheRedisClientBeanToAConnectionFactory() {
+		// the connection factory points at a port nobody listens on: it is never used
+		ApplicationContextRunner withFactory = this.runner
+			.withBean(LettuceConnectionFactory.class, () -> connectionFactory(1))
+			.withPropertyValues("mistral.rate-limit.enabled=true");
+		withFactory
+			.withPropertyValues("mistral.rate-limit.redis.host=127.0.0.1",
+					"mistral.rate-limit.redis.port=" + redis.port())
+			.run((context) -> assertThat(context).hasSingleBean(RedisPacingStore.class)
+				.hasBean("mistralRedisPacingStore")
+				.doesNotHaveBean("mistralConnectionFactoryPacingStore"));
+		withFactory
+			.withBean(RedisClient.class, () -> RedisClient.create(RedisURI.create("127.0.0.1", redis.port())),
+					(definition) -> definition.setDestroyMethodName("shutdown"))
+			.run((context) -> assertThat(context).hasSingleBean(RedisPacingStore.class)
+				.hasBean("mistralRedisClientPacingStore")
+				.doesNotHaveBean("mistralConnectionFactoryPacingStore"));
+		withFactory.withPropertyValues("mistral.rate-limit.redis.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(BucketRequestPacer.class)
+				.doesNotHaveBean(PacingStore.class));
+	}
+
+	@Test
+	void staysLocalWithoutSpringDataRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("mistral.rate-limit.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(BucketRequestPacer.class)
+					.doesNotHaveBean(PacingStore.class);
+				assertThat(context.getBean(BucketRequestPacer.class).mode()).isEqualTo("local");
+			});
 	}
 
 }
