@@ -222,16 +222,7 @@ public final class FaultServer implements AutoCloseable {
 		}
 
 		private static String readLine(InputStream in) throws IOException {
-			ByteArrayOutputStream line = new ByteArrayOutputStream();
-			int b;
-			while ((b = in.read()) >= 0) {
-				if (b == '\n') {
-					String text = line.toString(StandardCharsets.ISO_8859_1);
-					return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-				}
-				line.write(b);
-			}
-			return (line.size() > 0) ? line.toString(StandardCharsets.ISO_8859_1) : null;
+			return LoopbackServer.Exchange.readLine(in);
 		}
 
 	}

@@ -191,7 +191,11 @@ public final class LoopbackServer implements AutoCloseable {
 			return new Exchange(socket, in, out, parts[0], parts[1], headers, body);
 		}
 
-		private static String readLine(InputStream in) throws IOException {
+		/**
+		 * Reads one HTTP line (CR LF or LF), without its end; {@code null} at the end of
+		 * the stream.
+		 */
+		static String readLine(InputStream in) throws IOException {
 			ByteArrayOutputStream line = new ByteArrayOutputStream();
 			int b;
 			while ((b = in.read()) >= 0) {
