@@ -1,8 +1,11 @@
 package dev.mistralboot.client.core;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -11,10 +14,20 @@ import org.jspecify.annotations.Nullable;
  * Fires an action when a stream has been silent for longer than its idle timeout. One
  * shared daemon thread serves every stream; a stream only writes a timestamp per event,
  * so watching costs nothing on the hot path.
+ * <p>
+ * That thread only keeps time. An action (closing a body, failing a reactive chain, which
+ * runs the chain's subscribers) runs on a thread of its own, outside any lock of the
+ * watchdog: an action that blocks or waits for a lock its owner holds while it stops the
+ * watchdog cannot stop every other timer of the JVM, nor deadlock with that owner. Only
+ * the interrupt of a waiting thread ({@link #interrupting}) runs on the timer thread,
+ * under the watchdog's lock, so that once {@link #stop()} or {@link #pause()} returned no
+ * interrupt can still arrive.
  */
 final class IdleWatchdog implements Runnable {
 
 	private static final ScheduledThreadPoolExecutor SCHEDULER = createScheduler();
+
+	private static final ExecutorService ACTIONS = createActionExecutor();
 
 	private final long idleNanos;
 
@@ -28,13 +41,37 @@ final class IdleWatchdog implements Runnable {
 
 	private Runnable action;
 
+	private @Nullable Thread interrupted;
+
 	private @Nullable ScheduledFuture<?> future;
 
+	/**
+	 * Watches for a silence longer than the timeout.
+	 * @param idleTimeout the longest silence
+	 * @param action what to do then, on a thread of its own
+	 */
 	IdleWatchdog(Duration idleTimeout, Runnable action) {
+		this(idleTimeout, action, null);
+	}
+
+	private IdleWatchdog(Duration idleTimeout, Runnable action, @Nullable Thread interrupted) {
 		this.idleNanos = idleTimeout.toNanos();
 		this.action = action;
+		this.interrupted = interrupted;
 		this.lastActivity = System.nanoTime();
 		schedule(this.idleNanos);
+	}
+
+	/**
+	 * Watches for a silence longer than the timeout, then interrupts a thread (one
+	 * waiting for an answer). Once {@link #stop()} returned, no interrupt arrives any
+	 * more: {@link #hasFired()} then says whether one did.
+	 * @param idleTimeout the longest silence
+	 * @param thread the thread to interrupt
+	 * @return the watchdog
+	 */
+	static IdleWatchdog interrupting(Duration idleTimeout, Thread thread) {
+		return new IdleWatchdog(idleTimeout, thread::interrupt, thread);
 	}
 
 	/** Records activity: the silence starts again from now. */
@@ -65,6 +102,7 @@ final class IdleWatchdog implements Runnable {
 			return false;
 		}
 		this.action = action;
+		this.interrupted = null;
 		return true;
 	}
 
@@ -81,6 +119,7 @@ final class IdleWatchdog implements Runnable {
 
 	@Override
 	public void run() {
+		Runnable fire;
 		synchronized (this) {
 			if (this.stopped) {
 				return;
@@ -95,19 +134,24 @@ final class IdleWatchdog implements Runnable {
 				return;
 			}
 			this.fired = true;
-			// run under the lock: pause() and stop() return only once the action is
-			// complete
-			this.action.run();
+			Thread thread = this.interrupted;
+			if (thread != null) {
+				// under the lock: once pause() or stop() returned, no interrupt arrives
+				thread.interrupt();
+				return;
+			}
+			fire = this.action;
 		}
+		ACTIONS.execute(fire);
 	}
 
 	/**
-	 * Runs an action once after a delay on the watchdog's thread (the deadline of a
-	 * blocking call).
+	 * Runs an action once after a delay (the deadline of a blocking call), on a thread of
+	 * its own.
 	 * @return the scheduled action, to cancel
 	 */
 	static ScheduledFuture<?> runLater(Runnable action, long delayNanos) {
-		return SCHEDULER.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
+		return SCHEDULER.schedule(() -> ACTIONS.execute(action), delayNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private synchronized void schedule(long delayNanos) {
@@ -124,6 +168,16 @@ final class IdleWatchdog implements Runnable {
 		});
 		scheduler.setRemoveOnCancelPolicy(true);
 		return scheduler;
+	}
+
+	private static ExecutorService createActionExecutor() {
+		// timers fire rarely (a timeout): a thread per action, kept a little for the next
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, "mistral-http-timeout");
+					thread.setDaemon(true);
+					return thread;
+				});
 	}
 
 }

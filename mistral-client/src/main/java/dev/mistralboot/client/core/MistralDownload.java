@@ -49,7 +49,12 @@ public final class MistralDownload implements AutoCloseable {
 
 	private @Nullable Body body;
 
-	private volatile @Nullable Thread reader;
+	/** Guards {@link #reader} and {@link #aborted}: no interrupt outlives its read. */
+	private final Object readerLock = new Object();
+
+	private @Nullable Thread reader;
+
+	private boolean aborted;
 
 	private boolean closed;
 
@@ -143,9 +148,11 @@ public final class MistralDownload implements AutoCloseable {
 	 * client library).
 	 */
 	void abort() {
-		Thread waiting = this.reader;
-		if (waiting != null) {
-			waiting.interrupt();
+		synchronized (this.readerLock) {
+			this.aborted = true;
+			if (this.reader != null) {
+				this.reader.interrupt();
+			}
 		}
 		closeBody();
 	}
@@ -228,7 +235,9 @@ public final class MistralDownload implements AutoCloseable {
 		private int guard(IoCall call) throws IOException {
 			IdleWatchdog dog = MistralDownload.this.watchdog;
 			if (dog != null) {
-				MistralDownload.this.reader = Thread.currentThread();
+				synchronized (MistralDownload.this.readerLock) {
+					MistralDownload.this.reader = Thread.currentThread();
+				}
 				dog.resume();
 			}
 			try {
@@ -261,11 +270,14 @@ public final class MistralDownload implements AutoCloseable {
 			}
 			finally {
 				if (dog != null) {
-					MistralDownload.this.reader = null;
 					dog.pause();
-					if (dog.hasFired()) {
-						// the watchdog's interrupt was meant for the read that just ended
-						Thread.interrupted();
+					synchronized (MistralDownload.this.readerLock) {
+						MistralDownload.this.reader = null;
+						if (MistralDownload.this.aborted) {
+							// the watchdog's interrupt was meant for the read that just
+							// ended
+							Thread.interrupted();
+						}
 					}
 				}
 			}

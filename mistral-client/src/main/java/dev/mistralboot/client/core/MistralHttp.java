@@ -371,7 +371,7 @@ public final class MistralHttp {
 		RequestPacer.Permit permit = pace(request, body);
 		// built (on the first call) before the silence is counted
 		RestClient client = transport().streamingRestClient();
-		IdleWatchdog dog = new IdleWatchdog(this.settings.streamIdleTimeout, Thread.currentThread()::interrupt);
+		IdleWatchdog dog = IdleWatchdog.interrupting(this.settings.streamIdleTimeout, Thread.currentThread());
 		try {
 			return new Watched(open(request, body, attempt, start, accept, client, permit), dog);
 		}
