@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.mistralboot.client.test.FaultServer;
 import dev.mistralboot.client.test.Fixtures;
+import dev.mistralboot.client.test.HangGuard;
 import dev.mistralboot.client.test.RecordingSleeper;
 import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,9 @@ class TransportFaultMatrixTests {
 	/** A generous bound on every cell: it proves nothing hangs, never a speed. */
 	static final Duration CELL_BOUND = Duration.ofSeconds(20);
 
+	/** Beyond this a cell (or the warm-up) hangs: it fails with a thread dump. */
+	static final Duration HANG_BOUND = Duration.ofMinutes(2);
+
 	static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2),
 			Duration.ofSeconds(5));
 
@@ -83,6 +87,10 @@ class TransportFaultMatrixTests {
 	 */
 	@BeforeAll
 	static void warmUp() throws Exception {
+		HangGuard.run(HANG_BOUND, "the warm-up", TransportFaultMatrixTests::warmUpEveryTransport);
+	}
+
+	private static void warmUpEveryTransport() throws Exception {
 		try (FaultServer server = new FaultServer((c, attempt) -> {
 			if (c.request().path().contains("content")) {
 				c.respond(200, Operation.DOWNLOAD.contentType(), DOWNLOAD_ANSWER);
@@ -186,6 +194,11 @@ class TransportFaultMatrixTests {
 	private void cell(Transport transport, Operation operation, Fault fault) throws Exception {
 		String reason = notApplicable(transport, operation, fault);
 		Assumptions.assumeTrue(reason == null, reason);
+		HangGuard.run(HANG_BOUND, transport + " " + operation + " " + fault,
+				() -> runCell(transport, operation, fault));
+	}
+
+	private void runCell(Transport transport, Operation operation, Fault fault) throws Exception {
 		Outcome expected = expected(transport, operation, fault);
 		FaultServer server = (fault != Fault.REFUSED) ? new FaultServer(script(operation, fault)) : null;
 		try {

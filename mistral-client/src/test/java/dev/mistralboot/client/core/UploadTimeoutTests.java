@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
 import dev.mistralboot.client.test.FaultServer;
+import dev.mistralboot.client.test.HangGuard;
 import dev.mistralboot.client.test.RecordingSleeper;
 import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,10 @@ class UploadTimeoutTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void aStalledUploadRaisesTheUploadTimeout(Transport transport) throws Exception {
+		HangGuard.run(Duration.ofMinutes(2), "a stalled upload on " + transport, () -> stalledUpload(transport));
+	}
+
+	private static void stalledUpload(Transport transport) throws Exception {
 		try (FaultServer server = new FaultServer((c, attempt) -> c.awaitClientClose(Duration.ofSeconds(20)), false)) {
 			long start = System.nanoTime();
 			MistralTimeoutException ex = catchThrowableOfType(MistralTimeoutException.class,
@@ -60,12 +65,13 @@ class UploadTimeoutTests {
 		}
 	}
 
-	// WEBCLIENT is left out: in one CI run of 2026-12-02 its call neither answered nor
-	// timed out within 30 s (two other runs passed). Not understood yet; recorded on
-	// issue 12. The stalled-upload test above still runs on every transport.
 	@ParameterizedTest
-	@EnumSource(value = Transport.class, names = { "OWN_JDK", "SPRING_JDK", "REACTOR_NETTY" })
+	@EnumSource(Transport.class)
 	void aSlowUploadDoesNotCountAgainstTheResponseTimeout(Transport transport) throws Exception {
+		HangGuard.run(Duration.ofMinutes(2), "a slow upload on " + transport, () -> slowUpload(transport));
+	}
+
+	private static void slowUpload(Transport transport) throws Exception {
 		try (FaultServer server = new FaultServer((c, attempt) -> {
 			// 96 MB read 8 MB at a time, 200 ms apart: over 2 s in all, more than the
 			// response timeout; each pause far less than the upload timeout
