@@ -9,6 +9,7 @@ import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,18 @@ public class ReactiveMistralChatClient {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
 		this.structured = new StructuredOutput(http.jsonMapper());
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralChatClient withOptions(RequestOptions options) {
+		return new ReactiveMistralChatClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**
