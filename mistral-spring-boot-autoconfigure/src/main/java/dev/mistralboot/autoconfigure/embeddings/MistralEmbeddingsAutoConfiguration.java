@@ -11,6 +11,7 @@ import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,11 +54,15 @@ public final class MistralEmbeddingsAutoConfiguration {
 	@ConditionalOnBean(MistralHttp.class)
 	MistralEmbeddingsClient mistralEmbeddingsClient(MistralHttp mistralHttp, MistralEmbeddingsProperties properties,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor,
-			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
-		Executor executor = applicationTaskExecutor.getIfUnique();
-		if (executor == null) {
+			ObjectProvider<ObservationRegistry> observationRegistry, ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader) {
+		if (!beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)
+				|| !beanFactory.isTypeMatch(APPLICATION_TASK_EXECUTOR, Executor.class)) {
 			return new MistralEmbeddingsClient(mistralHttp, defaults(properties));
 		}
+		// Boot declares its task executor lazy: it is looked up when embedAll first
+		// needs it
+		Executor executor = (task) -> applicationTaskExecutor.getObject().execute(task);
 		return new MistralEmbeddingsClient(mistralHttp, defaults(properties), ContextPropagatingExecutor.wrap(executor,
 				resourceLoader.getClassLoader(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 	}
