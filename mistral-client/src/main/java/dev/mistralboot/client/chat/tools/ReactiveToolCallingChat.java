@@ -6,6 +6,7 @@ import dev.mistralboot.client.chat.ChatCompletionAccumulator;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import io.micrometer.observation.Observation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -30,13 +31,18 @@ import reactor.core.scheduler.Schedulers;
  * or another service): the calls of each answer run, in order, on a
  * {@link Schedulers#boundedElastic() bounded elastic} worker, never on the event loop
  * that delivered the answer. Choose another scheduler with {@link #scheduler(Scheduler)}.
- * Nothing happens until subscription; each subscription runs its own conversation, and
- * cancelling it stops the conversation (a tool call already running finishes first).
+ * The observation of the subscriber's Reactor context (a WebFlux request's, for one) is
+ * in scope while they run, so what they observe joins the caller's trace. Nothing happens
+ * until subscription; each subscription runs its own conversation, and cancelling it
+ * stops the conversation (a tool call already running finishes first).
  * <p>
  * Immutable and thread-safe: {@link #maxRounds(int)}, {@link #failurePolicy} and
  * {@link #scheduler(Scheduler)} return new instances.
  */
 public final class ReactiveToolCallingChat {
+
+	/** Where Micrometer keeps the current observation in a Reactor context. */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private final ReactiveMistralChatClient chat;
 
@@ -155,13 +161,25 @@ public final class ReactiveToolCallingChat {
 	}
 
 	/**
-	 * Takes an answer; its tool calls, if any, run on the scheduler.
+	 * Takes an answer; its tool calls, if any, run on the scheduler, inside the scope of
+	 * the subscriber's observation (from the Reactor context, as a WebFlux server puts it
+	 * there), so that what the tools observe joins the caller's trace.
 	 */
 	private Mono<Boolean> answered(ToolRounds rounds, ChatCompletionResponse response) {
 		if (!ToolRounds.callsTools(response)) {
 			return Mono.fromCallable(() -> rounds.answered(response));
 		}
-		return Mono.fromCallable(() -> rounds.answered(response)).subscribeOn(this.scheduler);
+		return Mono.deferContextual((context) -> {
+			Object parent = context.getOrDefault(OBSERVATION_KEY, null);
+			if (!(parent instanceof Observation observation) || observation.isNoop()) {
+				return Mono.fromCallable(() -> rounds.answered(response));
+			}
+			return Mono.fromCallable(() -> {
+				try (Observation.Scope scope = observation.openScope()) {
+					return rounds.answered(response);
+				}
+			});
+		}).subscribeOn(this.scheduler);
 	}
 
 }

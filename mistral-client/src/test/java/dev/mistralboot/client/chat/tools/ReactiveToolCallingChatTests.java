@@ -13,6 +13,8 @@ import dev.mistralboot.client.chat.ToolMessage;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.MistralStreamException;
 import dev.mistralboot.client.test.MistralWireMock;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -32,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactiveToolCallingChatTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final Object NONE = new Object();
 
 	@RegisterExtension
 	static final MistralWireMock wireMock = new MistralWireMock();
@@ -100,6 +104,31 @@ class ReactiveToolCallingChatTests {
 
 		assertThat(where.threads).hasSize(2).allSatisfy((thread) -> assertThat(thread).startsWith("boundedElastic-"));
 		assertThat(where.nonBlocking).containsExactly(false, false);
+	}
+
+	@Test
+	void toolMethodsRunInTheScopeOfTheSubscribersObservation() {
+		this.server.answers(ChatTestServer.toolCalls(ChatTestServer.call("thread001", "where", "{}")),
+				ChatTestServer.answer("Done."),
+				ChatTestServer.toolCalls(ChatTestServer.call("thread002", "where", "{}")),
+				ChatTestServer.answer("Done."));
+		Where where = new Where();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler((context) -> true);
+		Observation caller = Observation.start("http.server.requests", registry);
+		ReactiveToolCallingChat chat = this.server.reactiveChat().withTools(ToolRegistry.of(where));
+
+		StepVerifier
+			.create(chat.complete(request("Where?"))
+				.contextWrite((context) -> context.put("micrometer.observation", caller)))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(chat.complete(request("Where?"))).expectNextCount(1).verifyComplete();
+		caller.stop();
+
+		assertThat(where.observations).hasSize(2);
+		assertThat(where.observations.get(0)).isSameAs(caller);
+		assertThat(where.observations.get(1)).as("no observation in the context, none in scope").isSameAs(NONE);
 	}
 
 	@Test
@@ -325,10 +354,14 @@ class ReactiveToolCallingChatTests {
 
 		final List<Boolean> nonBlocking = new CopyOnWriteArrayList<>();
 
+		final List<Object> observations = new CopyOnWriteArrayList<>();
+
 		@MistralTool(name = "where", description = "Where the tool runs")
 		Map<String, String> where() {
 			this.threads.add(Thread.currentThread().getName());
 			this.nonBlocking.add(Schedulers.isInNonBlockingThread());
+			Observation current = ObservationRegistry.create().getCurrentObservation();
+			this.observations.add((current != null) ? current : NONE);
 			return Map.of("thread", Thread.currentThread().getName());
 		}
 
