@@ -16,6 +16,7 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
+import dev.mistralboot.client.core.RequestOptions;
 import dev.mistralboot.client.files.ReactiveMistralFilesClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -87,6 +88,18 @@ public class ReactiveMistralBatchClient {
 		this.http = Objects.requireNonNull(http, "http");
 		this.files = new ReactiveMistralFilesClient(http);
 		this.poller = Objects.requireNonNull(poller, "poller");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralBatchClient withOptions(RequestOptions options) {
+		return new ReactiveMistralBatchClient(this.http.withOptions(options), this.poller);
 	}
 
 	/**

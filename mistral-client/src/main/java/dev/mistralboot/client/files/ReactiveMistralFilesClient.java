@@ -6,6 +6,7 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
+import dev.mistralboot.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -54,6 +55,18 @@ public class ReactiveMistralFilesClient {
 	 */
 	public ReactiveMistralFilesClient(ReactiveMistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralFilesClient withOptions(RequestOptions options) {
+		return new ReactiveMistralFilesClient(this.http.withOptions(options));
 	}
 
 	/**

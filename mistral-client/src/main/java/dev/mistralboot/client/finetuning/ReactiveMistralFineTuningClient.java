@@ -12,6 +12,7 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
+import dev.mistralboot.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +67,18 @@ public class ReactiveMistralFineTuningClient {
 	public ReactiveMistralFineTuningClient(ReactiveMistralHttp http, ReactiveJobPoller poller) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.poller = Objects.requireNonNull(poller, "poller");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralFineTuningClient withOptions(RequestOptions options) {
+		return new ReactiveMistralFineTuningClient(this.http.withOptions(options), this.poller);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -37,6 +38,18 @@ public class ReactiveMistralModelsClient {
 	 */
 	public ReactiveMistralModelsClient(ReactiveMistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralModelsClient withOptions(RequestOptions options) {
+		return new ReactiveMistralModelsClient(this.http.withOptions(options));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,8 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralServerException;
 import dev.mistralboot.client.core.MistralUnprocessableEntityException;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
+import dev.mistralboot.client.core.ResponseMetadata;
 import dev.mistralboot.client.core.RetryPolicy;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
@@ -381,6 +384,33 @@ class ReactiveMistralFilesClientTests {
 
 		assertThat(Arrays.equals(joined, content)).isTrue();
 		assertThat(Files.readAllBytes(copy)).isEqualTo(content);
+	}
+
+	@Test
+	void aDownloadAppliesTheClientsOptions() {
+		wireMock.server()
+			.stubFor(get(urlEqualTo("/v1/files/" + FILE_ID + "/content")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/octet-stream")
+				.withHeader("mistral-correlation-id", "d0wn")
+				.withBody(TRAINING)));
+		List<ResponseMetadata> seen = new CopyOnWriteArrayList<>();
+
+		long bytes = this.files
+			.withOptions(RequestOptions.builder().header("X-Tenant", "cheese-shop").onResponse(seen::add).build())
+			.download(FILE_ID)
+			.map((buffer) -> {
+				int count = buffer.readableByteCount();
+				DataBufferUtils.release(buffer);
+				return (long) count;
+			})
+			.reduce(0L, Long::sum)
+			.block(WAIT);
+
+		assertThat(bytes).isEqualTo(TRAINING.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(seen).singleElement().extracting(ResponseMetadata::correlationId).isEqualTo("d0wn");
+		wireMock.server()
+			.verify(getRequestedFor(urlEqualTo("/v1/files/" + FILE_ID + "/content")).withHeader("X-Tenant",
+					equalTo("cheese-shop")));
 	}
 
 	@Test
