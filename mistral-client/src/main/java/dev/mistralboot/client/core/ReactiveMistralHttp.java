@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -185,6 +187,8 @@ public final class ReactiveMistralHttp {
 	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type,
 			MistralObservations.Handle observation) {
 		return Mono.defer(() -> {
+			// a blank path variable is the caller's mistake, signalled as itself
+			UriTemplates.of(request);
 			byte[] body = serialize(request);
 			long start = System.nanoTime();
 			AtomicInteger attempts = new AtomicInteger();
@@ -257,6 +261,8 @@ public final class ReactiveMistralHttp {
 
 	private <T> Flux<T> stream(ApiRequest request, ObjectReader reader, MistralObservations.Handle observation) {
 		return Flux.defer(() -> {
+			// a blank path variable is the caller's mistake, signalled as itself
+			UriTemplates.of(request);
 			byte[] body = serialize(request);
 			long start = System.nanoTime();
 			AtomicInteger attempts = new AtomicInteger();
@@ -272,6 +278,124 @@ public final class ReactiveMistralHttp {
 			})
 				.doOnNext((chunk) -> delivered.incrementAndGet())
 				.retryWhen(retry(request, () -> delivered.get() == 0, true, observation));
+		});
+	}
+
+	/**
+	 * Downloads a raw answer (a file's content) as it arrives, never held whole in
+	 * memory. The subscriber owns each buffer and must release it
+	 * ({@link DataBufferUtils#release(DataBuffer)}); {@link DataBufferUtils#write} to a
+	 * file does. Cancelling the subscription closes the connection.
+	 * <p>
+	 * The headers must arrive, and then the body keep coming, with no silence longer than
+	 * the stream idle timeout while the subscriber asks for more (time it spends before
+	 * asking does not count): a silent body fails with a {@link MistralTimeoutException}.
+	 * A body cut before its end, or shorter than its {@code Content-Length}, fails with a
+	 * {@link MistralIoException}: it never completes as if it were whole. Failures before
+	 * the headers are retried under the retry policy; after them, never.
+	 * @param call the request
+	 * @return the body's buffers, in order
+	 */
+	public Flux<DataBuffer> download(ApiRequest call) {
+		ApiRequest request = call.withOptions(this.options);
+		return Flux.deferContextual((callerContext) -> {
+			MistralObservations.Handle observation = this.observations.start(request, false, parent(callerContext));
+			Flux<DataBuffer> body = download(request, observation);
+			if (!observation.isActive()) {
+				return body;
+			}
+			return body.doOnComplete(observation::stop)
+				.doOnError(observation::error)
+				.doOnCancel(observation::cancel)
+				.contextWrite((context) -> context.put(OBSERVATION_KEY, observation.observation()));
+		});
+	}
+
+	private Flux<DataBuffer> download(ApiRequest request, MistralObservations.Handle observation) {
+		return Flux.defer(() -> {
+			// a blank path variable is the caller's mistake, signalled as itself
+			UriTemplates.of(request);
+			byte[] body = serialize(request);
+			long start = System.nanoTime();
+			AtomicInteger attempts = new AtomicInteger();
+			// once the headers of a success arrived, the body is never sent twice
+			AtomicBoolean answered = new AtomicBoolean();
+			return Flux.defer(() -> {
+				int attempt = attempts.incrementAndGet();
+				return paced(request, body, observation)
+					.flatMapMany((permit) -> demandIdleTimeout(
+							send(request, body, MediaType.ALL).<DataBuffer>exchangeToFlux((response) -> bytes(request,
+									response, attempt, start, permit, observation, answered)),
+							streamIdleTimeout(request)))
+					.onErrorMap((ex) -> mapTransport(ex, request, streamIdleTimeout(request),
+							"mistral.http.stream-idle-timeout"));
+			}).retryWhen(retry(request, () -> !answered.get(), false, observation));
+		});
+	}
+
+	private Flux<DataBuffer> bytes(ApiRequest request, ClientResponse response, int attempt, long start,
+			RequestPacer.Permit permit, MistralObservations.Handle observation, AtomicBoolean answered) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = copy(response.headers().asHttpHeaders());
+		permit.answered(status, headers, null);
+		if (status >= 400) {
+			return errorBody(request, response, status, headers, attempt).flatMapMany(Flux::error);
+		}
+		answered.set(true);
+		this.deprecations.check(headers, request.model());
+		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
+				Duration.ofNanos(System.nanoTime() - start));
+		request.options().answered(metadata);
+		if (observation.isActive()) {
+			observation.response(metadata, null);
+		}
+		long expected = headers.getContentLength();
+		AtomicLong received = new AtomicLong();
+		return response.body(BodyExtractors.toDataBuffers())
+			.onErrorMap(ReactiveMistralHttp::cut)
+			.doOnNext((buffer) -> received.addAndGet(buffer.readableByteCount()))
+			.concatWith(
+					Mono.defer(() -> (expected >= 0 && received.get() < expected)
+							? Mono.error(new Failures.AnswerCutException(new IOException("The body ended after "
+									+ received.get() + " of its " + expected + " bytes (Content-Length)")))
+							: Mono.empty()));
+	}
+
+	/**
+	 * Like {@link #idleTimeout}, but silence only counts while the subscriber has asked
+	 * for a buffer it has not received: a subscriber that takes its time (writing to a
+	 * slow disk) is not a silent server.
+	 */
+	private static Flux<DataBuffer> demandIdleTimeout(Flux<DataBuffer> buffers, Duration idle) {
+		return Flux.defer(() -> {
+			Sinks.Empty<Void> timedOut = Sinks.empty();
+			IdleWatchdog watchdog = new IdleWatchdog(idle, timedOut::tryEmitEmpty);
+			long[] demand = { 0 };
+			return buffers.takeUntilOther(timedOut.asMono())
+				.concatWith(Mono.defer(() -> watchdog.hasFired()
+						? Mono.error(new TimeoutException("No data within " + idle)) : Mono.empty()))
+				.doOnNext((buffer) -> {
+					synchronized (demand) {
+						if (demand[0] != Long.MAX_VALUE && --demand[0] <= 0) {
+							demand[0] = 0;
+							watchdog.pause();
+						}
+						else {
+							watchdog.touch();
+						}
+					}
+				})
+				.doOnRequest((n) -> {
+					synchronized (demand) {
+						// the silence counts from the first request
+						if (demand[0] == 0) {
+							watchdog.resume();
+						}
+						demand[0] = (demand[0] + n < 0) ? Long.MAX_VALUE : demand[0] + n;
+					}
+				})
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+				.doFinally((signal) -> watchdog.stop());
 		});
 	}
 

@@ -222,7 +222,7 @@ class BatchClientTests {
 		assertThat(failed.error()).containsEntry("message", "Invalid model: mistral-huge");
 	}
 
-	private static String result(String customId, String text) {
+	static String result(String customId, String text) {
 		return ("{\"id\":\"batch-%s-%s\",\"custom_id\":\"%s\",\"response\":{\"status_code\":200,\"body\":{\"id\":\"cmpl-%s\","
 				+ "\"object\":\"chat.completion\",\"model\":\"mistral-small-latest\",\"created\":1717172000,"
 				+ "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":4,\"total_tokens\":9},"

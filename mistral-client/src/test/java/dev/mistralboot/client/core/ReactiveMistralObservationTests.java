@@ -1,5 +1,6 @@
 package dev.mistralboot.client.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
+import dev.mistralboot.client.files.ReactiveMistralFilesClient;
 import dev.mistralboot.client.test.MistralWireMock;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -17,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -217,6 +221,35 @@ class ReactiveMistralObservationTests {
 			.hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasLowCardinalityKeyValue("error.type", "402");
+	}
+
+	@Test
+	void aDownloadIsObservedToItsLastBufferUnderTheCallersObservation() {
+		wireMock.server()
+			.stubFor(get("/v1/files/f1/content").willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/octet-stream")
+				.withBody("line 1\nline 2\n")));
+		Observation serverRequest = Observation.start("http.server.requests", this.support.observations);
+
+		String content = DataBufferUtils.join(new ReactiveMistralFilesClient(http().build()).download("f1"))
+			.map((buffer) -> {
+				String text = buffer.toString(StandardCharsets.UTF_8);
+				DataBufferUtils.release(buffer);
+				return text;
+			})
+			.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, serverRequest))
+			.block();
+		serverRequest.stop();
+
+		assertThat(content).isEqualTo("line 1\nline 2\n");
+		assertThat(this.support.log).containsExactly("start", "stop");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStopped()
+			.hasParentObservationEqualTo(serverRequest)
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "files.download")
+			.hasLowCardinalityKeyValue("error.type", "none");
 	}
 
 	private ReactiveMistralHttp.Builder http() {

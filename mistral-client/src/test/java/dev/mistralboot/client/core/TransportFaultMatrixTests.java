@@ -24,6 +24,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -143,9 +144,6 @@ class TransportFaultMatrixTests {
 		if (operation == Operation.BLOCKING_STREAM && transport.reactive()) {
 			return "the WebClient streams reactively (REACTIVE_STREAM)";
 		}
-		if (operation == Operation.DOWNLOAD && transport.reactive()) {
-			return "the reactive core has no raw download";
-		}
 		if (!operation.stream() && (fault == Fault.CUT_MID_EVENT || fault == Fault.SILENT_MID_EVENT
 				|| fault == Fault.ERROR_EVENT || fault == Fault.MALFORMED_EVENT)) {
 			return "events exist only in streams";
@@ -251,6 +249,19 @@ class TransportFaultMatrixTests {
 				case REACTIVE_STREAM ->
 					assertThat(http.stream(TestRequests.chatStream(), JsonNode.class).collectList().block(CELL_BOUND))
 						.hasSize(4);
+				case DOWNLOAD -> {
+					String body = DataBufferUtils
+						.join(http.download(ApiRequest.get("/v1/files/{file_id}/content", "file-1")
+							.operation("files.download")
+							.build()))
+						.map((buffer) -> {
+							String text = buffer.toString(StandardCharsets.UTF_8);
+							DataBufferUtils.release(buffer);
+							return text;
+						})
+						.block(CELL_BOUND);
+					assertThat(body).isEqualTo(DOWNLOAD_ANSWER);
+				}
 				default -> throw new IllegalStateException(operation.name());
 			}
 			return;

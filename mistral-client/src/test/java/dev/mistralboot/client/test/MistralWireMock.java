@@ -129,14 +129,25 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 	 * (Reactor Netty's connector needs Spring's application context classes, absent from
 	 * this module).
 	 * @return the core
+	 * @see #reactiveHttpBuilder()
 	 */
 	public ReactiveMistralHttp reactiveHttp() {
+		return reactiveHttpBuilder().build();
+	}
+
+	/**
+	 * A reactive core builder pointed at the server, without retries, on a JDK HTTP
+	 * client pinned to HTTP/1.1 (for the reasons given at {@link #httpBuilder()}: an
+	 * upload answered by an error arrives as {@code RST_STREAM} on h2c).
+	 * @return the builder
+	 */
+	public ReactiveMistralHttp.Builder reactiveHttpBuilder() {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		return ReactiveMistralHttp.builder()
 			.baseUrl(baseUrl())
 			.apiKey(API_KEY)
 			.retryPolicy(RetryPolicy.NONE)
-			.connector(new JdkClientHttpConnector())
-			.build();
+			.connector(new JdkClientHttpConnector(client));
 	}
 
 	/**

@@ -3,7 +3,10 @@ package dev.mistralboot.autoconfigure.classifiers;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.classifiers.ClassifiersDefaults;
 import dev.mistralboot.client.classifiers.MistralClassifiersClient;
+import dev.mistralboot.client.classifiers.ReactiveMistralClassifiersClient;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,10 +15,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link MistralClassifiersClient} (moderations and classifications).
- * Disable with {@code mistral.classifiers.enabled=false}.
+ * Auto-configures {@link MistralClassifiersClient} and, with WebFlux,
+ * {@link ReactiveMistralClassifiersClient} (moderations and classifications). Disable
+ * with {@code mistral.classifiers.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralClassifiersClient.class)
@@ -29,6 +35,24 @@ public final class MistralClassifiersAutoConfiguration {
 	MistralClassifiersClient mistralClassifiersClient(MistralHttp mistralHttp,
 			MistralClassifiersProperties properties) {
 		return new MistralClassifiersClient(mistralHttp, new ClassifiersDefaults(properties.getModerationModel()));
+	}
+
+	/**
+	 * The reactive classifiers client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveClassifiersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralClassifiersClient reactiveMistralClassifiersClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralClassifiersProperties properties) {
+			return new ReactiveMistralClassifiersClient(reactiveMistralHttp,
+					new ClassifiersDefaults(properties.getModerationModel()));
+		}
+
 	}
 
 }

@@ -2,7 +2,10 @@ package dev.mistralboot.autoconfigure.files;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.files.ReactiveMistralFilesClient;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,9 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link MistralFilesClient}. Disable it with
+ * Auto-configures {@link MistralFilesClient} and, with WebFlux,
+ * {@link ReactiveMistralFilesClient}. Disable both with
  * {@code mistral.files.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
@@ -27,6 +33,22 @@ public final class MistralFilesAutoConfiguration {
 	@ConditionalOnBean(MistralHttp.class)
 	MistralFilesClient mistralFilesClient(MistralHttp mistralHttp) {
 		return new MistralFilesClient(mistralHttp);
+	}
+
+	/**
+	 * The reactive files client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveFilesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralFilesClient reactiveMistralFilesClient(ReactiveMistralHttp reactiveMistralHttp) {
+			return new ReactiveMistralFilesClient(reactiveMistralHttp);
+		}
+
 	}
 
 }

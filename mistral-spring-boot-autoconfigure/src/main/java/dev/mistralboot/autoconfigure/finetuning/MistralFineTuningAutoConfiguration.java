@@ -3,7 +3,11 @@ package dev.mistralboot.autoconfigure.finetuning;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveJobPoller;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.ReactiveMistralFineTuningClient;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,10 +16,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link MistralFineTuningClient}, polling jobs as
- * {@code mistral.fine-tuning.poll-*} says. Disable it with
+ * Auto-configures {@link MistralFineTuningClient} and, with WebFlux,
+ * {@link ReactiveMistralFineTuningClient}, polling jobs as
+ * {@code mistral.fine-tuning.poll-*} says. Disable both with
  * {@code mistral.fine-tuning.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
@@ -39,6 +46,23 @@ public final class MistralFineTuningAutoConfiguration {
 			throw new IllegalArgumentException(ex.getMessage() + ": set mistral.fine-tuning.poll-interval and "
 					+ "mistral.fine-tuning.poll-timeout to positive durations", ex);
 		}
+	}
+
+	/**
+	 * The reactive fine-tuning client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveFineTuningConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralFineTuningClient reactiveMistralFineTuningClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralFineTuningProperties properties) {
+			return new ReactiveMistralFineTuningClient(reactiveMistralHttp, ReactiveJobPoller.of(poller(properties)));
+		}
+
 	}
 
 }

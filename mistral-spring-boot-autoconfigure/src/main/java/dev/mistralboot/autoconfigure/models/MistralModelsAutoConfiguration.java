@@ -2,7 +2,10 @@ package dev.mistralboot.autoconfigure.models;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.models.MistralModelsClient;
+import dev.mistralboot.client.models.ReactiveMistralModelsClient;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,9 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link MistralModelsClient}. Disable it with
+ * Auto-configures {@link MistralModelsClient} and, with WebFlux,
+ * {@link ReactiveMistralModelsClient}. Disable both with
  * {@code mistral.models.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
@@ -27,6 +33,22 @@ public final class MistralModelsAutoConfiguration {
 	@ConditionalOnBean(MistralHttp.class)
 	MistralModelsClient mistralModelsClient(MistralHttp mistralHttp) {
 		return new MistralModelsClient(mistralHttp);
+	}
+
+	/**
+	 * The reactive models client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveModelsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralModelsClient reactiveMistralModelsClient(ReactiveMistralHttp reactiveMistralHttp) {
+			return new ReactiveMistralModelsClient(reactiveMistralHttp);
+		}
+
 	}
 
 }

@@ -2,8 +2,11 @@ package dev.mistralboot.autoconfigure.ocr;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrDefaults;
+import dev.mistralboot.client.ocr.ReactiveMistralOcrClient;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,10 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configures {@link MistralOcrClient}. Disable with
- * {@code mistral.ocr.enabled=false}.
+ * Auto-configures {@link MistralOcrClient} and, with WebFlux,
+ * {@link ReactiveMistralOcrClient}. Disable with {@code mistral.ocr.enabled=false}.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralOcrClient.class)
@@ -28,6 +33,23 @@ public final class MistralOcrAutoConfiguration {
 	@ConditionalOnBean(MistralHttp.class)
 	MistralOcrClient mistralOcrClient(MistralHttp mistralHttp, MistralOcrProperties properties) {
 		return new MistralOcrClient(mistralHttp, new OcrDefaults(properties.getModel()));
+	}
+
+	/**
+	 * The reactive ocr client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveOcrConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralOcrClient reactiveMistralOcrClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralOcrProperties properties) {
+			return new ReactiveMistralOcrClient(reactiveMistralHttp, new OcrDefaults(properties.getModel()));
+		}
+
 	}
 
 }

@@ -1,0 +1,149 @@
+package dev.mistralboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import dev.mistralboot.autoconfigure.batch.MistralBatchAutoConfiguration;
+import dev.mistralboot.autoconfigure.classifiers.MistralClassifiersAutoConfiguration;
+import dev.mistralboot.autoconfigure.files.MistralFilesAutoConfiguration;
+import dev.mistralboot.autoconfigure.finetuning.MistralFineTuningAutoConfiguration;
+import dev.mistralboot.autoconfigure.models.MistralModelsAutoConfiguration;
+import dev.mistralboot.autoconfigure.ocr.MistralOcrAutoConfiguration;
+import dev.mistralboot.client.batch.MistralBatchClient;
+import dev.mistralboot.client.batch.ReactiveMistralBatchClient;
+import dev.mistralboot.client.classifiers.MistralClassifiersClient;
+import dev.mistralboot.client.classifiers.ReactiveMistralClassifiersClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveJobPoller;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.files.ReactiveMistralFilesClient;
+import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.ReactiveMistralFineTuningClient;
+import dev.mistralboot.client.models.MistralModelsClient;
+import dev.mistralboot.client.models.ReactiveMistralModelsClient;
+import dev.mistralboot.client.ocr.MistralOcrClient;
+import dev.mistralboot.client.ocr.ReactiveMistralOcrClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reactive twins of the files, OCR, classifiers, models, fine-tuning and batch
+ * clients are auto-configured beside their blocking clients when WebFlux is present, and
+ * follow the family's {@code mistral.<family>.enabled} and settings.
+ */
+class ReactiveTwinsAutoConfigurationTests {
+
+	static Stream<Family> families() {
+		return Stream.of(
+				new Family("files", MistralFilesAutoConfiguration.class, MistralFilesClient.class,
+						ReactiveMistralFilesClient.class),
+				new Family("ocr", MistralOcrAutoConfiguration.class, MistralOcrClient.class,
+						ReactiveMistralOcrClient.class),
+				new Family("classifiers", MistralClassifiersAutoConfiguration.class, MistralClassifiersClient.class,
+						ReactiveMistralClassifiersClient.class),
+				new Family("models", MistralModelsAutoConfiguration.class, MistralModelsClient.class,
+						ReactiveMistralModelsClient.class),
+				new Family("fine-tuning", MistralFineTuningAutoConfiguration.class, MistralFineTuningClient.class,
+						ReactiveMistralFineTuningClient.class),
+				new Family("batch", MistralBatchAutoConfiguration.class, MistralBatchClient.class,
+						ReactiveMistralBatchClient.class));
+	}
+
+	private static ApplicationContextRunner runner(Class<?>... configurations) {
+		Class<?>[] all = new Class<?>[configurations.length + 1];
+		all[0] = MistralAutoConfiguration.class;
+		System.arraycopy(configurations, 0, all, 1, configurations.length);
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(all))
+			.withPropertyValues("mistral.api-key=sk-test");
+	}
+
+	@ParameterizedTest
+	@MethodSource("families")
+	void bothClientsExistWithWebFlux(Family family) {
+		runner(family.configuration()).run((context) -> assertThat(context).hasSingleBean(family.blocking())
+			.hasSingleBean(family.reactive())
+			.hasSingleBean(ReactiveMistralHttp.class));
+	}
+
+	@ParameterizedTest
+	@MethodSource("families")
+	void theReactiveClientIsAbsentWithoutWebFlux(Family family) {
+		runner(family.configuration()).withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasSingleBean(family.blocking())
+				.doesNotHaveBean(family.reactive())
+				.doesNotHaveBean(ReactiveMistralHttp.class));
+	}
+
+	@ParameterizedTest
+	@MethodSource("families")
+	void neitherClientExistsWhenTheFamilyIsDisabled(Family family) {
+		runner(family.configuration()).withPropertyValues("mistral." + family.name() + ".enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(family.blocking())
+				.doesNotHaveBean(family.reactive())
+				.hasSingleBean(MistralHttp.class)
+				.hasSingleBean(ReactiveMistralHttp.class));
+	}
+
+	@ParameterizedTest
+	@MethodSource("families")
+	void theApplicationsOwnReactiveClientWins(Family family) {
+		runner(family.configuration())
+			.withBean("own", family.reactive(), ReactiveMistralHttp.builder().apiKey("sk-own").build())
+			.run((context) -> assertThat(context).hasSingleBean(family.reactive()).hasBean("own"));
+	}
+
+	@Test
+	void reactiveJobClientsPollAsConfigured() {
+		runner(MistralFineTuningAutoConfiguration.class, MistralBatchAutoConfiguration.class)
+			.withPropertyValues("mistral.fine-tuning.poll-interval=2s", "mistral.fine-tuning.poll-timeout=30m",
+					"mistral.batch.poll-interval=3s", "mistral.batch.poll-timeout=2h")
+			.run((context) -> {
+				ReactiveJobPoller fineTuning = context.getBean(ReactiveMistralFineTuningClient.class).poller();
+				assertThat(fineTuning.interval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(fineTuning.timeout()).isEqualTo(Duration.ofMinutes(30));
+				ReactiveJobPoller batch = context.getBean(ReactiveMistralBatchClient.class).poller();
+				assertThat(batch.interval()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(batch.timeout()).isEqualTo(Duration.ofHours(2));
+			});
+	}
+
+	@Test
+	void reactiveClientsGetTheFamilyDefaults() {
+		runner(MistralOcrAutoConfiguration.class, MistralClassifiersAutoConfiguration.class)
+			.withPropertyValues("mistral.ocr.model=mistral-ocr-2505",
+					"mistral.classifiers.moderation-model=mistral-moderation-2411")
+			.run((context) -> {
+				assertThat(context.getBean(ReactiveMistralOcrClient.class).defaults().model())
+					.isEqualTo("mistral-ocr-2505");
+				assertThat(context.getBean(ReactiveMistralClassifiersClient.class).defaults().moderationModel())
+					.isEqualTo("mistral-moderation-2411");
+			});
+	}
+
+	/**
+	 * One family: its property prefix, auto-configuration and clients.
+	 *
+	 * @param name the family's name under {@code mistral.}
+	 * @param configuration the auto-configuration
+	 * @param blocking the blocking client
+	 * @param reactive the reactive client
+	 */
+	record Family(String name, Class<?> configuration, Class<?> blocking, Class<?> reactive) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+}
