@@ -20,6 +20,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -307,7 +308,8 @@ final class JavaWriter {
 		MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc(node.path("builder").asBoolean(false) ? "Copies the collections.\n"
-					: "Copies the collections; lists the API left out are empty.\n");
+					: "Copies the collections; lists the API left out are empty"
+							+ (node.path("fixed").isEmpty() ? "" : ", fixed values it left out are set") + ".\n");
 		MethodSpec.Builder shortForm = MethodSpec.constructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc("A value without additional properties.\n");
@@ -327,6 +329,10 @@ final class JavaWriter {
 			shortForm.addParameter(ParameterSpec.builder(property.annotatedType(), property.java()).build())
 				.addJavadoc("@param $L $L\n", property.java(), doc);
 			arguments.add(property.java());
+			if (property.fixed() != null) {
+				compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
+						property.fixed());
+			}
 			if (property.type() instanceof ParameterizedTypeName parameterized
 					&& parameterized.rawType().equals(LIST)) {
 				if (property.nullable()) {
@@ -501,7 +507,18 @@ final class JavaWriter {
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
-				properties.put(json, new Property(json, java, type, !nonNull));
+				@Nullable String fixed = null;
+				for (JsonNode name : node.path("fixed")) {
+					if (name.asString().equals(json)) {
+						fixed = property.getValue().path("const").asString(null);
+						if (fixed == null) {
+							throw new IllegalStateException(
+									where + ": fixed names " + json + ", which has no const value in schema " + schema);
+						}
+						nonNull = true;
+					}
+				}
+				properties.put(json, new Property(json, java, type, !nonNull, fixed));
 			}
 		}
 		JsonNode order = node.path("order");
@@ -647,7 +664,7 @@ final class JavaWriter {
 	/**
 	 * One record component.
 	 */
-	private record Property(String json, String java, TypeName type, boolean nullable) {
+	private record Property(String json, String java, TypeName type, boolean nullable, @Nullable String fixed) {
 
 		TypeName annotatedType() {
 			return this.nullable ? this.type.annotated(AnnotationSpec.builder(NULLABLE).build()) : this.type;
