@@ -349,6 +349,11 @@ final class JavaWriter {
 				compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : null", property.java(),
 						property.java(), COLLECTIONS, LINKED_HASH_MAP, property.java());
 			}
+			else if (property.type() instanceof ParameterizedTypeName parameterized
+					&& parameterized.rawType().equals(MAP) && !property.nullable()) {
+				compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", property.java(),
+						property.java(), COLLECTIONS, LINKED_HASH_MAP, property.java(), MAP);
+			}
 		}
 		javadoc.append("\n@param ")
 			.append(ADDITIONAL)
@@ -507,6 +512,7 @@ final class JavaWriter {
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
+				nonNull |= type.isPrimitive();
 				@Nullable String fixed = null;
 				for (JsonNode name : node.path("fixed")) {
 					if (name.asString().equals(json)) {
@@ -593,6 +599,10 @@ final class JavaWriter {
 			case "Float" -> ClassName.get(Float.class);
 			case "Boolean" -> ClassName.get(Boolean.class);
 			case "Object" -> ClassName.OBJECT;
+			case "int" -> TypeName.INT;
+			case "long" -> TypeName.LONG;
+			case "double" -> TypeName.DOUBLE;
+			case "boolean" -> TypeName.BOOLEAN;
 			case "List" -> LIST;
 			case "Map" -> MAP;
 			default -> trimmed.contains(".") ? ClassName.bestGuess(trimmed) : this.types.forSimpleName(trimmed, where);
