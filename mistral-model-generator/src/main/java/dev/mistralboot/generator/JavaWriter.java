@@ -495,10 +495,7 @@ final class JavaWriter {
 		node.path("skip").forEach((name) -> skipped.add(name.asString()));
 		for (String schema : TypeRegistry.schemas(node)) {
 			JsonNode schemaNode = schemaNode(schema, where);
-			Set<String> required = new LinkedHashSet<>();
-			schemaNode.path("required").forEach((name) -> required.add(name.asString()));
-			for (Map.Entry<String, JsonNode> property : ModelGenerator.fields(schemaNode.path("properties"))
-				.entrySet()) {
+			for (Map.Entry<String, JsonNode> property : schemaProperties(schemaNode, where).entrySet()) {
 				String json = property.getKey();
 				if (properties.containsKey(json) || skipped.contains(json)) {
 					continue;
@@ -513,6 +510,9 @@ final class JavaWriter {
 					nonNull |= name.asString().equals(json);
 				}
 				nonNull |= type.isPrimitive();
+				for (JsonNode name : node.path("nullable")) {
+					nonNull &= !name.asString().equals(json);
+				}
 				@Nullable String fixed = null;
 				for (JsonNode name : node.path("fixed")) {
 					if (name.asString().equals(json)) {
@@ -541,6 +541,21 @@ final class JavaWriter {
 			properties.forEach(ordered::putIfAbsent);
 			return ordered;
 		}
+		return properties;
+	}
+
+	/**
+	 * The properties of a schema, with those of its {@code allOf} parts (referenced or
+	 * inline), parts first.
+	 */
+	private Map<String, JsonNode> schemaProperties(JsonNode schema, String where) {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		for (JsonNode part : schema.path("allOf")) {
+			String ref = part.path("$ref").asString(null);
+			JsonNode resolved = (ref != null) ? schemaNode(ref.substring(ref.lastIndexOf('/') + 1), where) : part;
+			schemaProperties(resolved, where).forEach(properties::putIfAbsent);
+		}
+		ModelGenerator.fields(schema.path("properties")).forEach(properties::putIfAbsent);
 		return properties;
 	}
 
