@@ -9,6 +9,7 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.client.core.RequestOptions;
 
 /**
  * Completions by an agent ({@code POST /v1/agents/completions}) over a blocking
@@ -43,6 +44,18 @@ public class MistralAgentsClient {
 	 */
 	public MistralAgentsClient(MistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralAgentsClient withOptions(RequestOptions options) {
+		return new MistralAgentsClient(this.http.withOptions(options));
 	}
 
 	/**

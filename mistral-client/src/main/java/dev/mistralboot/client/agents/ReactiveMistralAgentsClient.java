@@ -6,6 +6,7 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +26,18 @@ public class ReactiveMistralAgentsClient {
 	 */
 	public ReactiveMistralAgentsClient(ReactiveMistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralAgentsClient withOptions(RequestOptions options) {
+		return new ReactiveMistralAgentsClient(this.http.withOptions(options));
 	}
 
 	/**

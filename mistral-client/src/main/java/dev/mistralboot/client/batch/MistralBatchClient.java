@@ -24,6 +24,7 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralPager;
+import dev.mistralboot.client.core.RequestOptions;
 import dev.mistralboot.client.files.MistralFilesClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -90,6 +91,18 @@ public class MistralBatchClient {
 		this.http = Objects.requireNonNull(http, "http");
 		this.files = new MistralFilesClient(http);
 		this.poller = Objects.requireNonNull(poller, "poller");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralBatchClient withOptions(RequestOptions options) {
+		return new MistralBatchClient(this.http.withOptions(options), this.poller);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -59,6 +60,18 @@ public class MistralChatClient {
 	public MistralChatClient(MistralHttp http, ChatDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralChatClient withOptions(RequestOptions options) {
+		return new MistralChatClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**

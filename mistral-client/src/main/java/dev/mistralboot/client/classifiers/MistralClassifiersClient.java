@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 
 /**
  * Moderation and classification ({@code POST /v1/moderations},
@@ -45,6 +46,18 @@ public class MistralClassifiersClient {
 	public MistralClassifiersClient(MistralHttp http, ClassifiersDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralClassifiersClient withOptions(RequestOptions options) {
+		return new MistralClassifiersClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**

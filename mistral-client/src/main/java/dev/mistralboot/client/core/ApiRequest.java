@@ -41,6 +41,8 @@ public final class ApiRequest {
 
 	private final HttpHeaders headers;
 
+	private final RequestOptions options;
+
 	private ApiRequest(Builder builder) {
 		this.method = builder.method;
 		this.path = builder.path;
@@ -52,6 +54,24 @@ public final class ApiRequest {
 		this.operation = Objects.requireNonNull(builder.operation, "operation");
 		this.model = builder.model;
 		this.headers = builder.headers;
+		this.options = RequestOptions.NONE;
+	}
+
+	private ApiRequest(ApiRequest request, RequestOptions options) {
+		this.method = request.method;
+		this.path = request.path;
+		this.uriVariables = request.uriVariables;
+		this.query = request.query;
+		this.jsonBody = request.jsonBody;
+		this.multipartBody = request.multipartBody;
+		this.repeatable = request.repeatable;
+		this.operation = request.operation;
+		this.model = request.model;
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(request.headers);
+		headers.putAll(options.headers());
+		this.headers = headers;
+		this.options = options;
 	}
 
 	/**
@@ -163,6 +183,27 @@ public final class ApiRequest {
 	 */
 	public HttpHeaders headers() {
 		return this.headers;
+	}
+
+	/**
+	 * The per-call options this request carries (its headers are already in
+	 * {@link #headers()}).
+	 * @return the options, {@link RequestOptions#NONE} when none
+	 */
+	public RequestOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * This request with options applied over the ones it carries.
+	 * @param options the options
+	 * @return the request with the options, or this request when they are empty
+	 */
+	public ApiRequest withOptions(RequestOptions options) {
+		if (options.isEmpty()) {
+			return this;
+		}
+		return new ApiRequest(this, this.options.and(options));
 	}
 
 	@Override

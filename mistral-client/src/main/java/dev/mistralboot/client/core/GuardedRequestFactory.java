@@ -49,6 +49,12 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  */
 final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
+	/**
+	 * A request attribute holding a {@link Duration}: the response timeout of that one
+	 * call, instead of the factory's.
+	 */
+	static final String RESPONSE_TIMEOUT_ATTRIBUTE = GuardedRequestFactory.class.getName() + ".responseTimeout";
+
 	private final ClientHttpRequestFactory delegate;
 
 	private final @Nullable Duration responseTimeout;
@@ -92,6 +98,8 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		private final Thread caller;
 
+		private @Nullable Duration responseTimeout = GuardedRequestFactory.this.responseTimeout;
+
 		private @Nullable IdleWatchdog upload;
 
 		private @Nullable ScheduledFuture<?> deadline;
@@ -108,6 +116,11 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		Exchange(Thread caller) {
 			this.caller = caller;
+		}
+
+		/** This call's response timeout, set before the exchange starts. */
+		synchronized void timeout(Duration timeout) {
+			this.responseTimeout = timeout;
 		}
 
 		/** The body starts to be sent: its stalls are watched. */
@@ -129,7 +142,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 			if (this.upload != null) {
 				this.upload.stop();
 			}
-			Duration timeout = GuardedRequestFactory.this.responseTimeout;
+			Duration timeout = this.responseTimeout;
 			if (!this.finished && this.deadline == null && timeout != null) {
 				this.deadline = IdleWatchdog.runLater(this::timedOut, timeout.toNanos());
 			}
@@ -218,7 +231,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 				return new Failures.UploadStalledException(GuardedRequestFactory.this.uploadTimeout, io);
 			}
 			if (late) {
-				return new Failures.AnswerTimeoutException(GuardedRequestFactory.this.responseTimeout, io);
+				return new Failures.AnswerTimeoutException(this.responseTimeout, io);
 			}
 			if (reading) {
 				return (io instanceof Failures.AnswerCutException) ? io : new Failures.AnswerCutException(io);
@@ -326,6 +339,9 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		@Override
 		public ClientHttpResponse execute() throws IOException {
+			if (getAttributes().get(RESPONSE_TIMEOUT_ATTRIBUTE) instanceof Duration timeout) {
+				this.exchange.timeout(timeout);
+			}
 			if (this.streamed) {
 				// the body is written while the request executes (on this thread or
 				// another): its stalls count from now

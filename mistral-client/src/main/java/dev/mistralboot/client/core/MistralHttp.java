@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -55,7 +56,13 @@ public final class MistralHttp {
 
 	private final Builder settings;
 
-	private volatile @Nullable Transport transport;
+	/** The transport, built on first use; shared by the views of {@link #withOptions}. */
+	private final AtomicReference<@Nullable Transport> transport;
+
+	/**
+	 * What this view applies to every call ({@link RequestOptions#NONE} for the base).
+	 */
+	private final RequestOptions options;
 
 	private final JsonMapper mapper;
 
@@ -67,6 +74,8 @@ public final class MistralHttp {
 
 	private MistralHttp(Builder builder) {
 		this.settings = builder.copy();
+		this.transport = new AtomicReference<>();
+		this.options = RequestOptions.NONE;
 		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
 		this.errors = new ErrorResponses(this.mapper);
 		this.deprecations = Objects.requireNonNullElseGet(builder.deprecations, ModelDeprecations::new);
@@ -75,18 +84,50 @@ public final class MistralHttp {
 				builder.baseUrl);
 	}
 
+	private MistralHttp(MistralHttp base, RequestOptions options) {
+		this.settings = base.settings;
+		this.transport = base.transport;
+		this.options = options;
+		this.mapper = base.mapper;
+		this.errors = base.errors;
+		this.deprecations = base.deprecations;
+		this.observations = base.observations;
+	}
+
+	/**
+	 * A view of this core that applies options to every call (over the ones this view
+	 * already applies) and shares everything else: connections, observations, the
+	 * rate-limit budget. Cheap enough to derive per call.
+	 * @param options the options
+	 * @return the view, or this core when the options are empty
+	 */
+	public MistralHttp withOptions(RequestOptions options) {
+		if (options.isEmpty()) {
+			return this;
+		}
+		return new MistralHttp(this, this.options.and(options));
+	}
+
+	/**
+	 * The options this view applies to every call.
+	 * @return the options, {@link RequestOptions#NONE} for a core built by its builder
+	 */
+	public RequestOptions options() {
+		return this.options;
+	}
+
 	/**
 	 * The HTTP clients, built on first use: an application that never calls the API never
 	 * builds them (a JDK client sets up TLS and starts a selector thread).
 	 */
 	private Transport transport() {
-		Transport transport = this.transport;
+		Transport transport = this.transport.get();
 		if (transport == null) {
-			synchronized (this) {
-				transport = this.transport;
+			synchronized (this.transport) {
+				transport = this.transport.get();
 				if (transport == null) {
 					transport = buildTransport(this.settings);
-					this.transport = transport;
+					this.transport.set(transport);
 				}
 			}
 		}
@@ -220,7 +261,8 @@ public final class MistralHttp {
 		return execute(request, this.mapper.constructType(type));
 	}
 
-	private <T> MistralResponse<T> execute(ApiRequest request, JavaType type) {
+	private <T> MistralResponse<T> execute(ApiRequest call, JavaType type) {
+		ApiRequest request = call.withOptions(this.options);
 		MistralObservations.Handle observation = this.observations.start(request, false);
 		MistralResponse<T> response;
 		try (Observation.Scope scope = observation.openScope()) {
@@ -239,21 +281,28 @@ public final class MistralHttp {
 		long start = System.nanoTime();
 		return withRetries(request, (attempt) -> {
 			RequestPacer.Permit permit = pace(request, body);
-			return prepare(transport().restClient(), request, body, MediaType.APPLICATION_JSON)
-				.exchange((req, response) -> {
-					HttpHeaders headers = copy(response.getHeaders());
-					int status = response.getStatusCode().value();
-					if (status >= 400) {
-						permit.answered(status, headers, null);
-						throw error(request, status, headers, response, attempt);
-					}
-					this.deprecations.check(headers, request.model());
-					T value = read(request, response, type);
-					permit.answered(status, headers,
-							(value instanceof ObservedResponse observed) ? observed.usage() : null);
-					return new MistralResponse<>(value, new ResponseMetadata(status, headers, attempt, since(start)));
-				}, true);
-		}, this.settings.responseTimeout, "mistral.http.response-timeout");
+			RestClient.RequestBodySpec spec = prepare(transport().restClient(), request, body,
+					MediaType.APPLICATION_JSON);
+			Duration timeout = request.options().responseTimeout();
+			if (timeout != null) {
+				spec.attribute(GuardedRequestFactory.RESPONSE_TIMEOUT_ATTRIBUTE, timeout);
+			}
+			return spec.exchange((req, response) -> {
+				HttpHeaders headers = copy(response.getHeaders());
+				int status = response.getStatusCode().value();
+				if (status >= 400) {
+					permit.answered(status, headers, null);
+					throw error(request, status, headers, response, attempt);
+				}
+				this.deprecations.check(headers, request.model());
+				T value = read(request, response, type);
+				permit.answered(status, headers,
+						(value instanceof ObservedResponse observed) ? observed.usage() : null);
+				ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt, since(start));
+				request.options().answered(metadata);
+				return new MistralResponse<>(value, metadata);
+			}, true);
+		}, responseTimeout(request), "mistral.http.response-timeout");
 	}
 
 	/**
@@ -267,9 +316,10 @@ public final class MistralHttp {
 	 * @throws MistralApiException for an error status, after retries
 	 */
 	public <T> MistralStream<T> stream(ApiRequest request, Class<T> chunkType) {
-		byte[] body = serialize(request);
+		ApiRequest applied = request.withOptions(this.options);
+		byte[] body = serialize(applied);
 		ObjectReader reader = this.mapper.readerFor(chunkType);
-		return new MistralStream<>(this, request, body, reader);
+		return new MistralStream<>(this, applied, body, reader);
 	}
 
 	/**
@@ -287,10 +337,11 @@ public final class MistralHttp {
 	 * time
 	 */
 	public MistralDownload download(ApiRequest request) {
-		MistralObservations.Handle observation = this.observations.start(request, false);
+		ApiRequest applied = request.withOptions(this.options);
+		MistralObservations.Handle observation = this.observations.start(applied, false);
 		MistralDownload download;
 		try (Observation.Scope scope = observation.openScope()) {
-			download = openDownload(request);
+			download = openDownload(applied);
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -304,7 +355,7 @@ public final class MistralHttp {
 	private MistralDownload openDownload(ApiRequest request) {
 		byte[] body = serialize(request);
 		long start = System.nanoTime();
-		Duration idle = this.settings.streamIdleTimeout;
+		Duration idle = streamIdleTimeout(request);
 		return withRetries(request, (attempt) -> {
 			Watched watched = openWatched(request, body, attempt, start, MediaType.ALL);
 			MistralDownload download = new MistralDownload(request, watched.open().response(),
@@ -339,7 +390,9 @@ public final class MistralHttp {
 				throw error(request, status, headers, response, attempt);
 			}
 			this.deprecations.check(headers, request.model());
-			return new OpenResponse(response, new ResponseMetadata(status, headers, attempt, since(start)));
+			ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt, since(start));
+			request.options().answered(metadata);
+			return new OpenResponse(response, metadata);
 		}
 		catch (IOException ex) {
 			response.close();
@@ -371,7 +424,7 @@ public final class MistralHttp {
 		RequestPacer.Permit permit = pace(request, body);
 		// built (on the first call) before the silence is counted
 		RestClient client = transport().streamingRestClient();
-		IdleWatchdog dog = IdleWatchdog.interrupting(this.settings.streamIdleTimeout, Thread.currentThread());
+		IdleWatchdog dog = IdleWatchdog.interrupting(streamIdleTimeout(request), Thread.currentThread());
 		try {
 			return new Watched(open(request, body, attempt, start, accept, client, permit), dog);
 		}
@@ -400,7 +453,7 @@ public final class MistralHttp {
 	}
 
 	private MistralTimeoutException noAnswerInTime(ApiRequest request, Exception cause) {
-		Duration idle = this.settings.streamIdleTimeout;
+		Duration idle = streamIdleTimeout(request);
 		return new MistralTimeoutException(
 				"No answer to " + request + " within " + idle + ". Raise mistral.http.stream-idle-timeout if needed.",
 				idle, cause, false);
@@ -441,7 +494,7 @@ public final class MistralHttp {
 				number++;
 			}
 			Duration delay = request.repeatable()
-					? this.settings.retryPolicy.delayBeforeRetry(failure, resent ? number + 1 : number) : null;
+					? policy(request).delayBeforeRetry(failure, resent ? number + 1 : number) : null;
 			if (delay == null) {
 				throw failure;
 			}
@@ -484,8 +537,9 @@ public final class MistralHttp {
 		}
 	}
 
-	RetryPolicy policy() {
-		return this.settings.retryPolicy;
+	/** The retry policy of a call: the configured one, with the call's attempts. */
+	RetryPolicy policy(ApiRequest request) {
+		return request.options().policy(this.settings.retryPolicy);
 	}
 
 	Sleeper sleeper() {
@@ -496,8 +550,16 @@ public final class MistralHttp {
 		return this.settings.listener;
 	}
 
-	Duration streamIdleTimeout() {
-		return this.settings.streamIdleTimeout;
+	/** The idle timeout of a stream or download: the call's, or the configured one. */
+	Duration streamIdleTimeout(ApiRequest request) {
+		Duration idle = request.options().streamIdleTimeout();
+		return (idle != null) ? idle : this.settings.streamIdleTimeout;
+	}
+
+	/** The response timeout of a call: the call's, or the configured one. */
+	Duration responseTimeout(ApiRequest request) {
+		Duration timeout = request.options().responseTimeout();
+		return (timeout != null) ? timeout : this.settings.responseTimeout;
 	}
 
 	ErrorResponses errors() {

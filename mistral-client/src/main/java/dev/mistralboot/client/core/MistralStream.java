@@ -282,10 +282,11 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		RuntimeException failure;
 		if (timedOut) {
 			failure = new MistralTimeoutException(
-					"The stream of " + this.request + " was silent for longer than " + this.http.streamIdleTimeout()
-							+ " after " + this.delivered
+					"The stream of " + this.request + " was silent for longer than "
+							+ this.http.streamIdleTimeout(this.request) + " after " + this.delivered
 							+ " chunks. Raise mistral.http.stream-idle-timeout if the model needs longer.",
-					this.http.streamIdleTimeout(), (cause != null) ? cause : new IOException("idle timeout"), false);
+					this.http.streamIdleTimeout(this.request),
+					(cause != null) ? cause : new IOException("idle timeout"), false);
 		}
 		else if (cause != null) {
 			failure = new MistralIoException("I/O error while reading the stream of " + this.request + " after "
@@ -295,7 +296,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			failure = this.decoder.cutOff(this.delivered, null);
 		}
 		if (this.delivered == 0 && this.ready.isEmpty() && !timedOut && !this.closed && this.request.repeatable()) {
-			java.time.Duration delay = this.http.policy()
+			java.time.Duration delay = this.http.policy(this.request)
 				.delayBeforeRetry(new MistralIoException(failure.getMessage(), failure, true), this.attempt);
 			if (delay != null) {
 				this.http.listener().onRetry(this.request, failure, this.attempt, delay);
@@ -316,7 +317,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 			opened = this.http.withRetries(this.request, firstAttempt, (number) -> {
 				this.attempt = number;
 				return open(number);
-			}, this.http.streamIdleTimeout(), "mistral.http.stream-idle-timeout");
+			}, this.http.streamIdleTimeout(this.request), "mistral.http.stream-idle-timeout");
 		}
 		catch (RuntimeException ex) {
 			this.observation.error(ex);

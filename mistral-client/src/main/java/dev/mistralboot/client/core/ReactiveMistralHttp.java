@@ -54,12 +54,19 @@ public final class ReactiveMistralHttp {
 
 	private final ErrorResponses errors;
 
-	private final ModelDeprecations deprecations = new ModelDeprecations();
+	private final ModelDeprecations deprecations;
 
 	private final MistralObservations observations;
 
+	/**
+	 * What this view applies to every call ({@link RequestOptions#NONE} for the base).
+	 */
+	private final RequestOptions options;
+
 	private ReactiveMistralHttp(Builder builder) {
 		this.settings = builder;
+		this.options = RequestOptions.NONE;
+		this.deprecations = new ModelDeprecations();
 		this.observations = new MistralObservations(builder.observationRegistry, builder.observationConvention,
 				builder.baseUrl);
 		this.mapper = Objects.requireNonNullElseGet(builder.jsonMapper, MistralJson::defaultMapper);
@@ -78,6 +85,38 @@ public final class ReactiveMistralHttp {
 				}
 			})
 			.build();
+	}
+
+	private ReactiveMistralHttp(ReactiveMistralHttp base, RequestOptions options) {
+		this.settings = base.settings;
+		this.options = options;
+		this.observations = base.observations;
+		this.mapper = base.mapper;
+		this.errors = base.errors;
+		this.webClient = base.webClient;
+		this.deprecations = base.deprecations;
+	}
+
+	/**
+	 * A view of this core that applies options to every call (over the ones this view
+	 * already applies) and shares everything else: connections, observations, the
+	 * rate-limit budget. Cheap enough to derive per call.
+	 * @param options the options
+	 * @return the view, or this core when the options are empty
+	 */
+	public ReactiveMistralHttp withOptions(RequestOptions options) {
+		if (options.isEmpty()) {
+			return this;
+		}
+		return new ReactiveMistralHttp(this, this.options.and(options));
+	}
+
+	/**
+	 * The options this view applies to every call.
+	 * @return the options, {@link RequestOptions#NONE} for a core built by its builder
+	 */
+	public RequestOptions options() {
+		return this.options;
 	}
 
 	/**
@@ -135,7 +174,8 @@ public final class ReactiveMistralHttp {
 		return execute(request, this.mapper.constructType(type));
 	}
 
-	private <T> Mono<MistralResponse<T>> execute(ApiRequest request, JavaType type) {
+	private <T> Mono<MistralResponse<T>> execute(ApiRequest call, JavaType type) {
+		ApiRequest request = call.withOptions(this.options);
 		return Mono.deferContextual((context) -> {
 			MistralObservations.Handle observation = this.observations.start(request, false, parent(context));
 			return observe(execute(request, type, observation), observation);
@@ -152,14 +192,14 @@ public final class ReactiveMistralHttp {
 				int attempt = attempts.incrementAndGet();
 				// the response timeout counts from the end of the upload, which may not
 				// stall
-				ReactiveExchangeTimer timer = new ReactiveExchangeTimer(this.settings.responseTimeout,
+				ReactiveExchangeTimer timer = new ReactiveExchangeTimer(responseTimeout(request),
 						this.settings.uploadTimeout);
 				return paced(request, body, observation).flatMap((permit) -> timer
 					.bound(send(request, body, MediaType.APPLICATION_JSON).<MistralResponse<T>>exchangeToMono(
 							(response) -> handle(request, response, attempt, start, type, permit))));
 			})
-				.onErrorMap((ex) -> mapTransport(ex, request, this.settings.responseTimeout,
-						"mistral.http.response-timeout"))
+				.onErrorMap(
+						(ex) -> mapTransport(ex, request, responseTimeout(request), "mistral.http.response-timeout"))
 				.retryWhen(retry(request, () -> true, false, observation));
 		});
 	}
@@ -199,10 +239,11 @@ public final class ReactiveMistralHttp {
 	 * @return the chunks
 	 */
 	public <T> Flux<T> stream(ApiRequest request, Class<T> chunkType) {
+		ApiRequest applied = request.withOptions(this.options);
 		ObjectReader reader = this.mapper.readerFor(chunkType);
 		return Flux.deferContextual((callerContext) -> {
-			MistralObservations.Handle observation = this.observations.start(request, true, parent(callerContext));
-			Flux<T> chunks = stream(request, reader, observation);
+			MistralObservations.Handle observation = this.observations.start(applied, true, parent(callerContext));
+			Flux<T> chunks = stream(applied, reader, observation);
 			if (!observation.isActive()) {
 				return chunks;
 			}
@@ -225,8 +266,8 @@ public final class ReactiveMistralHttp {
 				return paced(request, body, observation).flatMapMany((permit) -> idleTimeout(
 						send(request, body, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> events(request,
 								response, attempt, start, reader, delivered, observation, permit)),
-						this.settings.streamIdleTimeout))
-					.onErrorMap((ex) -> mapTransport(ex, request, this.settings.streamIdleTimeout,
+						streamIdleTimeout(request)))
+					.onErrorMap((ex) -> mapTransport(ex, request, streamIdleTimeout(request),
 							"mistral.http.stream-idle-timeout"));
 			})
 				.doOnNext((chunk) -> delivered.incrementAndGet())
@@ -304,10 +345,12 @@ public final class ReactiveMistralHttp {
 				T value = read(request, buffer, type);
 				permit.answered(status, headers,
 						(value instanceof ObservedResponse observed) ? observed.usage() : null);
+				request.options().answered(metadata);
 				return new MistralResponse<T>(value, metadata);
 			})
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				permit.answered(status, headers, null);
+				request.options().answered(metadata);
 				return new MistralResponse<T>(readEmpty(request, type), metadata);
 			}));
 	}
@@ -322,9 +365,11 @@ public final class ReactiveMistralHttp {
 			return errorBody(request, response, status, headers, attempt).flatMapMany(Flux::error);
 		}
 		this.deprecations.check(headers, request.model());
+		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt,
+				Duration.ofNanos(System.nanoTime() - start));
+		request.options().answered(metadata);
 		if (observation.isActive()) {
-			observation
-				.connected(new ResponseMetadata(status, headers, attempt, Duration.ofNanos(System.nanoTime() - start)));
+			observation.connected(metadata);
 		}
 		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString());
 		List<T> out = new ArrayList<>();
@@ -477,6 +522,16 @@ public final class ReactiveMistralHttp {
 	 * Retries under the policy while {@code allowed}; for a stream, a cut before its
 	 * first chunk is retried like a connect failure, as the blocking stream does.
 	 */
+	private Duration responseTimeout(ApiRequest request) {
+		Duration timeout = request.options().responseTimeout();
+		return (timeout != null) ? timeout : this.settings.responseTimeout;
+	}
+
+	private Duration streamIdleTimeout(ApiRequest request) {
+		Duration idle = request.options().streamIdleTimeout();
+		return (idle != null) ? idle : this.settings.streamIdleTimeout;
+	}
+
 	private Retry retry(ApiRequest request, java.util.function.BooleanSupplier allowed, boolean stream,
 			MistralObservations.Handle observation) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
@@ -489,7 +544,9 @@ public final class ReactiveMistralHttp {
 					|| (failure instanceof MistralIoException && !(failure instanceof MistralTimeoutException)));
 			Throwable judged = beforeFirstChunk ? new MistralIoException(failure.getMessage(), failure, true) : failure;
 			Duration delay = (judged instanceof RuntimeException runtime && request.repeatable()
-					&& allowed.getAsBoolean()) ? this.settings.retryPolicy.delayBeforeRetry(runtime, attempt) : null;
+					&& allowed.getAsBoolean())
+							? request.options().policy(this.settings.retryPolicy).delayBeforeRetry(runtime, attempt)
+							: null;
 			if (delay == null) {
 				return Mono.error(failure);
 			}

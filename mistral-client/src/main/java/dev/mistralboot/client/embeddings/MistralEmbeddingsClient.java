@@ -14,6 +14,7 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralInvalidResponseException;
 import dev.mistralboot.client.core.MistralIoException;
 import dev.mistralboot.client.core.MistralResponse;
+import dev.mistralboot.client.core.RequestOptions;
 
 /**
  * Embeddings ({@code POST /v1/embeddings}) over a blocking connection.
@@ -86,6 +87,18 @@ public class MistralEmbeddingsClient {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
 		this.executor = Objects.requireNonNull(executor, "executor");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralEmbeddingsClient withOptions(RequestOptions options) {
+		return new MistralEmbeddingsClient(this.http.withOptions(options), this.defaults, this.executor);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,18 @@ public class ReactiveMistralEmbeddingsClient {
 	public ReactiveMistralEmbeddingsClient(ReactiveMistralHttp http, EmbeddingsDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralEmbeddingsClient withOptions(RequestOptions options) {
+		return new ReactiveMistralEmbeddingsClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import dev.mistralboot.client.core.MistralDownload;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.core.MistralResponse;
+import dev.mistralboot.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -48,6 +49,18 @@ public class MistralFilesClient {
 	 */
 	public MistralFilesClient(MistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralFilesClient withOptions(RequestOptions options) {
+		return new MistralFilesClient(this.http.withOptions(options));
 	}
 
 	/**

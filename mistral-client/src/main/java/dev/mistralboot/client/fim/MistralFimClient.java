@@ -9,6 +9,7 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.client.core.RequestOptions;
 
 /**
  * Fill-in-the-middle code completions ({@code POST /v1/fim/completions}, Codestral) over
@@ -58,6 +59,18 @@ public class MistralFimClient {
 	public MistralFimClient(MistralHttp http, FimDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralFimClient withOptions(RequestOptions options) {
+		return new MistralFimClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**

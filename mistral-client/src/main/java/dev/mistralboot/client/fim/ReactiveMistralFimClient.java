@@ -6,6 +6,7 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.core.RequestOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,18 @@ public class ReactiveMistralFimClient {
 	public ReactiveMistralFimClient(ReactiveMistralHttp http, FimDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public ReactiveMistralFimClient withOptions(RequestOptions options) {
+		return new ReactiveMistralFimClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**

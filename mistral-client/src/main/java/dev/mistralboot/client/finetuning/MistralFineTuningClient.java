@@ -11,6 +11,7 @@ import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
+import dev.mistralboot.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +65,18 @@ public class MistralFineTuningClient {
 	public MistralFineTuningClient(MistralHttp http, JobPoller poller) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.poller = Objects.requireNonNull(poller, "poller");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralFineTuningClient withOptions(RequestOptions options) {
+		return new MistralFineTuningClient(this.http.withOptions(options), this.poller);
 	}
 
 	/**

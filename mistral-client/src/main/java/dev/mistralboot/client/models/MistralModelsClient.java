@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
+import dev.mistralboot.client.core.RequestOptions;
 
 import org.springframework.http.HttpMethod;
 
@@ -36,6 +37,18 @@ public class MistralModelsClient {
 	 */
 	public MistralModelsClient(MistralHttp http) {
 		this.http = Objects.requireNonNull(http, "http");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralModelsClient withOptions(RequestOptions options) {
+		return new MistralModelsClient(this.http.withOptions(options));
 	}
 
 	/**

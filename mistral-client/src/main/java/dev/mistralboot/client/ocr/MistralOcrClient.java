@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
+import dev.mistralboot.client.core.RequestOptions;
 
 /**
  * Document AI OCR ({@code POST /v1/ocr}) over a blocking connection: reads a document or
@@ -46,6 +47,18 @@ public class MistralOcrClient {
 	public MistralOcrClient(MistralHttp http, OcrDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+	}
+
+	/**
+	 * This client with options applied to each of its calls: a timeout, the number of
+	 * attempts, extra headers, a listener for the answers' metadata. The returned client
+	 * shares its connections, observations and rate-limit budget with this one; deriving
+	 * it is cheap.
+	 * @param options the options, applied over the ones this client already applies
+	 * @return a client applying the options
+	 */
+	public MistralOcrClient withOptions(RequestOptions options) {
+		return new MistralOcrClient(this.http.withOptions(options), this.defaults);
 	}
 
 	/**
