@@ -326,12 +326,20 @@ final class JavaWriter {
 						AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", property.json()).build());
 			}
 			canonical.addParameter(parameter.build());
-			shortForm.addParameter(ParameterSpec.builder(property.annotatedType(), property.java()).build())
-				.addJavadoc("@param $L $L\n", property.java(), doc);
-			arguments.add(property.java());
+			String check = node.path("required").path(property.json()).asString(null);
+			if (check != null) {
+				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
+			}
 			if (property.fixed() != null) {
+				// left out of the short form: its value is fixed
+				arguments.add("null");
 				compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
 						property.fixed());
+			}
+			else {
+				shortForm.addParameter(ParameterSpec.builder(property.annotatedType(), property.java()).build())
+					.addJavadoc("@param $L $L\n", property.java(), doc);
+				arguments.add(property.java());
 			}
 			if (property.type() instanceof ParameterizedTypeName parameterized
 					&& parameterized.rawType().equals(LIST)) {
@@ -480,7 +488,10 @@ final class JavaWriter {
 	private TypeName implementedType(String name, ClassName self) {
 		int generic = name.indexOf('<');
 		if (generic < 0) {
-			return this.types.forSimpleName(name, self.simpleName());
+			int nested = name.indexOf('.');
+			return (nested < 0) ? this.types.forSimpleName(name, self.simpleName())
+					: this.types.forSimpleName(name.substring(0, nested), self.simpleName())
+						.nestedClass(name.substring(nested + 1));
 		}
 		ClassName raw = this.types.forSimpleName(name.substring(0, generic), self.simpleName());
 		String argument = name.substring(generic + 1, name.length() - 1).trim();
@@ -516,7 +527,10 @@ final class JavaWriter {
 				@Nullable String fixed = null;
 				for (JsonNode name : node.path("fixed")) {
 					if (name.asString().equals(json)) {
-						fixed = property.getValue().path("const").asString(null);
+						JsonNode value = property.getValue();
+						fixed = value.path("const")
+							.asString((value.path("enum").size() == 1) ? value.path("enum").get(0).asString()
+									: value.path("default").asString(null));
 						if (fixed == null) {
 							throw new IllegalStateException(
 									where + ": fixed names " + json + ", which has no const value in schema " + schema);

@@ -86,17 +86,15 @@ public record ClassifierFineTuningJob(String id, @Nullable Boolean autoStart, @N
 	 * @param events what happened to the job (detailed answers only)
 	 * @param checkpoints checkpoints with metrics (detailed answers only)
 	 * @param classifierTargets the targets learnt (detailed answers only)
-	 * @param jobType the job type, {@code classifier}
 	 */
 	public ClassifierFineTuningJob(String id, @Nullable Boolean autoStart, @Nullable String model,
 			@Nullable FineTuningJobStatus status, @Nullable Long createdAt, @Nullable Long modifiedAt,
 			List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 			@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 			@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-			List<JobEvent> events, List<Checkpoint> checkpoints, List<ClassifierTargetResult> classifierTargets,
-			String jobType) {
+			List<JobEvent> events, List<Checkpoint> checkpoints, List<ClassifierTargetResult> classifierTargets) {
 		this(id, autoStart, model, status, createdAt, modifiedAt, trainingFiles, validationFiles, object,
 				fineTunedModel, suffix, integrations, trainedTokens, metadata, hyperparameters, events, checkpoints,
-				classifierTargets, jobType, Map.of());
+				classifierTargets, null, Map.of());
 	}
 }

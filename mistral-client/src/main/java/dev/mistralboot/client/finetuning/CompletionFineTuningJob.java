@@ -84,17 +84,15 @@ public record CompletionFineTuningJob(String id, @Nullable Boolean autoStart, @N
 	 * @param repositories the GitHub repositories trained on
 	 * @param events what happened to the job (detailed answers only)
 	 * @param checkpoints checkpoints with metrics (detailed answers only)
-	 * @param jobType the job type, {@code completion}
 	 */
 	public CompletionFineTuningJob(String id, @Nullable Boolean autoStart, @Nullable String model,
 			@Nullable FineTuningJobStatus status, @Nullable Long createdAt, @Nullable Long modifiedAt,
 			List<String> trainingFiles, List<String> validationFiles, @Nullable String object,
 			@Nullable String fineTunedModel, @Nullable String suffix, List<WandbIntegrationResult> integrations,
 			@Nullable Long trainedTokens, @Nullable JobMetadata metadata, @Nullable TrainingParameters hyperparameters,
-			List<GithubRepositoryResult> repositories, List<JobEvent> events, List<Checkpoint> checkpoints,
-			String jobType) {
+			List<GithubRepositoryResult> repositories, List<JobEvent> events, List<Checkpoint> checkpoints) {
 		this(id, autoStart, model, status, createdAt, modifiedAt, trainingFiles, validationFiles, object,
 				fineTunedModel, suffix, integrations, trainedTokens, metadata, hyperparameters, repositories, events,
-				checkpoints, jobType, Map.of());
+				checkpoints, null, Map.of());
 	}
 }
