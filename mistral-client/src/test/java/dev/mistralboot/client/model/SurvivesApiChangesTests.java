@@ -15,9 +15,12 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.UnknownChunk;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
+import dev.mistralboot.client.core.RequestOptions;
 import dev.mistralboot.client.files.FileObject;
 import dev.mistralboot.client.files.FilePurpose;
 import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.fim.FimCompletionRequest;
+import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.finetuning.CompletionFineTuningJob;
 import dev.mistralboot.client.finetuning.CreateFineTuningJobRequest;
 import dev.mistralboot.client.finetuning.FineTuningJob;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -258,6 +262,30 @@ class SurvivesApiChangesTests {
 					{"model":"open-mistral-7b","training_files":[{"file_id":"%s"}],
 					 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},"budget":{"max_cost":12.5}}"""
 				.formatted(FILE_ID), true, false)));
+	}
+
+	@Test
+	void anExtraHeaderAndAnExtraBodyPropertyReachTheWire() {
+		// The extra property is unknown to the description: its check is skipped.
+		wireMock.skipContractCheck();
+		wireMock.server().stubFor(post(urlEqualTo("/v1/fim/completions")).willReturn(okJson("""
+				{"id":"f1","object":"chat.completion","model":"codestral-latest","created":1,
+				 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2},
+				 "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"1"}}]}""")));
+
+		new MistralFimClient(this.http)
+			.withOptions(RequestOptions.builder().header("X-Preview-Feature", "speculative").build())
+			.complete(FimCompletionRequest.builder()
+				.model("codestral-latest")
+				.prompt("x = ")
+				.putAdditionalProperty("speculation", Map.of("depth", 2))
+				.build());
+
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
+				.withHeader("X-Preview-Feature", equalTo("speculative"))
+				.withRequestBody(equalToJson("""
+						{"model":"codestral-latest","prompt":"x = ","speculation":{"depth":2}}""", true, true)));
 	}
 
 }
