@@ -11,8 +11,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.client.core.RequestOptions;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +40,7 @@ public class MistralChatClient {
 
 	private final ChatDefaults defaults;
 
-	private volatile @Nullable JsonSchemaGenerator schemas;
+	private final StructuredOutput structured;
 
 	/**
 	 * Creates a client without defaults (every request names its model).
@@ -60,6 +58,7 @@ public class MistralChatClient {
 	public MistralChatClient(MistralHttp http, ChatDefaults defaults) {
 		this.http = Objects.requireNonNull(http, "http");
 		this.defaults = Objects.requireNonNull(defaults, "defaults");
+		this.structured = new StructuredOutput(http.jsonMapper());
 	}
 
 	/**
@@ -131,7 +130,7 @@ public class MistralChatClient {
 	 */
 	public <T> T complete(ChatCompletionRequest request, Class<T> type) {
 		Objects.requireNonNull(type, "type");
-		return structured(request, type, this.http.jsonMapper().constructType(type));
+		return structured(request, type, this.structured.constructType(type));
 	}
 
 	/**
@@ -146,7 +145,7 @@ public class MistralChatClient {
 	 */
 	public <T> T complete(ChatCompletionRequest request, ParameterizedTypeReference<T> type) {
 		Objects.requireNonNull(type, "type");
-		return structured(request, type.getType(), this.http.jsonMapper().constructType(type.getType()));
+		return structured(request, type.getType(), this.structured.constructType(type.getType()));
 	}
 
 	/**
@@ -169,62 +168,8 @@ public class MistralChatClient {
 	}
 
 	private <T> T structured(ChatCompletionRequest request, Type type, JavaType javaType) {
-		Objects.requireNonNull(request, "request");
-		ChatCompletionRequest effective = request;
-		if (request.responseFormat() == null) {
-			effective = request.toBuilder().responseFormat(responseFormat(type, javaType)).build();
-		}
-		ChatCompletionResponse response = complete(effective);
-		String text = response.text();
-		String name = javaType.getRawClass().getSimpleName();
-		T value;
-		try {
-			value = this.http.jsonMapper().readValue(withoutCodeFence(text), javaType);
-		}
-		catch (JacksonException ex) {
-			throw new MistralStructuredOutputException(notReadable(name, response) + ": " + ex.getOriginalMessage(),
-					text, response, ex);
-		}
-		if (value == null) {
-			throw new MistralStructuredOutputException(notReadable(name, response) + ": the answer is empty or null",
-					text, response, null);
-		}
-		return value;
-	}
-
-	private static String notReadable(String name, ChatCompletionResponse response) {
-		String message = "The answer could not be read as " + name;
-		if (response.finishReason() == FinishReason.LENGTH || response.finishReason() == FinishReason.MODEL_LENGTH) {
-			message += " (it was cut short, finish_reason " + response.finishReason().value()
-					+ ": raise maxTokens or ask for less)";
-		}
-		return message;
-	}
-
-	private ResponseFormat responseFormat(Type type, JavaType javaType) {
-		Class<?> raw = javaType.getRawClass();
-		if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
-			return ResponseFormat.JSON_OBJECT;
-		}
-		JsonSchemaGenerator generator = this.schemas;
-		if (generator == null) {
-			generator = new JsonSchemaGenerator(this.http.jsonMapper());
-			this.schemas = generator;
-		}
-		String name = raw.getSimpleName().replaceAll("[^a-zA-Z0-9_-]", "_");
-		return ResponseFormat.jsonSchema(name.isEmpty() ? "answer" : name, generator.schemaOf(type), true);
-	}
-
-	/** Models asked for JSON sometimes still wrap it in a Markdown code fence. */
-	private static String withoutCodeFence(String text) {
-		String trimmed = text.strip();
-		if (trimmed.startsWith("```") && trimmed.endsWith("```") && trimmed.length() >= 6) {
-			int firstLine = trimmed.indexOf('\n');
-			if (firstLine > 0) {
-				return trimmed.substring(firstLine + 1, trimmed.length() - 3);
-			}
-		}
-		return trimmed;
+		ChatCompletionResponse response = complete(this.structured.request(request, type, javaType));
+		return this.structured.read(response, javaType);
 	}
 
 	private ApiRequest apiRequest(ChatCompletionRequest request, boolean stream) {

@@ -3,7 +3,6 @@ package dev.mistralboot.client.embeddings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +28,11 @@ import dev.mistralboot.client.core.RequestOptions;
  * {@link #embedAll(EmbeddingRequest)} embeds any number of inputs: it splits them into
  * requests of at most {@code batchSize} inputs (and {@code maxBatchCharacters}
  * characters), runs at most {@code concurrency} of them at once (the calling thread runs
- * one, the others run on the executor), and returns the vectors in input order. Requests
- * that leave out the model get the client's {@link EmbeddingsDefaults}
+ * one, the others run on the executor), and returns the vectors in input order. In Spring
+ * Boot the executor is the application's task executor ({@code applicationTaskExecutor},
+ * virtual threads with {@code spring.threads.virtual.enabled}), and the observation
+ * current on the calling thread is the parent of every batch's observation. Requests that
+ * leave out the model get the client's {@link EmbeddingsDefaults}
  * ({@code mistral.embeddings.*}). Failures raise the
  * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
  */
@@ -80,8 +82,10 @@ public class MistralEmbeddingsClient {
 	 * @param http the HTTP core
 	 * @param defaults the default model and batching
 	 * @param executor where {@code embedAll} runs the requests beyond the calling
-	 * thread's; a busy or rejecting executor only lowers the concurrency (the calling
-	 * thread works through every batch left)
+	 * thread's; a busy, queueing or rejecting executor only lowers the concurrency (the
+	 * calling thread works through every batch left and does not wait for a task still
+	 * queued). Tasks run as given: wrap the executor to carry thread-bound context
+	 * (observations, logging context) to them
 	 */
 	public MistralEmbeddingsClient(MistralHttp http, EmbeddingsDefaults defaults, Executor executor) {
 		this.http = Objects.requireNonNull(http, "http");
@@ -201,25 +205,18 @@ public class MistralEmbeddingsClient {
 			}
 		};
 		int helpers = Math.min(this.defaults.concurrency(), batches.size()) - 1;
-		CountDownLatch helpersDone = new CountDownLatch(helpers);
+		Helpers started = new Helpers();
 		for (int i = 0; i < helpers; i++) {
 			try {
-				this.executor.execute(() -> {
-					try {
-						worker.run();
-					}
-					finally {
-						helpersDone.countDown();
-					}
-				});
+				this.executor.execute(() -> started.run(worker));
 			}
 			catch (RejectedExecutionException ex) {
-				helpersDone.countDown();
+				// fewer helpers: the calling thread does their share
 			}
 		}
 		worker.run();
 		try {
-			helpersDone.await();
+			started.closeAndAwait();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -259,6 +256,45 @@ public class MistralEmbeddingsClient {
 
 	static ApiRequest apiRequest(EmbeddingRequest effective) {
 		return ApiRequest.post(PATH).operation(OPERATION).model(effective.model()).json(effective).build();
+	}
+
+	/**
+	 * The helpers of one {@code embedAll}: the calling thread waits for those that
+	 * started, never for one still queued in the executor (that one then does nothing). A
+	 * shared pool whose threads all run {@code embedAll} cannot deadlock on its own
+	 * queue.
+	 */
+	private static final class Helpers {
+
+		private int running;
+
+		private boolean closed;
+
+		void run(Runnable worker) {
+			synchronized (this) {
+				if (this.closed) {
+					return;
+				}
+				this.running++;
+			}
+			try {
+				worker.run();
+			}
+			finally {
+				synchronized (this) {
+					this.running--;
+					notifyAll();
+				}
+			}
+		}
+
+		synchronized void closeAndAwait() throws InterruptedException {
+			this.closed = true;
+			while (this.running > 0) {
+				wait();
+			}
+		}
+
 	}
 
 }

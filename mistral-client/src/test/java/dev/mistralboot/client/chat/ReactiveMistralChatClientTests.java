@@ -2,6 +2,8 @@ package dev.mistralboot.client.chat;
 
 import java.time.Duration;
 
+import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.client.core.MistralStreamException;
 import dev.mistralboot.client.core.MistralUnauthorizedException;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
@@ -18,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link ReactiveMistralChatClient} over HTTP.
@@ -102,6 +105,60 @@ class ReactiveMistralChatClientTests {
 				.hasMessageContaining("mistral.chat.model"))
 			.verify(Duration.ofSeconds(30));
 		assertThat(wireMock.requestCount()).isZero();
+	}
+
+	@Test
+	void foldGivesTheAnswerTheBlockingFoldGives() {
+		answer(200, "text/event-stream", Fixtures.text("chat-tool-calls-split.sse"));
+		ChatCompletionRequest request = ChatCompletionRequest.builder().user("Weather?").build();
+		ChatCompletionResponse blocking;
+		try (MistralStream<ChatCompletionChunk> chunks = blockingClient().stream(request)) {
+			blocking = ChatCompletionAccumulator.fold(chunks);
+		}
+
+		StepVerifier.create(client().stream(request).as(ReactiveMistralChatClient::fold)).assertNext((folded) -> {
+			assertThat(folded).isEqualTo(blocking);
+			assertThat(folded.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+			assertThat(folded.toolCalls()).extracting((call) -> call.function().arguments())
+				.containsExactly("{\"city\": \"Paris\"}", "{\"zone\": \"Europe/Paris\"}");
+		}).verifyComplete();
+		assertThat(wireMock.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void foldOfTextAndReasoning() {
+		answer(200, "text/event-stream", Fixtures.text("chat-thinking.sse"));
+		StepVerifier
+			.create(ReactiveMistralChatClient
+				.fold(client().stream(ChatCompletionRequest.builder().user("2+2?").build())))
+			.assertNext((folded) -> {
+				assertThat(folded.text()).isEqualTo("The answer is 4.");
+				assertThat(folded.finishReason()).isEqualTo(FinishReason.STOP);
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void aStreamCutBeforeItsEndFailsTheFoldAsTheBlockingStreamFails() {
+		answer(200, "text/event-stream", Fixtures.text("chat-cut.sse"));
+		ChatCompletionRequest request = ChatCompletionRequest.builder().user("Which cheese?").build();
+		String blockingMessage;
+		try (MistralStream<ChatCompletionChunk> chunks = blockingClient().stream(request)) {
+			blockingMessage = assertThatExceptionOfType(MistralStreamException.class)
+				.isThrownBy(() -> ChatCompletionAccumulator.fold(chunks))
+				.actual()
+				.getMessage();
+		}
+
+		StepVerifier.create(ReactiveMistralChatClient.fold(client().stream(request)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(MistralStreamException.class)
+				.hasMessage(blockingMessage)
+				.hasMessageContaining("ended after 2 chunks without [DONE]"))
+			.verify(Duration.ofSeconds(30));
+	}
+
+	private MistralChatClient blockingClient() {
+		return new MistralChatClient(wireMock.http(), new ChatDefaults("mistral-small-latest", null, 64, null));
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.mistralboot.client.core.MistralMeterObservationHandler;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
+import dev.mistralboot.client.test.HangGuard;
 import dev.mistralboot.client.test.MistralWireMock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -309,6 +310,27 @@ class MistralEmbeddingsClientTests {
 
 		assertThat(vectors).extracting((vector) -> vector.floats()[0]).containsExactly(0f, 1f, 2f, 3f, 4f, 5f);
 		assertThat(inFlight.max.get()).isEqualTo(2);
+	}
+
+	@Test
+	void embedAllDoesNotWaitForHelpersStillQueuedInABusyExecutor() throws Exception {
+		for (int batch = 0; batch < 4; batch++) {
+			stubBatch(batch, 1, 0);
+		}
+		// an executor whose threads are all busy: tasks wait in its queue (a pool shared
+		// with other embedAll calls would deadlock if the caller waited for them)
+		List<Runnable> queued = new ArrayList<>();
+		MistralEmbeddingsClient client = new MistralEmbeddingsClient(wireMock.retryingHttp(),
+				new EmbeddingsDefaults("mistral-embed", 1, 4, null), queued::add);
+
+		List<List<Embedding>> result = new ArrayList<>();
+		HangGuard.run(Duration.ofSeconds(60), "embedAll with every helper queued",
+				() -> result.add(client.embedAll(IntStream.range(0, 4).mapToObj((i) -> "t" + i).toList())));
+
+		assertThat(result.get(0)).extracting((vector) -> vector.floats()[0]).containsExactly(0f, 1f, 2f, 3f);
+		assertThat(queued).hasSize(3);
+		queued.forEach(Runnable::run);
+		assertThat(this.server.getAllServeEvents()).hasSize(4);
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package dev.mistralboot.autoconfigure.tools;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
@@ -7,8 +10,10 @@ import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.FunctionDefinition;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.client.chat.tools.ChatTestServer;
 import dev.mistralboot.client.chat.tools.MistralTool;
+import dev.mistralboot.client.chat.tools.MistralToolRoundsExceededException;
 import dev.mistralboot.client.chat.tools.ToolCallback;
 import dev.mistralboot.client.chat.tools.ToolConversation;
 import dev.mistralboot.client.chat.tools.ToolFailurePolicy;
@@ -27,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MistralToolsAutoConfigurationTests {
 
@@ -121,6 +127,51 @@ class MistralToolsAutoConfigurationTests {
 			.isEqualTo("{\"status\":\"Paid\"}");
 	}
 
+	@Test
+	void reactiveChatClientRunsTheToolBeansOffTheEventLoop() {
+		ChatTestServer server = new ChatTestServer(wireMock);
+		server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("D681PevKs", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.answer("Your transaction T1001 is Paid."));
+		this.runner.withUserConfiguration(Tools.class)
+			.withPropertyValues("mistral.base-url=" + server.baseUrl())
+			.run((context) -> {
+				ReactiveMistralChatClient chat = context.getBean(ReactiveMistralChatClient.class);
+				ToolConversation conversation = chat.withTools(context.getBean(ToolRegistry.class))
+					.complete(ChatCompletionRequest.builder().user("Status of T1001?").build())
+					.block(Duration.ofSeconds(30));
+				assertThat(conversation.text()).isEqualTo("Your transaction T1001 is Paid.");
+				assertThat(conversation.toolRounds()).isEqualTo(1);
+				PaymentTools tools = context.getBean(PaymentTools.class);
+				assertThat(tools.calls).hasValue(1);
+				assertThat(tools.threads).singleElement()
+					.satisfies((thread) -> assertThat(thread).startsWith("boundedElastic-"));
+			});
+		assertThat(server.requests()).hasSize(2);
+		assertThat(server.requests().get(1).get("messages").get(2).get("content").asString())
+			.isEqualTo("{\"status\":\"Paid\"}");
+	}
+
+	@Test
+	void reactiveLoopFollowsTheToolsProperties() {
+		ChatTestServer server = new ChatTestServer(wireMock);
+		server.answers(
+				ChatTestServer.toolCalls(
+						ChatTestServer.call("round0001", "retrieve_payment_status", "{\"transaction_id\": \"T1001\"}")),
+				ChatTestServer.toolCalls(ChatTestServer.call("round0002", "retrieve_payment_status",
+						"{\"transaction_id\": \"T1001\"}")));
+		this.runner.withUserConfiguration(Tools.class)
+			.withPropertyValues("mistral.base-url=" + server.baseUrl(), "mistral.tools.max-rounds=1")
+			.run((context) -> assertThatExceptionOfType(MistralToolRoundsExceededException.class)
+				.isThrownBy(() -> context.getBean(ReactiveMistralChatClient.class)
+					.withTools(context.getBean(ToolRegistry.class))
+					.complete(ChatCompletionRequest.builder().user("Status of T1001?").build())
+					.block(Duration.ofSeconds(30)))
+				.withMessageContaining("after 1 tool rounds"));
+		assertThat(server.requests()).hasSize(2);
+	}
+
 	record Status(String status) {
 	}
 
@@ -129,9 +180,12 @@ class MistralToolsAutoConfigurationTests {
 
 		final AtomicInteger calls = new AtomicInteger();
 
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
 		@MistralTool(name = "retrieve_payment_status", description = "Get payment status of a transaction")
 		public Status status(@ToolParam(name = "transaction_id", description = "The transaction id.") String id) {
 			this.calls.incrementAndGet();
+			this.threads.add(Thread.currentThread().getName());
 			return new Status("T1001".equals(id) ? "Paid" : "Unknown");
 		}
 

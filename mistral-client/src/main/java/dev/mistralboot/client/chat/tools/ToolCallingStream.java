@@ -35,7 +35,7 @@ public final class ToolCallingStream implements Iterable<String>, AutoCloseable 
 
 	private final MistralChatClient chat;
 
-	private final ToolCallingChat.Rounds rounds;
+	private final ToolRounds rounds;
 
 	private MistralStream<ChatCompletionChunk> current;
 
@@ -51,7 +51,7 @@ public final class ToolCallingStream implements Iterable<String>, AutoCloseable 
 
 	private boolean iterated;
 
-	ToolCallingStream(MistralChatClient chat, ToolCallingChat.Rounds rounds) {
+	ToolCallingStream(MistralChatClient chat, ToolRounds rounds) {
 		this.chat = chat;
 		this.rounds = rounds;
 		this.current = chat.stream(rounds.nextRequest());

@@ -4,7 +4,10 @@
  * {@link dev.mistralboot.client.chat.tools.ToolCallback}s gathered in a
  * {@link dev.mistralboot.client.chat.tools.ToolRegistry}, the conversation loop
  * ({@link dev.mistralboot.client.chat.tools.ToolCallingChat}, from
- * {@link dev.mistralboot.client.chat.MistralChatClient#withTools(ToolRegistry)}), and the
+ * {@link dev.mistralboot.client.chat.MistralChatClient#withTools(ToolRegistry)}), its
+ * reactive twin ({@link dev.mistralboot.client.chat.tools.ReactiveToolCallingChat}, from
+ * {@link dev.mistralboot.client.chat.ReactiveMistralChatClient#withTools(ToolRegistry)},
+ * which runs tool methods off the event loop), and the
  * {@link dev.mistralboot.client.chat.tools.JsonSchemaGenerator} that turns Java types
  * into the JSON schemas of tool parameters and structured output.
  */

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.RetryPolicy;
@@ -38,6 +39,8 @@ public final class ChatTestServer {
 
 	private final MistralChatClient chat;
 
+	private final MistralWireMock wireMock;
+
 	private int stubs;
 
 	/**
@@ -46,6 +49,7 @@ public final class ChatTestServer {
 	 */
 	public ChatTestServer(MistralWireMock wireMock) {
 		this.server = wireMock.server();
+		this.wireMock = wireMock;
 		MistralHttp http = MistralHttp.builder()
 			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
@@ -60,6 +64,16 @@ public final class ChatTestServer {
 
 	public MistralChatClient chat() {
 		return this.chat;
+	}
+
+	/**
+	 * A reactive chat client pointed at the server (JDK connector, no retries), with the
+	 * same default model as {@link #chat()}.
+	 * @return the client
+	 */
+	public ReactiveMistralChatClient reactiveChat() {
+		return new ReactiveMistralChatClient(this.wireMock.reactiveHttp(),
+				ChatDefaults.ofModel("mistral-large-latest"));
 	}
 
 	/**
@@ -92,6 +106,22 @@ public final class ChatTestServer {
 				.withHeader("Content-Type", "text/event-stream")
 				.withBody(body.toString()));
 		}
+	}
+
+	/**
+	 * Streams the next request's answer cut before its end: the chunks, then the
+	 * connection closes without {@code data: [DONE]}.
+	 * @param chunks the chunks sent
+	 */
+	public void cutStream(List<?> chunks) {
+		StringBuilder body = new StringBuilder();
+		for (Object chunk : chunks) {
+			body.append("data: ").append(chunk).append("\n\n");
+		}
+		stub(WireMock.aResponse()
+			.withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(body.toString()));
 	}
 
 	private void stub(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
