@@ -96,19 +96,17 @@ class AutoConfiguredStreamTimeoutTests {
 						.containsIgnoringCase(factory.replace("-as-is", ""));
 					warmUp(context.getBean(MistralChatClient.class));
 					List<ChatCompletionChunk> received = new ArrayList<>();
-					long start = System.nanoTime();
 					MistralTimeoutException ex;
 					try (MistralStream<ChatCompletionChunk> stream = context.getBean(MistralChatClient.class)
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						ex = catchThrowableOfType(MistralTimeoutException.class, () -> stream.forEach(received::add));
 					}
-					// a generous bound only: the server holds the connection for 20 s
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(15));
 					assertThat(received).hasSize(2);
 					assertThat(ex).hasMessageContaining("mistral.http.stream-idle-timeout");
+					// the client, not the server, ended the connection: the server saw it
+					// close while it still held it (20 s), whatever the machine's speed
 					LoopbackServer.Exchange exchange = last(server);
-					assertThat(exchange.clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
+					assertThat(exchange.clientClosed(Duration.ofSeconds(30))).as(factory).isTrue();
 					OpenApiContract.ifAvailable((contract) -> contract.assertRequestValid("POST", exchange.path(),
 							exchange.header("Content-Type"), exchange.bodyText()));
 				});
@@ -122,15 +120,14 @@ class AutoConfiguredStreamTimeoutTests {
 			try (LoopbackServer server = stallingServer()) {
 				runner(factory, server).withPropertyValues("mistral.http.stream-idle-timeout=30s").run((context) -> {
 					warmUp(context.getBean(MistralChatClient.class));
-					long start = System.nanoTime();
 					try (MistralStream<ChatCompletionChunk> stream = context.getBean(MistralChatClient.class)
 						.stream(ChatCompletionRequest.builder().user("hi").build())) {
 						assertThat(stream.iterator().next().choices()).hasSize(1);
 					}
-					// a generous bound only: the server holds the connection for 20 s
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).as(factory)
-						.isLessThan(Duration.ofSeconds(15));
-					assertThat(last(server).clientClosed(Duration.ofSeconds(5))).as(factory).isTrue();
+					// closing did not read the rest of the answer: the server saw the
+					// client
+					// close the connection while it still held it (20 s)
+					assertThat(last(server).clientClosed(Duration.ofSeconds(30))).as(factory).isTrue();
 				});
 			}
 		}

@@ -128,7 +128,7 @@ public final class BucketRequestPacer implements RequestPacer {
 				long waited = returned.get() ? System.nanoTime() - start : 0;
 				this.granted.increment();
 				this.waitNanos.add(waited);
-				result.complete(new BucketPermit(requestBucket != null, tokenCount, Duration.ofNanos(waited)));
+				result.complete(new BucketPermit(tokenCount, Duration.ofNanos(waited)));
 			}
 		};
 		takeOne(requestBucket, 1, maxWait, result, REQUESTS, done);
@@ -288,14 +288,16 @@ public final class BucketRequestPacer implements RequestPacer {
 		long limit = this.requests.limit();
 		long periodNanos = this.period.toNanos();
 		// put the shared bucket in debt until the pause is over: ask how long it waits
-		// already, and charge the rest
+		// already, take what is free in one step (callers pausing at the same time, in
+		// this JVM or another, must not each charge what the other already took), and
+		// charge the rest
 		bucket.nanosToWaitForOne().thenCompose((waiting) -> {
 			long missing = nanos - waiting;
 			if (missing <= 0) {
 				return CompletableFuture.completedFuture(null);
 			}
 			long permits = (long) Math.ceil((double) missing * limit / periodNanos);
-			return bucket.available().thenCompose((free) -> bucket.charge(Math.max(free, 0) + permits));
+			return bucket.drain().thenCompose((drained) -> bucket.charge(permits));
 		});
 	}
 
@@ -307,14 +309,11 @@ public final class BucketRequestPacer implements RequestPacer {
 
 	private final class BucketPermit implements Permit {
 
-		private final boolean counted;
-
 		private final long estimate;
 
 		private final Duration waited;
 
-		BucketPermit(boolean counted, long estimate, Duration waited) {
-			this.counted = counted;
+		BucketPermit(long estimate, Duration waited) {
 			this.estimate = estimate;
 			this.waited = waited;
 		}
@@ -352,16 +351,11 @@ public final class BucketRequestPacer implements RequestPacer {
 				}
 			}
 			if (status == 429) {
-				// the server did not count a rejected call: neither does the budget, but
-				// the
-				// pause it asked for applies to everyone sharing the budget
-				PacingBucket requestBucket = BucketRequestPacer.this.requests.bucket();
-				if (requestBucket != null && this.counted) {
-					requestBucket.giveBack(1);
-				}
-				if (tokenBucket != null && this.estimate > 0) {
-					tokenBucket.giveBack(this.estimate);
-				}
+				// the server did not count the rejected call, but the budget keeps its
+				// permits: a 429 says the budget was ahead of the server, and a permit
+				// given back while callers are queued would let the next caller go in a
+				// slot already promised to another. The pause the server asked for
+				// applies to everyone sharing the budget.
 				Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
 				if (retryAfter != null) {
 					pause(retryAfter);

@@ -179,10 +179,6 @@ public final class MistralHttp {
 		return (supplier != null) ? supplier.get() : null;
 	}
 
-	/** The clients for calls (with the response timeout) and for streams (without). */
-	private record Transport(RestClient restClient, RestClient streamingRestClient) {
-	}
-
 	/**
 	 * The HTTP version the core's own JDK client uses for a base URL: HTTP/2 over TLS
 	 * (ALPN), HTTP/1.1 for plain {@code http} (no h2c upgrade, which servers often
@@ -366,15 +362,6 @@ public final class MistralHttp {
 	}
 
 	/**
-	 * An open response whose body has not been read.
-	 *
-	 * @param response the response
-	 * @param metadata its status, headers and timing
-	 */
-	record OpenResponse(ClientHttpResponse response, ResponseMetadata metadata) {
-	}
-
-	/**
 	 * Sends a request on the streaming client and returns the open response when its
 	 * status is a success; an error status is read, closed and thrown.
 	 */
@@ -402,15 +389,6 @@ public final class MistralHttp {
 			response.close();
 			throw ex;
 		}
-	}
-
-	/**
-	 * An open response and the watchdog that guards its silences.
-	 *
-	 * @param open the open response
-	 * @param watchdog the watchdog
-	 */
-	record Watched(OpenResponse open, IdleWatchdog watchdog) {
 	}
 
 	/**
@@ -457,13 +435,6 @@ public final class MistralHttp {
 		return new MistralTimeoutException(
 				"No answer to " + request + " within " + idle + ". Raise mistral.http.stream-idle-timeout if needed.",
 				idle, cause, false);
-	}
-
-	@FunctionalInterface
-	interface Attempt<T> {
-
-		T run(int attempt);
-
 	}
 
 	/**
@@ -606,6 +577,91 @@ public final class MistralHttp {
 		}
 	}
 
+	private byte[] serialize(ApiRequest request) {
+		Object body = request.jsonBody();
+		if (body == null) {
+			return new byte[0];
+		}
+		return this.mapper.writeValueAsBytes(body);
+	}
+
+	private RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json, MediaType accept) {
+		URI constant = UriTemplates.constant(this.settings.baseUrl, request);
+		RestClient.RequestBodySpec spec;
+		if (constant != null) {
+			// the fast path still tells observations the template (the uri tag)
+			spec = client.method(request.method())
+				.uri(constant)
+				.attribute(UriTemplates.REST_CLIENT_URI_TEMPLATE, request.path());
+		}
+		else {
+			UriTemplates.Expansion uri = UriTemplates.of(request);
+			spec = client.method(request.method()).uri(uri.template(), uri.variables());
+		}
+		if (!request.headers().isEmpty()) {
+			spec.headers((headers) -> headers.addAll(request.headers()));
+		}
+		spec.accept(accept);
+		if (request.multipartBody() != null) {
+			spec.contentType(MediaType.MULTIPART_FORM_DATA).body(request.multipartBody());
+		}
+		else if (request.jsonBody() != null) {
+			spec.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
+				.body(new JdkRequestFactory.ByteArrayBody(json));
+		}
+		return spec;
+	}
+
+	private static HttpHeaders copy(HttpHeaders headers) {
+		if (headers instanceof JdkRequestFactory.SnapshotHeaders) {
+			// already a read-only snapshot that outlives the response
+			return headers;
+		}
+		HttpHeaders copy = new HttpHeaders();
+		copy.addAll(headers);
+		return copy;
+	}
+
+	private static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+
+	@Override
+	public String toString() {
+		return "MistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey="
+				+ ((this.settings.apiKey != null) ? "(set)" : "(none)") + "]";
+	}
+
+	@FunctionalInterface
+	interface Attempt<T> {
+
+		T run(int attempt);
+
+	}
+
+	/** The clients for calls (with the response timeout) and for streams (without). */
+	private record Transport(RestClient restClient, RestClient streamingRestClient) {
+	}
+
+	/**
+	 * An open response whose body has not been read.
+	 *
+	 * @param response the response
+	 * @param metadata its status, headers and timing
+	 */
+	record OpenResponse(ClientHttpResponse response, ResponseMetadata metadata) {
+	}
+
+	/**
+	 * An open response and the watchdog that guards its silences.
+	 *
+	 * @param open the open response
+	 * @param watchdog the watchdog
+	 */
+	record Watched(OpenResponse open, IdleWatchdog watchdog) {
+	}
+
 	/**
 	 * Passes an answer's body to the parser while keeping its first bytes, to show them
 	 * when the answer cannot be read. Closing it does nothing: the response is closed by
@@ -672,62 +728,6 @@ public final class MistralHttp {
 			// the exchange closes the response
 		}
 
-	}
-
-	private byte[] serialize(ApiRequest request) {
-		Object body = request.jsonBody();
-		if (body == null) {
-			return new byte[0];
-		}
-		return this.mapper.writeValueAsBytes(body);
-	}
-
-	private RestClient.RequestBodySpec prepare(RestClient client, ApiRequest request, byte[] json, MediaType accept) {
-		URI constant = UriTemplates.constant(this.settings.baseUrl, request);
-		RestClient.RequestBodySpec spec;
-		if (constant != null) {
-			// the fast path still tells observations the template (the uri tag)
-			spec = client.method(request.method())
-				.uri(constant)
-				.attribute(UriTemplates.REST_CLIENT_URI_TEMPLATE, request.path());
-		}
-		else {
-			UriTemplates.Expansion uri = UriTemplates.of(request);
-			spec = client.method(request.method()).uri(uri.template(), uri.variables());
-		}
-		if (!request.headers().isEmpty()) {
-			spec.headers((headers) -> headers.addAll(request.headers()));
-		}
-		spec.accept(accept);
-		if (request.multipartBody() != null) {
-			spec.contentType(MediaType.MULTIPART_FORM_DATA).body(request.multipartBody());
-		}
-		else if (request.jsonBody() != null) {
-			spec.contentType(MediaType.APPLICATION_JSON)
-				.contentLength(json.length)
-				.body(new JdkRequestFactory.ByteArrayBody(json));
-		}
-		return spec;
-	}
-
-	private static HttpHeaders copy(HttpHeaders headers) {
-		if (headers instanceof JdkRequestFactory.SnapshotHeaders) {
-			// already a read-only snapshot that outlives the response
-			return headers;
-		}
-		HttpHeaders copy = new HttpHeaders();
-		copy.addAll(headers);
-		return copy;
-	}
-
-	private static Duration since(long startNanos) {
-		return Duration.ofNanos(System.nanoTime() - startNanos);
-	}
-
-	@Override
-	public String toString() {
-		return "MistralHttp[baseUrl=" + this.settings.baseUrl + ", apiKey="
-				+ ((this.settings.apiKey != null) ? "(set)" : "(none)") + "]";
 	}
 
 	/**

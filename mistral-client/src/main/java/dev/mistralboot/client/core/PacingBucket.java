@@ -42,6 +42,14 @@ public interface PacingBucket {
 	CompletableFuture<?> charge(long permits);
 
 	/**
+	 * Takes every permit free now in one step (none while in debt), so that callers
+	 * draining the bucket at the same time do not each put it in debt by what the other
+	 * took.
+	 * @return how many permits were taken
+	 */
+	CompletableFuture<Long> drain();
+
+	/**
 	 * The permits free now (negative while in debt).
 	 * @return the count
 	 */
@@ -88,6 +96,11 @@ public interface PacingBucket {
 			}
 
 			@Override
+			public CompletableFuture<Long> drain() {
+				return CompletableFuture.completedFuture(bucket.tryConsumeAsMuchAsPossible());
+			}
+
+			@Override
 			public CompletableFuture<Long> available() {
 				return CompletableFuture.completedFuture(bucket.getAvailableTokens());
 			}
@@ -128,6 +141,11 @@ public interface PacingBucket {
 			@Override
 			public CompletableFuture<?> charge(long permits) {
 				return bucket.consumeIgnoringRateLimits(permits);
+			}
+
+			@Override
+			public CompletableFuture<Long> drain() {
+				return bucket.tryConsumeAsMuchAsPossible();
 			}
 
 			@Override

@@ -284,6 +284,11 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 		}
 
 		@Override
+		public CompletableFuture<Long> drain() {
+			return run(PacingBucket::drain);
+		}
+
+		@Override
 		public CompletableFuture<Long> available() {
 			return run(PacingBucket::available);
 		}

@@ -3,19 +3,17 @@ package dev.mistralboot.client.core;
 import java.time.Duration;
 import java.util.Iterator;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
-import dev.mistralboot.contract.WireMockContract;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.client.RestClient;
 
@@ -23,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -34,24 +31,10 @@ class MistralObservationTests {
 
 	private static final String PATH = "/v1/chat/completions";
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final MistralWireMock wireMock = new MistralWireMock();
 
 	private final ObservationTestSupport support = new ObservationTestSupport();
-
-	@BeforeEach
-	void start() {
-		this.server.start();
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
-	}
 
 	@Test
 	void fixturesConformToTheApiDescription() {
@@ -70,7 +53,8 @@ class MistralObservationTests {
 
 	@Test
 	void completeIsOneObservationWithGenAiTagsAndParentOfTheHttpObservation() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
 		MistralHttp http = http().restClientBuilder(RestClient.builder().observationRegistry(this.support.observations))
 			.build();
 
@@ -90,8 +74,8 @@ class MistralObservationTests {
 			.hasLowCardinalityKeyValue("gen_ai.request.model", "mistral-small-latest")
 			.hasLowCardinalityKeyValue("gen_ai.response.model", "mistral-small-2506")
 			.hasLowCardinalityKeyValue("error.type", "none")
-			.hasLowCardinalityKeyValue("server.address", "localhost")
-			.hasLowCardinalityKeyValue("server.port", Integer.toString(this.server.port()))
+			.hasLowCardinalityKeyValue("server.address", "127.0.0.1")
+			.hasLowCardinalityKeyValue("server.port", Integer.toString(wireMock.server().port()))
 			.hasHighCardinalityKeyValue("gen_ai.request.temperature", "0.3")
 			.hasHighCardinalityKeyValue("gen_ai.request.max_tokens", "64")
 			.hasHighCardinalityKeyValue("gen_ai.request.stop_sequences", "END,STOP")
@@ -127,14 +111,15 @@ class MistralObservationTests {
 			.value()).isEqualTo(59);
 		assertThat(this.support.meters.get(MistralMeterObservationHandler.RATE_LIMIT_LIMIT)
 			.tag("limit", "tokens-minute")
-			.tag("server.address", "localhost")
+			.tag("server.address", "127.0.0.1")
 			.gauge()
 			.value()).isEqualTo(500000);
 	}
 
 	@Test
 	void contentAndKeyAreNotRecordedByDefaultButContentIsWhenAskedFor() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
 		MistralHttp http = http().observationConvention(new DefaultMistralObservationConvention(true)).build();
 
 		new MistralChatClient(http).complete(request());
@@ -150,7 +135,8 @@ class MistralObservationTests {
 
 	@Test
 	void errorStatusIsTheErrorTypeAndCountsNoTokens() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
 		MistralChatClient chat = new MistralChatClient(http().build());
 
 		assertThatExceptionOfType(MistralUnauthorizedException.class).isThrownBy(() -> chat.complete(request()));
@@ -171,23 +157,26 @@ class MistralObservationTests {
 
 	@Test
 	void retriesAreEventsOfOneObservationAndCountedByReason() {
-		this.server.stubFor(post(PATH).inScenario("retry")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503).withBody("upstream connect error"))
-			.willSetStateTo("rate limited"));
-		this.server.stubFor(post(PATH).inScenario("retry")
-			.whenScenarioStateIs("rate limited")
-			.willReturn(ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED)
-				.withHeader("Retry-After", "0")
-				.withHeader("x-ratelimit-remaining-tokens-minute", "0"))
-			.willSetStateTo("ok"));
-		this.server.stubFor(post(PATH).inScenario("retry")
-			.whenScenarioStateIs("ok")
-			.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		wireMock.server()
+			.stubFor(post(PATH).inScenario("retry")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503).withBody("upstream connect error"))
+				.willSetStateTo("rate limited"));
+		wireMock.server()
+			.stubFor(post(PATH).inScenario("retry")
+				.whenScenarioStateIs("rate limited")
+				.willReturn(ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED)
+					.withHeader("Retry-After", "0")
+					.withHeader("x-ratelimit-remaining-tokens-minute", "0"))
+				.willSetStateTo("ok"));
+		wireMock.server()
+			.stubFor(post(PATH).inScenario("retry")
+				.whenScenarioStateIs("ok")
+				.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
 
 		new MistralChatClient(http().build()).complete(request());
 
-		this.server.verify(3, postRequestedFor(urlEqualTo(PATH)));
+		wireMock.server().verify(3, postRequestedFor(urlEqualTo(PATH)));
 		assertThat(this.support.log).containsExactly("start", "event retry", "event retry", "stop");
 		assertThat(this.support.onlyContext().retries()).isEqualTo(2);
 		assertThat(
@@ -207,7 +196,7 @@ class MistralObservationTests {
 
 	@Test
 	void streamObservationSpansTheWholeStream() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
+		wireMock.server().stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
 		MistralChatClient chat = new MistralChatClient(
 				http().observationConvention(new DefaultMistralObservationConvention(true)).build());
 
@@ -258,7 +247,7 @@ class MistralObservationTests {
 
 	@Test
 	void closingAStreamEarlyEndsItsObservationAsCancelled() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
+		wireMock.server().stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.STREAM)));
 		MistralChatClient chat = new MistralChatClient(http().build());
 
 		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
@@ -282,7 +271,8 @@ class MistralObservationTests {
 
 	@Test
 	void aStreamCutMidwayEndsItsObservationWithTheError() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.CUT_STREAM)));
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.eventStream(ObservationFixtures.CUT_STREAM)));
 		MistralChatClient chat = new MistralChatClient(http().build());
 
 		try (MistralStream<ChatCompletionChunk> stream = chat.stream(request())) {
@@ -303,7 +293,8 @@ class MistralObservationTests {
 
 	@Test
 	void aStreamRefusedAtOnceEndsItsObservation() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
 		MistralChatClient chat = new MistralChatClient(http().build());
 
 		assertThatExceptionOfType(MistralUnauthorizedException.class).isThrownBy(() -> chat.stream(request()));
@@ -313,8 +304,9 @@ class MistralObservationTests {
 
 	@Test
 	void nothingIsObservedWithoutARegistryOrWithTheNoopOne() {
-		this.server.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
-		MistralHttp.Builder builder = MistralHttp.builder().baseUrl(this.server.baseUrl()).apiKey("test-key-abc");
+		wireMock.server()
+			.stubFor(post(PATH).willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		MistralHttp.Builder builder = MistralHttp.builder().baseUrl(wireMock.baseUrl()).apiKey("test-key-abc");
 		assertThat(new MistralChatClient(builder.build()).complete(request()).text()).isNotEmpty();
 		assertThat(
 				new MistralChatClient(builder.observationRegistry(ObservationRegistry.NOOP).build()).complete(request())
@@ -325,7 +317,7 @@ class MistralObservationTests {
 
 	private MistralHttp.Builder http() {
 		return MistralHttp.builder()
-			.baseUrl(this.server.baseUrl())
+			.baseUrl(wireMock.baseUrl())
 			.apiKey("test-key-abc")
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
 			.sleeper((duration) -> {

@@ -15,14 +15,10 @@ import java.util.function.IntFunction;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mistralboot.client.test.RedisServer;
+import dev.mistralboot.client.test.WorkspaceQuota;
 import dev.mistralboot.contract.WireMockContract;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -44,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests and 10,000 tokens per 4 seconds, answering 429 with {@code Retry-After} beyond
  * it), and 4 independent client stacks (an own {@link MistralHttp}, JDK HTTP client,
  * pacer and Redis connection each, as 4 application instances would have) x 20 callers x
- * 2 calls. Without pacing, with pacing in each JVM, and with pacing shared through Redis.
- * The timed assertion is on the quota's pace (seconds), not on the client's speed: the
- * client's own work is milliseconds next to it.
+ * 1 call. Without pacing, with pacing in each JVM, and with pacing shared through Redis.
+ * Asserted: outcomes and counts; the time to finish is printed for the README, and only
+ * bounded generously (a fleet locked out by its own pauses, not a slow machine).
  */
 class RateLimitFleetMeasurementTests {
 
@@ -72,7 +67,7 @@ class RateLimitFleetMeasurementTests {
 	@RegisterExtension
 	static final RedisServer redis = new RedisServer();
 
-	static final Quota quota = new Quota();
+	static final WorkspaceQuota quota = new WorkspaceQuota(QUOTA_REQUESTS, QUOTA_TOKENS, PERIOD, TOKENS_PER_CALL);
 
 	static WireMockServer server;
 
@@ -141,7 +136,9 @@ class RateLimitFleetMeasurementTests {
 			// a request the client sent on time may reach the server a little later than
 			// the next one (threads on a loaded machine): a few 429s at most
 			assertThat(result.rejected).isLessThanOrEqualTo(CALLS / 10);
-			assertThat(result.seconds).isLessThanOrEqualTo(MINIMUM_SECONDS * 1.15);
+			// the time is the README's to report, not this test's to race: only a pause
+			// that locks the fleet out (twice the quota's minimum) fails here
+			assertThat(result.seconds).isLessThan(MINIMUM_SECONDS * 2);
 		}
 		finally {
 			stores.forEach(RedisPacingStore::close);
@@ -241,7 +238,7 @@ class RateLimitFleetMeasurementTests {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		executor.shutdown();
-		Result result = new Result(quota.served.get(), quota.rejected.get(), failed.get(), seconds);
+		Result result = new Result(quota.served(), quota.rejected(), failed.get(), seconds);
 		StringBuilder perInstance = new StringBuilder();
 		for (AtomicInteger counter : retried429) {
 			perInstance.append((perInstance.length() > 0) ? " / " : "").append(counter.get());
@@ -253,76 +250,6 @@ class RateLimitFleetMeasurementTests {
 	}
 
 	record Result(int served, int rejected, int failed, double seconds) {
-	}
-
-	/**
-	 * One workspace quota on the mock: Bucket4j buckets of requests and tokens, 429 with
-	 * {@code Retry-After} (fractional seconds, the test's scale) beyond them.
-	 */
-	static final class Quota implements ResponseDefinitionTransformerV2 {
-
-		final AtomicInteger served = new AtomicInteger();
-
-		final AtomicInteger rejected = new AtomicInteger();
-
-		private volatile Bucket requests;
-
-		private volatile Bucket tokens;
-
-		Quota() {
-			reset();
-		}
-
-		synchronized void reset() {
-			this.requests = Bucket.builder()
-				.addLimit(Bandwidth.builder().capacity(QUOTA_REQUESTS).refillGreedy(QUOTA_REQUESTS, PERIOD).build())
-				.build();
-			this.tokens = Bucket.builder()
-				.addLimit(Bandwidth.builder().capacity(QUOTA_TOKENS).refillGreedy(QUOTA_TOKENS, PERIOD).build())
-				.build();
-			this.served.set(0);
-			this.rejected.set(0);
-		}
-
-		@Override
-		public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
-			if (!serveEvent.getRequest().getUrl().startsWith(TestRequests.CHAT)) {
-				return serveEvent.getResponseDefinition();
-			}
-			ConsumptionProbe request = this.requests.tryConsumeAndReturnRemaining(1);
-			if (!request.isConsumed()) {
-				return tooMany("Requests rate limit exceeded", request.getNanosToWaitForRefill());
-			}
-			ConsumptionProbe token = this.tokens.tryConsumeAndReturnRemaining(TOKENS_PER_CALL);
-			if (!token.isConsumed()) {
-				this.requests.addTokens(1);
-				return tooMany("Tokens rate limit exceeded", token.getNanosToWaitForRefill());
-			}
-			this.served.incrementAndGet();
-			return aResponse().withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withHeader("x-ratelimit-tokens-query-cost", Integer.toString(TOKENS_PER_CALL))
-				.withBody("{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"created\":1767225600,"
-						+ "\"model\":\"mistral-small-latest\",\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":200,"
-						+ "\"total_tokens\":250},\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-						+ "\"content\":\"Comté.\"},\"finish_reason\":\"stop\"}]}")
-				.build();
-		}
-
-		private ResponseDefinition tooMany(String message, long nanos) {
-			this.rejected.incrementAndGet();
-			return aResponse().withStatus(429)
-				.withHeader("Content-Type", "application/json")
-				.withHeader("Retry-After", String.format(Locale.ROOT, "%.3f", Math.max(nanos, 1_000_000) / 1e9))
-				.withBody("{\"message\":\"" + message + "\"}")
-				.build();
-		}
-
-		@Override
-		public String getName() {
-			return "workspace-quota";
-		}
-
 	}
 
 }

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
@@ -40,9 +41,20 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 	/** The API key the cores send; it must never show up in messages. */
 	public static final String API_KEY = "sk-test-5ecret-key-0123456789";
 
+	private final Extension[] extensions;
+
 	private WireMockServer server;
 
 	private boolean checkContract = true;
+
+	/**
+	 * Creates the scaffold; its server also runs the given WireMock extensions, such as a
+	 * {@link WorkspaceQuota}.
+	 * @param extensions the extensions (none for plain stubs)
+	 */
+	public MistralWireMock(Extension... extensions) {
+		this.extensions = extensions.clone();
+	}
 
 	/**
 	 * The server, started on first use.
@@ -54,7 +66,8 @@ public final class MistralWireMock implements BeforeEachCallback, AfterEachCallb
 				.bindAddress("127.0.0.1")
 				.dynamicPort()
 				.containerThreads(20)
-				.asynchronousResponseEnabled(false));
+				.asynchronousResponseEnabled(false)
+				.extensions(this.extensions));
 			this.server.start();
 		}
 		return this.server;

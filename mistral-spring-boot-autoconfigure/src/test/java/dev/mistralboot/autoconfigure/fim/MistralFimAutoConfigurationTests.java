@@ -1,14 +1,14 @@
 package dev.mistralboot.autoconfigure.fim;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.fim.FimCompletionRequest;
 import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.fim.ReactiveMistralFimClient;
-import dev.mistralboot.contract.WireMockContract;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -21,10 +21,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MistralFimAutoConfigurationTests {
+
+	@RegisterExtension
+	static final MistralWireMock global = new MistralWireMock();
+
+	@RegisterExtension
+	static final MistralWireMock codestral = new MistralWireMock();
 
 	static final String ANSWER = """
 			{"id":"f1","object":"chat.completion","model":"codestral-2508","created":1759496862,
@@ -74,58 +79,45 @@ class MistralFimAutoConfigurationTests {
 
 	@Test
 	void codestralBaseUrlAndKeyOverrideTheGlobalOnes() {
-		WireMockServer global = start();
-		WireMockServer codestral = start();
-		try {
-			codestral.stubFor(post("/v1/fim/completions").willReturn(okJson(ANSWER)));
-			codestral.stubFor(post("/v1/fim/completions")
+		codestral.server().stubFor(post("/v1/fim/completions").willReturn(okJson(ANSWER)));
+		codestral.server()
+			.stubFor(post("/v1/fim/completions")
 				.withRequestBody(
 						com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.stream", equalTo("true")))
 				.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 					.withBody(
 							"data: {\"id\":\"f2\",\"model\":\"codestral-2508\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"7\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")));
-			this.runner
-				.withPropertyValues("mistral.base-url=" + url(global), "mistral.fim.base-url=" + url(codestral),
-						"mistral.fim.api-key=codestral-key")
-				.run((context) -> {
-					FimCompletionRequest request = FimCompletionRequest.builder().prompt("answer = ").build();
-					assertThat(context.getBean(MistralFimClient.class).complete(request).text()).isEqualTo("42");
-					assertThat(context.getBean(ReactiveMistralFimClient.class)
-						.stream(request)
-						.map(ChatCompletionChunk::text)
-						.collectList()
-						.block()).containsExactly("7");
-					assertThat(context.getBean(MistralHttp.class).baseUrl()).isEqualTo(url(global));
-					assertThat(context.getBean(MistralFimClient.class).toString()).doesNotContain("codestral-key");
-				});
-			codestral.verify(2,
+		this.runner
+			.withPropertyValues("mistral.base-url=" + global.baseUrl(), "mistral.fim.base-url=" + codestral.baseUrl(),
+					"mistral.fim.api-key=codestral-key")
+			.run((context) -> {
+				FimCompletionRequest request = FimCompletionRequest.builder().prompt("answer = ").build();
+				assertThat(context.getBean(MistralFimClient.class).complete(request).text()).isEqualTo("42");
+				assertThat(context.getBean(ReactiveMistralFimClient.class)
+					.stream(request)
+					.map(ChatCompletionChunk::text)
+					.collectList()
+					.block()).containsExactly("7");
+				assertThat(context.getBean(MistralHttp.class).baseUrl()).isEqualTo(global.baseUrl());
+				assertThat(context.getBean(MistralFimClient.class).toString()).doesNotContain("codestral-key");
+			});
+		codestral.server()
+			.verify(2,
 					postRequestedFor(urlEqualTo("/v1/fim/completions"))
 						.withHeader("Authorization", equalTo("Bearer codestral-key"))
-						.withHeader("Host", equalTo("127.0.0.1:" + codestral.port())));
-			assertThat(global.getAllServeEvents()).isEmpty();
-			WireMockContract.assertAllRequestsConform(codestral);
-		}
-		finally {
-			global.stop();
-			codestral.stop();
-		}
+						.withHeader("Host", equalTo("127.0.0.1:" + codestral.server().port())));
+		assertThat(global.requestCount()).isZero();
 	}
 
 	@Test
 	void withoutOverridesTheGlobalHostAndKeyAreUsed() {
-		WireMockServer global = start();
-		try {
-			global.stubFor(post("/v1/fim/completions").willReturn(okJson(ANSWER)));
-			this.runner.withPropertyValues("mistral.base-url=" + url(global))
-				.run((context) -> context.getBean(MistralFimClient.class)
-					.complete(FimCompletionRequest.builder().prompt("x").build()));
-			global.verify(postRequestedFor(urlEqualTo("/v1/fim/completions")).withHeader("Authorization",
+		global.server().stubFor(post("/v1/fim/completions").willReturn(okJson(ANSWER)));
+		this.runner.withPropertyValues("mistral.base-url=" + global.baseUrl())
+			.run((context) -> context.getBean(MistralFimClient.class)
+				.complete(FimCompletionRequest.builder().prompt("x").build()));
+		global.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fim/completions")).withHeader("Authorization",
 					equalTo("Bearer global-key")));
-			WireMockContract.assertAllRequestsConform(global);
-		}
-		finally {
-			global.stop();
-		}
 	}
 
 	@Test
@@ -133,16 +125,6 @@ class MistralFimAutoConfigurationTests {
 		MistralFimProperties properties = new MistralFimProperties();
 		properties.setApiKey("codestral-secret");
 		assertThat(properties.toString()).doesNotContain("codestral-secret").contains("******");
-	}
-
-	static String url(WireMockServer server) {
-		return "http://127.0.0.1:" + server.port();
-	}
-
-	static WireMockServer start() {
-		WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-		server.start();
-		return server;
 	}
 
 }

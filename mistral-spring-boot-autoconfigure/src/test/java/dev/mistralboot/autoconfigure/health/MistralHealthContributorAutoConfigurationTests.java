@@ -3,13 +3,11 @@ package dev.mistralboot.autoconfigure.health;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -22,7 +20,6 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,27 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MistralHealthContributorAutoConfigurationTests {
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final MistralWireMock mistral = new MistralWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(MistralAutoConfiguration.class, MistralHealthContributorAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key-abc");
-
-	@BeforeEach
-	void start() {
-		this.server.start();
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
-	}
 
 	@Test
 	void createsTheBlockingIndicatorByDefault() {
@@ -109,17 +92,19 @@ class MistralHealthContributorAutoConfigurationTests {
 
 	@Test
 	void theBlockingIndicatorReusesAResultForTheCacheTtl() {
-		this.server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
-		this.runner.withPropertyValues("mistral.base-url=" + this.server.baseUrl(), "mistral.health.cache-ttl=1h")
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
+		this.runner.withPropertyValues("mistral.base-url=" + mistral.baseUrl(), "mistral.health.cache-ttl=1h")
 			.run((context) -> {
 				MistralHealthIndicator indicator = context.getBean(MistralHealthIndicator.class);
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-				this.server.stubFor(
-						get("/v1/models").willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+				mistral.server()
+					.stubFor(get("/v1/models")
+						.willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
 				Health second = indicator.health();
 				assertThat(second.getStatus()).isEqualTo(Status.UP);
 				assertThat(second.getDetails()).containsEntry("models", 3);
-				this.server.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
+				mistral.server().verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 			});
 	}
 

@@ -1,12 +1,10 @@
 package dev.mistralboot.autoconfigure.health;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,7 +18,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -37,37 +34,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class MistralHealthEndpointTests {
 
-	private static final WireMockServer server = startServer();
+	@RegisterExtension
+	static final MistralWireMock mistral = new MistralWireMock();
 
 	@Autowired
 	private MockMvc mvc;
 
 	@DynamicPropertySource
 	static void baseUrl(DynamicPropertyRegistry registry) {
-		registry.add("mistral.base-url", server::baseUrl);
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(server);
-		}
-		finally {
-			server.resetAll();
-		}
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
+		registry.add("mistral.base-url", mistral::baseUrl);
 	}
 
 	@Test
 	void upWithHostResponseTimeAndModelCount() throws Exception {
-		server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
 
 		String body = health(200).andExpect(jsonPath("$.components.mistral.status").value("UP"))
-			.andExpect(jsonPath("$.components.mistral.details.host").value("localhost:" + server.port()))
+			.andExpect(jsonPath("$.components.mistral.details.host").value("127.0.0.1:" + mistral.server().port()))
 			.andExpect(jsonPath("$.components.mistral.details.models").value(3))
 			.andExpect(jsonPath("$.components.mistral.details.responseTime").value(endsWith("ms")))
 			.andExpect(jsonPath("$.components.mistral.details.correlationId")
@@ -80,7 +64,8 @@ class MistralHealthEndpointTests {
 
 	@Test
 	void downForARejectedKey() throws Exception {
-		server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
 
 		String body = health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.mistral.details.status").value(401))
@@ -94,7 +79,7 @@ class MistralHealthEndpointTests {
 
 	@Test
 	void downWithoutCredit() throws Exception {
-		server
+		mistral.server()
 			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(402, ObservationFixtures.PAYMENT_REQUIRED)));
 
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
@@ -105,8 +90,9 @@ class MistralHealthEndpointTests {
 
 	@Test
 	void upAndRateLimitedWhenThrottledWithoutRetrying() throws Exception {
-		server.stubFor(get("/v1/models").willReturn(
-				ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED).withHeader("Retry-After", "1")));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(
+					ObservationFixtures.json(429, ObservationFixtures.RATE_LIMITED).withHeader("Retry-After", "1")));
 
 		// the key works and the API answers: a burst must not turn the application's
 		// health into a 503
@@ -114,37 +100,32 @@ class MistralHealthEndpointTests {
 			.andExpect(jsonPath("$.components.mistral.details.rateLimited").value(true))
 			.andExpect(jsonPath("$.components.mistral.details.status").value(429))
 			.andExpect(jsonPath("$.components.mistral.details.retryAfter").value("1000ms"));
-		assertThat(server.getAllServeEvents()).hasSize(1);
+		assertThat(mistral.server().getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
 	void downAfterTheHealthTimeout() throws Exception {
-		server.stubFor(get("/v1/models")
-			.willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS).withFixedDelay(5000)));
+		mistral.server()
+			.stubFor(get("/v1/models")
+				.willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS).withFixedDelay(5000)));
 
 		// DOWN with this reason, not UP after the 5 s answer, proves the 0.5 s timeout
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
-			.andExpect(jsonPath("$.components.mistral.details.reason")
-				.value("No answer from localhost:" + server.port() + " within PT0.5S (mistral.health.timeout)"));
+			.andExpect(jsonPath("$.components.mistral.details.reason").value(
+					"No answer from 127.0.0.1:" + mistral.server().port() + " within PT0.5S (mistral.health.timeout)"));
 	}
 
 	@Test
 	void downWhenTheConnectionBreaks() throws Exception {
-		server.stubFor(get("/v1/models").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		mistral.server().stubFor(get("/v1/models").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		health(503).andExpect(jsonPath("$.components.mistral.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.mistral.details.reason")
-				.value("The connection to localhost:" + server.port() + " failed before an answer arrived"));
+				.value("The connection to 127.0.0.1:" + mistral.server().port() + " failed before an answer arrived"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions health(int expectedStatus) throws Exception {
 		return this.mvc.perform(MockMvcRequestBuilders.get("/actuator/health")).andExpect(status().is(expectedStatus));
-	}
-
-	private static WireMockServer startServer() {
-		WireMockServer wireMock = new WireMockServer(options().dynamicPort());
-		wireMock.start();
-		return wireMock;
 	}
 
 	@SpringBootConfiguration

@@ -1,11 +1,9 @@
 package dev.mistralboot.autoconfigure.health;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.contract.WireMockContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,7 +18,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class MistralReactiveHealthEndpointTests {
 
-	private static final WireMockServer server = startServer();
+	@RegisterExtension
+	static final MistralWireMock mistral = new MistralWireMock();
 
 	@Autowired
 	private WebTestClient client;
@@ -44,23 +42,14 @@ class MistralReactiveHealthEndpointTests {
 
 	@DynamicPropertySource
 	static void baseUrl(DynamicPropertyRegistry registry) {
-		registry.add("mistral.base-url", server::baseUrl);
-	}
-
-	@AfterEach
-	void conforms() {
-		WireMockContract.assertAllRequestsConform(server);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
+		registry.add("mistral.base-url", mistral::baseUrl);
 	}
 
 	@Test
 	void upThenServedFromTheCacheWithoutCallingTheApiAgain() {
 		assertThat(this.context.getBean("mistralHealthIndicator")).isInstanceOf(MistralReactiveHealthIndicator.class);
-		server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
 
 		this.client.get()
 			.uri("/actuator/health")
@@ -73,10 +62,11 @@ class MistralReactiveHealthEndpointTests {
 			.jsonPath("$.components.mistral.details.models")
 			.isEqualTo(3)
 			.jsonPath("$.components.mistral.details.host")
-			.isEqualTo("localhost:" + server.port());
+			.isEqualTo("127.0.0.1:" + mistral.server().port());
 
 		// the key is revoked, but the next probes within the cache TTL do not ask the API
-		server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(401, ObservationFixtures.UNAUTHORIZED)));
 		for (int i = 0; i < 3; i++) {
 			this.client.get()
 				.uri("/actuator/health")
@@ -87,13 +77,7 @@ class MistralReactiveHealthEndpointTests {
 				.jsonPath("$.components.mistral.status")
 				.isEqualTo("UP");
 		}
-		server.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
-	}
-
-	private static WireMockServer startServer() {
-		WireMockServer wireMock = new WireMockServer(options().dynamicPort());
-		wireMock.start();
-		return wireMock;
+		mistral.server().verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 	}
 
 	@SpringBootConfiguration

@@ -1,6 +1,5 @@
 package dev.mistralboot.autoconfigure.observation;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
@@ -12,13 +11,13 @@ import dev.mistralboot.client.core.MistralMeterObservationHandler;
 import dev.mistralboot.client.core.MistralObservationContext;
 import dev.mistralboot.client.core.MistralObservationConvention;
 import dev.mistralboot.client.core.ObservationFixtures;
-import dev.mistralboot.contract.WireMockContract;
+import dev.mistralboot.client.test.MistralWireMock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -31,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,32 +38,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MistralObservationAutoConfigurationTests {
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final MistralWireMock mistral = new MistralWireMock();
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server.start();
-		this.server.stubFor(post("/v1/chat/completions")
-			.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		mistral.server()
+			.stubFor(post("/v1/chat/completions")
+				.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 					MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
 					MistralObservationAutoConfiguration.class))
-			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + this.server.baseUrl(),
+			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + mistral.baseUrl(),
 					"mistral.chat.model=mistral-small-latest");
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
 	}
 
 	@Test
@@ -155,7 +144,7 @@ class MistralObservationAutoConfigurationTests {
 					MistralChatAutoConfiguration.class, MistralObservationAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.withUserConfiguration(TestRegistryConfiguration.class)
-			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + this.server.baseUrl())
+			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + mistral.baseUrl())
 			.run((context) -> {
 				assertThat(context).hasBean("mistralObservationHttpCustomizer")
 					.doesNotHaveBean(MistralMeterObservationHandler.class);

@@ -3,7 +3,6 @@ package dev.mistralboot.autoconfigure.ratelimit;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.health.MistralHealthContributorAutoConfiguration;
 import dev.mistralboot.autoconfigure.health.MistralHealthIndicator;
@@ -15,12 +14,11 @@ import dev.mistralboot.client.core.MistralRateLimitWaitException;
 import dev.mistralboot.client.core.ObservationFixtures;
 import dev.mistralboot.client.core.PacingStore;
 import dev.mistralboot.client.core.RedisPacingStore;
+import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RedisServer;
-import dev.mistralboot.contract.WireMockContract;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +34,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -50,32 +47,24 @@ class MistralRateLimitAutoConfigurationTests {
 	@RegisterExtension
 	static final RedisServer redis = new RedisServer();
 
-	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+	@RegisterExtension
+	static final MistralWireMock mistral = new MistralWireMock();
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server.start();
-		this.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-			.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
-		this.server.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
+		mistral.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+				.willReturn(ObservationFixtures.json(200, ObservationFixtures.CHAT_COMPLETION)));
+		mistral.server()
+			.stubFor(get("/v1/models").willReturn(ObservationFixtures.json(200, ObservationFixtures.MODELS)));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class,
 					MistralRateLimitAutoConfiguration.class, MistralHealthContributorAutoConfiguration.class))
 			.withBean(SimpleMeterRegistry.class)
-			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + this.server.baseUrl(),
+			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + mistral.baseUrl(),
 					"mistral.retry.max-attempts=1");
-	}
-
-	@AfterEach
-	void conforms() {
-		try {
-			WireMockContract.assertAllRequestsConform(this.server);
-		}
-		finally {
-			this.server.stop();
-		}
 	}
 
 	private static ApiRequest chat() {
@@ -127,7 +116,7 @@ class MistralRateLimitAutoConfigurationTests {
 				assertThat((Map<String, Object>) health.getDetails().get("rateLimit")).containsEntry("store", "local")
 					.containsEntry("requestsPerMinute", 2L);
 			});
-		assertThat(this.server.getAllServeEvents()).hasSize(3);
+		assertThat(mistral.server().getAllServeEvents()).hasSize(3);
 	}
 
 	@Test
@@ -176,7 +165,7 @@ class MistralRateLimitAutoConfigurationTests {
 			assertThat(first.getBean(BucketRequestPacer.class).mode()).isEqualTo("redis");
 			assertThat(second.getBean(BucketRequestPacer.class).mode()).isEqualTo("redis");
 		}));
-		assertThat(this.server.getAllServeEvents()).hasSize(2);
+		assertThat(mistral.server().getAllServeEvents()).hasSize(2);
 	}
 
 	@Test
