@@ -20,6 +20,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -307,7 +308,8 @@ final class JavaWriter {
 		MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc(node.path("builder").asBoolean(false) ? "Copies the collections.\n"
-					: "Copies the collections; lists the API left out are empty.\n");
+					: "Copies the collections; lists the API left out are empty"
+							+ (node.path("fixed").isEmpty() ? "" : ", fixed values it left out are set") + ".\n");
 		MethodSpec.Builder shortForm = MethodSpec.constructorBuilder()
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc("A value without additional properties.\n");
@@ -324,9 +326,21 @@ final class JavaWriter {
 						AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", property.json()).build());
 			}
 			canonical.addParameter(parameter.build());
-			shortForm.addParameter(ParameterSpec.builder(property.annotatedType(), property.java()).build())
-				.addJavadoc("@param $L $L\n", property.java(), doc);
-			arguments.add(property.java());
+			String check = node.path("required").path(property.json()).asString(null);
+			if (check != null) {
+				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
+			}
+			if (property.fixed() != null) {
+				// left out of the short form: its value is fixed
+				arguments.add("null");
+				compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
+						property.fixed());
+			}
+			else {
+				shortForm.addParameter(ParameterSpec.builder(property.annotatedType(), property.java()).build())
+					.addJavadoc("@param $L $L\n", property.java(), doc);
+				arguments.add(property.java());
+			}
 			if (property.type() instanceof ParameterizedTypeName parameterized
 					&& parameterized.rawType().equals(LIST)) {
 				if (property.nullable()) {
@@ -342,6 +356,11 @@ final class JavaWriter {
 					&& parameterized.rawType().equals(MAP) && node.path("builder").asBoolean(false)) {
 				compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : null", property.java(),
 						property.java(), COLLECTIONS, LINKED_HASH_MAP, property.java());
+			}
+			else if (property.type() instanceof ParameterizedTypeName parameterized
+					&& parameterized.rawType().equals(MAP) && !property.nullable()) {
+				compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", property.java(),
+						property.java(), COLLECTIONS, LINKED_HASH_MAP, property.java(), MAP);
 			}
 		}
 		javadoc.append("\n@param ")
@@ -469,7 +488,10 @@ final class JavaWriter {
 	private TypeName implementedType(String name, ClassName self) {
 		int generic = name.indexOf('<');
 		if (generic < 0) {
-			return this.types.forSimpleName(name, self.simpleName());
+			int nested = name.indexOf('.');
+			return (nested < 0) ? this.types.forSimpleName(name, self.simpleName())
+					: this.types.forSimpleName(name.substring(0, nested), self.simpleName())
+						.nestedClass(name.substring(nested + 1));
 		}
 		ClassName raw = this.types.forSimpleName(name.substring(0, generic), self.simpleName());
 		String argument = name.substring(generic + 1, name.length() - 1).trim();
@@ -484,10 +506,7 @@ final class JavaWriter {
 		node.path("skip").forEach((name) -> skipped.add(name.asString()));
 		for (String schema : TypeRegistry.schemas(node)) {
 			JsonNode schemaNode = schemaNode(schema, where);
-			Set<String> required = new LinkedHashSet<>();
-			schemaNode.path("required").forEach((name) -> required.add(name.asString()));
-			for (Map.Entry<String, JsonNode> property : ModelGenerator.fields(schemaNode.path("properties"))
-				.entrySet()) {
+			for (Map.Entry<String, JsonNode> property : schemaProperties(schemaNode, where).entrySet()) {
 				String json = property.getKey();
 				if (properties.containsKey(json) || skipped.contains(json)) {
 					continue;
@@ -501,7 +520,25 @@ final class JavaWriter {
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
-				properties.put(json, new Property(json, java, type, !nonNull));
+				nonNull |= type.isPrimitive();
+				for (JsonNode name : node.path("nullable")) {
+					nonNull &= !name.asString().equals(json);
+				}
+				@Nullable String fixed = null;
+				for (JsonNode name : node.path("fixed")) {
+					if (name.asString().equals(json)) {
+						JsonNode value = property.getValue();
+						fixed = value.path("const")
+							.asString((value.path("enum").size() == 1) ? value.path("enum").get(0).asString()
+									: value.path("default").asString(null));
+						if (fixed == null) {
+							throw new IllegalStateException(
+									where + ": fixed names " + json + ", which has no const value in schema " + schema);
+						}
+						nonNull = true;
+					}
+				}
+				properties.put(json, new Property(json, java, type, !nonNull, fixed));
 			}
 		}
 		JsonNode order = node.path("order");
@@ -518,6 +555,21 @@ final class JavaWriter {
 			properties.forEach(ordered::putIfAbsent);
 			return ordered;
 		}
+		return properties;
+	}
+
+	/**
+	 * The properties of a schema, with those of its {@code allOf} parts (referenced or
+	 * inline), parts first.
+	 */
+	private Map<String, JsonNode> schemaProperties(JsonNode schema, String where) {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		for (JsonNode part : schema.path("allOf")) {
+			String ref = part.path("$ref").asString(null);
+			JsonNode resolved = (ref != null) ? schemaNode(ref.substring(ref.lastIndexOf('/') + 1), where) : part;
+			schemaProperties(resolved, where).forEach(properties::putIfAbsent);
+		}
+		ModelGenerator.fields(schema.path("properties")).forEach(properties::putIfAbsent);
 		return properties;
 	}
 
@@ -576,6 +628,10 @@ final class JavaWriter {
 			case "Float" -> ClassName.get(Float.class);
 			case "Boolean" -> ClassName.get(Boolean.class);
 			case "Object" -> ClassName.OBJECT;
+			case "int" -> TypeName.INT;
+			case "long" -> TypeName.LONG;
+			case "double" -> TypeName.DOUBLE;
+			case "boolean" -> TypeName.BOOLEAN;
 			case "List" -> LIST;
 			case "Map" -> MAP;
 			default -> trimmed.contains(".") ? ClassName.bestGuess(trimmed) : this.types.forSimpleName(trimmed, where);
@@ -647,7 +703,7 @@ final class JavaWriter {
 	/**
 	 * One record component.
 	 */
-	private record Property(String json, String java, TypeName type, boolean nullable) {
+	private record Property(String json, String java, TypeName type, boolean nullable, @Nullable String fixed) {
 
 		TypeName annotatedType() {
 			return this.nullable ? this.type.annotated(AnnotationSpec.builder(NULLABLE).build()) : this.type;

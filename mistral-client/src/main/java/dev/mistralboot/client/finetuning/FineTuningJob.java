@@ -10,15 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fine-tuning job, told apart by {@code job_type}: a {@link CompletionFineTuningJob}
  * ({@code completion}) or a {@link ClassifierFineTuningJob} ({@code classifier}). A type
- * this library does not know yet is read as {@link UnknownFineTuningJob}. Lists return
+ * this library does not know yet is read as {@link UnknownFineTuningJob}. The members are
+ * generated records that keep the properties this library does not know yet. Lists return
  * jobs without events and checkpoints; {@code get}, {@code start} and {@code cancel}
  * return them with both ({@code CompletionDetailedJobOut},
  * {@code ClassifierDetailedJobOut}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "job_type",
 		visible = true, defaultImpl = UnknownFineTuningJob.class)
-@JsonSubTypes({ @JsonSubTypes.Type(value = CompletionFineTuningJob.class, name = CompletionFineTuningJob.TYPE),
-		@JsonSubTypes.Type(value = ClassifierFineTuningJob.class, name = ClassifierFineTuningJob.TYPE) })
+@JsonSubTypes({ @JsonSubTypes.Type(value = CompletionFineTuningJob.class, name = "completion"),
+		@JsonSubTypes.Type(value = ClassifierFineTuningJob.class, name = "classifier") })
 public sealed interface FineTuningJob permits CompletionFineTuningJob, ClassifierFineTuningJob, UnknownFineTuningJob {
 
 	/**

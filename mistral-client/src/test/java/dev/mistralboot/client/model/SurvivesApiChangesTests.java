@@ -15,12 +15,19 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.UnknownChunk;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
+import dev.mistralboot.client.core.RequestOptions;
 import dev.mistralboot.client.files.FileObject;
 import dev.mistralboot.client.files.FilePurpose;
 import dev.mistralboot.client.files.MistralFilesClient;
+import dev.mistralboot.client.fim.FimCompletionRequest;
+import dev.mistralboot.client.fim.MistralFimClient;
+import dev.mistralboot.client.finetuning.CompletionFineTuningJob;
+import dev.mistralboot.client.finetuning.CreateFineTuningJobRequest;
 import dev.mistralboot.client.finetuning.FineTuningJob;
 import dev.mistralboot.client.finetuning.FineTuningJobStatus;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.finetuning.TrainingFile;
+import dev.mistralboot.client.finetuning.TrainingParameters;
 import dev.mistralboot.client.finetuning.UnknownFineTuningJob;
 import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -203,6 +211,81 @@ class SurvivesApiChangesTests {
 		assertThat(written.path("job_type").asString()).isEqualTo("reward_model");
 		assertThat(written.path("status").asString()).isEqualTo("ARCHIVED");
 		assertThat(written.path("reward").path("scale").asDouble()).isEqualTo(2.5);
+	}
+
+	@Test
+	void aFineTuningJobKeepsUnknownPropertiesAndStatusAndWritesThemBack() {
+		wireMock.server().stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + JOB_ID)).willReturn(okJson("""
+				{"id":"%s","auto_start":false,"model":"open-mistral-7b","status":"PAUSED","job_type":"completion",
+				 "created_at":1717171717,"modified_at":1717171718,"training_files":[],"object":"job",
+				 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},
+				 "budget":{"max_cost":12.5},
+				 "checkpoints":[{"metrics":{"train_loss":0.5,"perplexity":3.1},"step_number":5,
+				   "created_at":1717171719}]}""".formatted(JOB_ID))));
+
+		FineTuningJob job = new MistralFineTuningClient(this.http).get(JOB_ID);
+
+		assertThat(job).isInstanceOfSatisfying(CompletionFineTuningJob.class,
+				(completion) -> assertThat(completion.additionalProperties()).containsOnlyKeys("budget"));
+		assertThat(job.status()).isNotNull();
+		assertThat(job.status().value()).isEqualTo("PAUSED");
+		assertThat(job.status()).isEqualTo(FineTuningJobStatus.UNKNOWN);
+		assertThat(job.checkpoints().get(0).metrics().additionalProperties()).containsOnlyKeys("perplexity");
+		JsonNode written = this.json.valueToTree(job);
+		assertThat(written.path("status").asString()).isEqualTo("PAUSED");
+		assertThat(written.path("job_type").asString()).isEqualTo("completion");
+		assertThat(written.path("budget").path("max_cost").asDouble()).isEqualTo(12.5);
+		assertThat(written.path("checkpoints").get(0).path("metrics").path("perplexity").asDouble()).isEqualTo(3.1);
+		assertThat(written.has("terminal")).isFalse();
+		assertThat(this.json.readValue(this.json.writeValueAsString(job), FineTuningJob.class)).isEqualTo(job);
+	}
+
+	@Test
+	void aFineTuningJobRequestSendsBodyPropertiesThisLibraryDoesNotKnow() {
+		// The extra property is unknown to the description too: its check is skipped.
+		wireMock.skipContractCheck();
+		wireMock.server().stubFor(post(urlEqualTo("/v1/fine_tuning/jobs")).willReturn(okJson("""
+				{"id":"%s","auto_start":false,"model":"open-mistral-7b","status":"QUEUED","job_type":"completion",
+				 "created_at":1717171717,"modified_at":1717171717,"training_files":[],
+				 "hyperparameters":{"training_steps":10}}""".formatted(JOB_ID))));
+		CreateFineTuningJobRequest request = CreateFineTuningJobRequest.builder()
+			.model("open-mistral-7b")
+			.trainingFiles(TrainingFile.of(FILE_ID))
+			.hyperparameters(TrainingParameters.of(1e-4, 10))
+			.putAdditionalProperty("budget", Map.of("max_cost", 12.5))
+			.build();
+
+		new MistralFineTuningClient(this.http).create(request);
+
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs")).withRequestBody(equalToJson("""
+					{"model":"open-mistral-7b","training_files":[{"file_id":"%s"}],
+					 "hyperparameters":{"training_steps":10,"learning_rate":0.0001},"budget":{"max_cost":12.5}}"""
+				.formatted(FILE_ID), true, false)));
+	}
+
+	@Test
+	void anExtraHeaderAndAnExtraBodyPropertyReachTheWire() {
+		// The extra property is unknown to the description: its check is skipped.
+		wireMock.skipContractCheck();
+		wireMock.server().stubFor(post(urlEqualTo("/v1/fim/completions")).willReturn(okJson("""
+				{"id":"f1","object":"chat.completion","model":"codestral-latest","created":1,
+				 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2},
+				 "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"1"}}]}""")));
+
+		new MistralFimClient(this.http)
+			.withOptions(RequestOptions.builder().header("X-Preview-Feature", "speculative").build())
+			.complete(FimCompletionRequest.builder()
+				.model("codestral-latest")
+				.prompt("x = ")
+				.putAdditionalProperty("speculation", Map.of("depth", 2))
+				.build());
+
+		wireMock.server()
+			.verify(postRequestedFor(urlEqualTo("/v1/fim/completions"))
+				.withHeader("X-Preview-Feature", equalTo("speculative"))
+				.withRequestBody(equalToJson("""
+						{"model":"codestral-latest","prompt":"x = ","speculation":{"depth":2}}""", true, true)));
 	}
 
 }
