@@ -44,10 +44,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class TransportFaultMatrixTests {
 
 	/** Response timeout of every cell. */
-	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
+	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(2);
 
 	/** Stream (and download) idle timeout of every cell. */
-	static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
+	static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * The warm-up's timeouts: long, since it only loads classes in a cold JVM (which
+	 * takes seconds on a loaded machine) and asserts no fault.
+	 */
+	static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
 
 	/** A generous bound on every cell: it proves nothing hangs, never a speed. */
 	static final Duration CELL_BOUND = Duration.ofSeconds(20);
@@ -106,7 +112,7 @@ class TransportFaultMatrixTests {
 			for (Transport transport : Transport.values()) {
 				for (Operation operation : Operation.values()) {
 					if (notApplicable(transport, operation, Fault.RESET) == null) {
-						run(transport, operation, server.baseUrl());
+						run(transport, operation, server.baseUrl(), WARM_UP_TIMEOUT, WARM_UP_TIMEOUT);
 					}
 				}
 			}
@@ -202,7 +208,7 @@ class TransportFaultMatrixTests {
 		try {
 			String baseUrl = (server != null) ? server.baseUrl() : FaultServer.refusedBaseUrl();
 			long start = System.nanoTime();
-			Throwable thrown = catchThrowable(() -> run(transport, operation, baseUrl));
+			Throwable thrown = catchThrowable(() -> run(transport, operation, baseUrl, RESPONSE_TIMEOUT, IDLE_TIMEOUT));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			if (expected.failure() == null) {
 				assertThat(thrown).as("no failure").isNull();
@@ -232,15 +238,16 @@ class TransportFaultMatrixTests {
 		}
 	}
 
-	private static void run(Transport transport, Operation operation, String baseUrl) {
+	private static void run(Transport transport, Operation operation, String baseUrl, Duration responseTimeout,
+			Duration idleTimeout) {
 		if (transport.reactive()) {
 			ReactiveMistralHttp http = ReactiveMistralHttp.builder()
 				.baseUrl(baseUrl)
 				.apiKey("test-key")
 				.connector(new ReactorClientHttpConnector(NETTY))
 				.connectTimeout(Duration.ofSeconds(5))
-				.responseTimeout(RESPONSE_TIMEOUT)
-				.streamIdleTimeout(IDLE_TIMEOUT)
+				.responseTimeout(responseTimeout)
+				.streamIdleTimeout(idleTimeout)
 				.retryPolicy(POLICY)
 				.build();
 			switch (operation) {
@@ -270,8 +277,8 @@ class TransportFaultMatrixTests {
 			.baseUrl(baseUrl)
 			.apiKey("test-key")
 			.connectTimeout(Duration.ofSeconds(5))
-			.responseTimeout(RESPONSE_TIMEOUT)
-			.streamIdleTimeout(IDLE_TIMEOUT)
+			.responseTimeout(responseTimeout)
+			.streamIdleTimeout(idleTimeout)
 			.retryPolicy(POLICY)
 			.sleeper(new RecordingSleeper());
 		switch (transport) {
@@ -353,11 +360,11 @@ class TransportFaultMatrixTests {
 			};
 			case TRICKLING_BODY -> (c, attempt) -> {
 				c.head(200, "Content-Type", type, "Transfer-Encoding", "chunked");
-				// 2 s in all, more than the response timeout; 100 ms between pieces, far
+				// 4 s in all, more than the response timeout; 200 ms between pieces, far
 				// less than the idle timeout
 				for (String piece : split(answer, 20)) {
 					c.chunk(piece);
-					c.pause(100);
+					c.pause(200);
 				}
 				c.endChunks();
 				c.awaitClientClose(Duration.ofSeconds(5));
