@@ -332,6 +332,18 @@ final class JavaWriter {
 			if (check != null) {
 				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
 			}
+			String notBlank = node.path("notBlank").path(property.json()).asString(null);
+			if (notBlank != null) {
+				compact.beginControlFlow("if ($L == null || $L.isBlank())", property.java(), property.java())
+					.addStatement("throw new $T($S)", IllegalArgumentException.class, notBlank)
+					.endControlFlow();
+			}
+			String notNull = node.path("notNull").path(property.json()).asString(null);
+			if (notNull != null) {
+				compact.beginControlFlow("if ($L == null)", property.java())
+					.addStatement("throw new $T($S)", IllegalArgumentException.class, notNull)
+					.endControlFlow();
+			}
 			if (property.fixed() != null) {
 				// left out of the short form: its value is fixed
 				arguments.add("null");
