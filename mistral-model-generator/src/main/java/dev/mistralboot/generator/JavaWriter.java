@@ -57,6 +57,8 @@ final class JavaWriter {
 
 	private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
 
+	private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+
 	private static final TypeName STRING = ClassName.get(String.class);
 
 	private static final String ADDITIONAL = "additionalProperties";
@@ -330,6 +332,18 @@ final class JavaWriter {
 			if (check != null) {
 				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
 			}
+			String notBlank = node.path("notBlank").path(property.json()).asString(null);
+			if (notBlank != null) {
+				compact.beginControlFlow("if ($L == null || $L.isBlank())", property.java(), property.java())
+					.addStatement("throw new $T($S)", IllegalArgumentException.class, notBlank)
+					.endControlFlow();
+			}
+			String notNull = node.path("notNull").path(property.json()).asString(null);
+			if (notNull != null) {
+				compact.beginControlFlow("if ($L == null)", property.java())
+					.addStatement("throw new $T($S)", IllegalArgumentException.class, notNull)
+					.endControlFlow();
+			}
 			if (property.fixed() != null) {
 				// left out of the short form: its value is fixed
 				arguments.add("null");
@@ -343,7 +357,23 @@ final class JavaWriter {
 			}
 			if (property.type() instanceof ParameterizedTypeName parameterized
 					&& parameterized.rawType().equals(LIST)) {
-				if (property.nullable()) {
+				boolean nullElements = false;
+				for (JsonNode name : node.path("nullElements")) {
+					nullElements |= name.asString().equals(property.json());
+				}
+				if (nullElements) {
+					// copied without rejecting null elements: validate() reports them
+					// with its own message
+					if (property.nullable()) {
+						compact.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : null",
+								property.java(), property.java(), COLLECTIONS, ARRAY_LIST, property.java());
+					}
+					else {
+						compact.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : $T.of()",
+								property.java(), property.java(), COLLECTIONS, ARRAY_LIST, property.java(), LIST);
+					}
+				}
+				else if (property.nullable()) {
 					compact.addStatement("$L = ($L != null) ? $T.copyOf($L) : null", property.java(), property.java(),
 							LIST, property.java());
 				}

@@ -2,15 +2,20 @@ package dev.mistralboot.client.chat;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A tool the model may use: a {@link FunctionTool function} of the application, or one of
  * Mistral's built-in tools (web search, code interpreter, image generation, document
- * library, connectors), told apart by {@code type}.
+ * library, connectors), told apart by {@code type}. A tool this library does not know yet
+ * is read as {@link UnknownTool}, which keeps its whole payload and writes it back.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type", visible = true,
+		defaultImpl = UnknownTool.class)
+// the members do not read type (the union does), but UnknownTool, which keeps it
+@JsonIgnoreProperties("type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = FunctionTool.class, name = "function"),
 		@JsonSubTypes.Type(value = WebSearchTool.class, name = "web_search"),
 		@JsonSubTypes.Type(value = WebSearchPremiumTool.class, name = "web_search_premium"),
@@ -19,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = DocumentLibraryTool.class, name = "document_library"),
 		@JsonSubTypes.Type(value = ConnectorTool.class, name = "connector") })
 public sealed interface Tool permits FunctionTool, WebSearchTool, WebSearchPremiumTool, CodeInterpreterTool,
-		ImageGenerationTool, DocumentLibraryTool, ConnectorTool {
+		ImageGenerationTool, DocumentLibraryTool, ConnectorTool, UnknownTool {
 
 	/**
 	 * A function tool.

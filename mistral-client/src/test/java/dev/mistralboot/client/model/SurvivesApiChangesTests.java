@@ -11,8 +11,12 @@ import dev.mistralboot.client.batch.MistralBatchClient;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.FinishReason;
+import dev.mistralboot.client.chat.FunctionTool;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.chat.Tool;
 import dev.mistralboot.client.chat.UnknownChunk;
+import dev.mistralboot.client.chat.UnknownTool;
+import dev.mistralboot.client.chat.WebSearchTool;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.RequestOptions;
@@ -33,6 +37,7 @@ import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -190,6 +195,29 @@ class SurvivesApiChangesTests {
 				 {"role":"assistant","reasoning_trace":{"id":"rt_1"},
 				  "content":[{"type":"hologram","data":"AAEC","frames":[1,2]},{"type":"text","text":"hi"}]},
 				 {"role":"user","content":"Again"}]}""", true, true)));
+	}
+
+	@Test
+	void aToolOfAnUnknownTypeKeepsItsWholePayloadAndKnownToolsStayTyped() {
+		String tools = """
+				[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}},
+				 {"type":"web_search"},
+				 {"type":"hologram_search","depth":3,"filters":{"lang":["fr","en"]}}]""";
+
+		List<Tool> read = this.json.readValue(tools, new TypeReference<List<Tool>>() {
+		});
+
+		assertThat(read).hasSize(3);
+		assertThat(read.get(0)).isInstanceOfSatisfying(FunctionTool.class,
+				(tool) -> assertThat(tool.additionalProperties()).isEmpty());
+		assertThat(read.get(1)).isInstanceOfSatisfying(WebSearchTool.class,
+				(tool) -> assertThat(tool.additionalProperties()).isEmpty());
+		assertThat(read.get(2)).isInstanceOfSatisfying(UnknownTool.class, (tool) -> {
+			assertThat(tool.type()).isEqualTo("hologram_search");
+			assertThat(tool.additionalProperties()).containsOnlyKeys("depth", "filters");
+		});
+		assertThat(this.json.readTree(this.json.writerFor(new TypeReference<List<Tool>>() {
+		}).writeValueAsString(read))).isEqualTo(this.json.readTree(tools));
 	}
 
 	@Test

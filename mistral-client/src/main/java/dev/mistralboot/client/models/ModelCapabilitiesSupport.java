@@ -1,0 +1,25 @@
+package dev.mistralboot.client.models;
+
+/**
+ * The hand-written part of {@link ModelCapabilities}, which the generated record
+ * implements.
+ */
+public interface ModelCapabilitiesSupport {
+
+	/** No capability. */
+	ModelCapabilities NONE = new ModelCapabilities(false, false, false, false, false, false, false, false, false, false,
+			false, false, false, false);
+
+	/**
+	 * Whether the model answers chat completions.
+	 * @return whether it can chat
+	 */
+	boolean completionChat();
+
+	/**
+	 * Whether the model calls functions (tools).
+	 * @return whether it can call tools
+	 */
+	boolean functionCalling();
+
+}
