@@ -77,8 +77,10 @@ final class Failures {
 			String lower = (message != null) ? message.toLowerCase(Locale.ROOT) : "";
 			if (lower.contains("header parser received no bytes") // JDK HttpClient
 					|| lower.contains("connection reset") // any client, before the answer
-					|| lower.contains("prematurely closed before response") // Reactor
-																			// Netty
+					// Reactor Netty: "prematurely closed BEFORE response", and "has been
+					// closed BEFORE response, while sending request body" when the server
+					// closed while the body's end was still being flushed
+					|| lower.contains("closed before response")
 					|| t.getClass().getName().endsWith("NoHttpResponseException")) { // Apache
 																						// HttpClient
 				return true;

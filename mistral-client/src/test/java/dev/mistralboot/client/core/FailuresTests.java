@@ -83,8 +83,13 @@ class FailuresTests {
 		IOException jdk = new IOException("HTTP/1.1 header parser received no bytes",
 				new EOFException("EOF reached while reading"));
 		IOException netty = new IOException("Connection prematurely closed BEFORE response");
+		// Reactor Netty's wording when the server closes while the body's last bytes are
+		// still being flushed (a loaded machine)
+		IOException nettyWhileSending = new IOException(
+				"Connection has been closed BEFORE response, while sending request body");
 		IOException nettyReset = new IOException("recvAddress(..) failed with error(-104): Connection reset by peer");
-		for (IOException closed : new IOException[] { jdk, netty, nettyReset, new SocketException("Connection reset"),
+		for (IOException closed : new IOException[] { jdk, netty, nettyWhileSending, nettyReset,
+				new SocketException("Connection reset"),
 				new FakeApache.NoHttpResponseException("failed to respond") }) {
 			MistralIoException ex = classify(closed);
 			assertThat(ex.isConnectFailure()).isFalse();
