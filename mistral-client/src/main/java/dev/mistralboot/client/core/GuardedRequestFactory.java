@@ -84,6 +84,27 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 		return new Request(this.delegate.createRequest(uri, httpMethod));
 	}
 
+	/**
+	 * Creates a request with headers given as names and values: the core's own JDK
+	 * factory sends them as they are, any other factory has them added to its request's
+	 * headers.
+	 * @param uri the URI
+	 * @param httpMethod the method
+	 * @param headers names and values, alternating
+	 * @return the request
+	 * @throws IOException when the delegate cannot create the request
+	 */
+	ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod, String[] headers) throws IOException {
+		if (this.delegate instanceof JdkRequestFactory jdk) {
+			return new Request(jdk.createRequest(uri, httpMethod, headers));
+		}
+		ClientHttpRequest request = this.delegate.createRequest(uri, httpMethod);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.getHeaders().add(headers[i], headers[i + 1]);
+		}
+		return new Request(request);
+	}
+
 	private static void closeQuietly(InputStream body) {
 		try {
 			body.close();

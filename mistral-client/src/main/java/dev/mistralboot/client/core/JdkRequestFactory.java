@@ -93,7 +93,22 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
-		return new Request(uri, httpMethod);
+		return new Request(uri, httpMethod, null);
+	}
+
+	/**
+	 * Creates a request that sends the given headers as they are, ahead of any added to
+	 * its {@link ClientHttpRequest#getHeaders()}: the core's direct path builds them once
+	 * per client, so they are never put into (and read back out of) Spring's
+	 * case-insensitive {@link HttpHeaders}.
+	 * @param uri the URI
+	 * @param httpMethod the method
+	 * @param headers names and values, alternating; none of the names the JDK client
+	 * refuses
+	 * @return the request
+	 */
+	ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod, String[] headers) {
+		return new Request(uri, httpMethod, headers);
 	}
 
 	/**
@@ -126,9 +141,12 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 
 		private @Nullable FastByteArrayOutputStream buffer;
 
-		Request(URI uri, HttpMethod method) {
+		private final String @Nullable [] preset;
+
+		Request(URI uri, HttpMethod method, String @Nullable [] preset) {
 			this.uri = uri;
 			this.method = method;
+			this.preset = preset;
 		}
 
 		@Override
@@ -185,16 +203,34 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 			if (timeout != null) {
 				builder.timeout(timeout);
 			}
-			if (!headers.containsHeader(HttpHeaders.ACCEPT_ENCODING)) {
-				headers.addAll(HttpHeaders.ACCEPT_ENCODING, SUPPORTED_ENCODINGS);
+			boolean acceptEncoding = false;
+			String[] preset = this.preset;
+			if (preset != null) {
+				for (int i = 0; i < preset.length; i += 2) {
+					builder.header(preset[i], preset[i + 1]);
+					acceptEncoding |= HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(preset[i]);
+				}
 			}
-			headers.forEach((name, values) -> {
-				if (!DISALLOWED_HEADERS.contains(name)) {
-					for (String value : values) {
-						builder.header(name, (value != null) ? value : "");
+			if (!acceptEncoding && !headers.containsHeader(HttpHeaders.ACCEPT_ENCODING)) {
+				if (headers.isEmpty()) {
+					// the direct path: no map to fill and walk again
+					for (String encoding : SUPPORTED_ENCODINGS) {
+						builder.header(HttpHeaders.ACCEPT_ENCODING, encoding);
 					}
 				}
-			});
+				else {
+					headers.addAll(HttpHeaders.ACCEPT_ENCODING, SUPPORTED_ENCODINGS);
+				}
+			}
+			if (!headers.isEmpty()) {
+				headers.forEach((name, values) -> {
+					if (!DISALLOWED_HEADERS.contains(name)) {
+						for (String value : values) {
+							builder.header(name, (value != null) ? value : "");
+						}
+					}
+				});
+			}
 			if (bytes != null && bytes.length > 0) {
 				builder.method(this.method.name(), HttpRequest.BodyPublishers.ofByteArray(bytes));
 			}
@@ -214,6 +250,12 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 		private ClientHttpResponse delegate(HttpHeaders headers, StreamingHttpOutputMessage.Body body)
 				throws IOException {
 			ClientHttpRequest request = JdkRequestFactory.this.streamingBodies.createRequest(this.uri, this.method);
+			String[] preset = this.preset;
+			if (preset != null) {
+				for (int i = 0; i < preset.length; i += 2) {
+					request.getHeaders().add(preset[i], preset[i + 1]);
+				}
+			}
 			request.getHeaders().putAll(headers);
 			((StreamingHttpOutputMessage) request).setBody(body);
 			return request.execute();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
@@ -137,6 +140,7 @@ public final class MistralHttp {
 	private static Transport buildTransport(Builder builder) {
 		ClientHttpRequestFactory factory = get(builder.requestFactory);
 		ClientHttpRequestFactory streamingFactory = get(builder.streamingRequestFactory);
+		boolean ownJdkFactory = (factory == null);
 		if (factory == null || streamingFactory == null) {
 			// HTTP/2 over TLS (ALPN); plain http stays on HTTP/1.1: no h2c upgrade, which
 			// servers often mishandle
@@ -171,8 +175,13 @@ public final class MistralHttp {
 				headers.setBearerAuth(builder.apiKey);
 			}
 		});
+		// the core's own JDK client and no RestClient.Builder of the application (which
+		// may carry interceptors, observation, or customizers): calls skip RestClient's
+		// pipeline, with their headers built once here
+		Direct direct = (configured == null && ownJdkFactory)
+				? new Direct((GuardedRequestFactory) factory, builder.userAgent, builder.apiKey) : null;
 		return new Transport(base.clone().requestFactory(factory).build(),
-				base.requestFactory(streamingFactory).build());
+				base.requestFactory(streamingFactory).build(), direct);
 	}
 
 	private static <T> @Nullable T get(@Nullable Supplier<? extends @Nullable T> supplier) {
@@ -277,28 +286,38 @@ public final class MistralHttp {
 		long start = System.nanoTime();
 		return withRetries(request, (attempt) -> {
 			RequestPacer.Permit permit = pace(request, body);
-			RestClient.RequestBodySpec spec = prepare(transport().restClient(), request, body,
-					MediaType.APPLICATION_JSON);
+			Transport transport = transport();
 			Duration timeout = request.options().responseTimeout();
+			Direct direct = transport.direct();
+			URI uri = (direct != null && request.multipartBody() == null && request.headers().isEmpty())
+					? UriTemplates.constant(this.settings.baseUrl, request) : null;
+			if (direct != null && uri != null) {
+				return direct.exchange(uri, request, body, timeout,
+						(response) -> answer(request, response, type, permit, attempt, start));
+			}
+			RestClient.RequestBodySpec spec = prepare(transport.restClient(), request, body,
+					MediaType.APPLICATION_JSON);
 			if (timeout != null) {
 				spec.attribute(GuardedRequestFactory.RESPONSE_TIMEOUT_ATTRIBUTE, timeout);
 			}
-			return spec.exchange((req, response) -> {
-				HttpHeaders headers = copy(response.getHeaders());
-				int status = response.getStatusCode().value();
-				if (status >= 400) {
-					permit.answered(status, headers, null);
-					throw error(request, status, headers, response, attempt);
-				}
-				this.deprecations.check(headers, request.model());
-				T value = read(request, response, type);
-				permit.answered(status, headers,
-						(value instanceof ObservedResponse observed) ? observed.usage() : null);
-				ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt, since(start));
-				request.options().answered(metadata);
-				return new MistralResponse<>(value, metadata);
-			}, true);
+			return spec.exchange((req, response) -> answer(request, response, type, permit, attempt, start), true);
 		}, responseTimeout(request), "mistral.http.response-timeout");
+	}
+
+	private <T> MistralResponse<T> answer(ApiRequest request, ClientHttpResponse response, JavaType type,
+			RequestPacer.Permit permit, int attempt, long start) throws IOException {
+		HttpHeaders headers = copy(response.getHeaders());
+		int status = response.getStatusCode().value();
+		if (status >= 400) {
+			permit.answered(status, headers, null);
+			throw error(request, status, headers, response, attempt);
+		}
+		this.deprecations.check(headers, request.model());
+		T value = read(request, response, type);
+		permit.answered(status, headers, (value instanceof ObservedResponse observed) ? observed.usage() : null);
+		ResponseMetadata metadata = new ResponseMetadata(status, headers, attempt, since(start));
+		request.options().answered(metadata);
+		return new MistralResponse<>(value, metadata);
 	}
 
 	/**
@@ -640,8 +659,79 @@ public final class MistralHttp {
 
 	}
 
-	/** The clients for calls (with the response timeout) and for streams (without). */
-	private record Transport(RestClient restClient, RestClient streamingRestClient) {
+	/**
+	 * The clients for calls (with the response timeout) and for streams (without), and
+	 * the direct path for calls when the core's own JDK client sends them.
+	 */
+	private record Transport(RestClient restClient, RestClient streamingRestClient, @Nullable Direct direct) {
+	}
+
+	/**
+	 * Calls sent straight to the guarded request factory, without {@link RestClient}'s
+	 * request spec, header merging and observation context (a quarter of what a small
+	 * call allocated): for the core's own JDK client when the application configured no
+	 * {@link RestClient.Builder}, and for calls to a constant URI with neither headers of
+	 * their own nor a multipart body. The headers are those RestClient would send, built
+	 * once.
+	 */
+	private static final class Direct {
+
+		private final GuardedRequestFactory factory;
+
+		/** User-Agent, Authorization and Accept: calls without a body. */
+		private final String[] headers;
+
+		/** The same and Content-Type: calls with a JSON body. */
+		private final String[] jsonHeaders;
+
+		Direct(GuardedRequestFactory factory, String userAgent, @Nullable String apiKey) {
+			this.factory = factory;
+			String json = MediaType.APPLICATION_JSON_VALUE;
+			this.headers = (apiKey != null)
+					? new String[] { HttpHeaders.USER_AGENT, userAgent, HttpHeaders.AUTHORIZATION, "Bearer " + apiKey,
+							HttpHeaders.ACCEPT, json }
+					: new String[] { HttpHeaders.USER_AGENT, userAgent, HttpHeaders.ACCEPT, json };
+			this.jsonHeaders = Arrays.copyOf(this.headers, this.headers.length + 2);
+			this.jsonHeaders[this.headers.length] = HttpHeaders.CONTENT_TYPE;
+			this.jsonHeaders[this.headers.length + 1] = json;
+		}
+
+		<T> T exchange(URI uri, ApiRequest request, byte[] body, @Nullable Duration timeout, Answer<T> answer) {
+			boolean json = request.jsonBody() != null;
+			ClientHttpResponse response = null;
+			try {
+				ClientHttpRequest http = this.factory.createRequest(uri, request.method(),
+						json ? this.jsonHeaders : this.headers);
+				if (timeout != null) {
+					http.getAttributes().put(GuardedRequestFactory.RESPONSE_TIMEOUT_ATTRIBUTE, timeout);
+				}
+				if (json) {
+					((StreamingHttpOutputMessage) http).setBody(new JdkRequestFactory.ByteArrayBody(body));
+				}
+				response = http.execute();
+				return answer.read(response);
+			}
+			catch (IOException ex) {
+				// what RestClient throws
+				String target = uri.toString();
+				int query = target.indexOf('?');
+				throw new ResourceAccessException("I/O error on " + request.method().name() + " request for \""
+						+ ((query >= 0) ? target.substring(0, query) : target) + "\": " + ex.getMessage(), ex);
+			}
+			finally {
+				if (response != null) {
+					response.close();
+				}
+			}
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Answer<T> {
+
+		T read(ClientHttpResponse response) throws IOException;
+
 	}
 
 	/**
