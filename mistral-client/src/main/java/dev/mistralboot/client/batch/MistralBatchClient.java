@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 
@@ -133,24 +134,24 @@ public class MistralBatchClient {
 	 */
 	public BatchJobList list(ListBatchJobsRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http
-			.execute(ApiRequest.get(JOBS)
-				.operation("batch.list")
-				.query("page", request.page())
-				.query("page_size", request.pageSize())
-				.query("model", request.model())
-				.query("agent_id", request.agentId())
-				.query("metadata", json(request.metadata()))
-				.query("created_after", time(request.createdAfter()))
-				.query("created_by_me", request.createdByMe())
-				.query("status", request.status())
-				.query("order_by", request.orderBy())
-				.build(), BatchJobList.class)
-			.body();
+		return this.http.execute(listRequest(request, this.http.jsonMapper()), BatchJobList.class).body();
 	}
 
-	private @Nullable String json(@Nullable Map<String, String> metadata) {
-		return (metadata != null) ? this.http.jsonMapper().writeValueAsString(metadata) : null;
+	/** The request of one page of jobs; the reactive client sends the same. */
+	static ApiRequest listRequest(ListBatchJobsRequest request, JsonMapper mapper) {
+		Map<String, String> metadata = request.metadata();
+		return ApiRequest.get(JOBS)
+			.operation("batch.list")
+			.query("page", request.page())
+			.query("page_size", request.pageSize())
+			.query("model", request.model())
+			.query("agent_id", request.agentId())
+			.query("metadata", (metadata != null) ? mapper.writeValueAsString(metadata) : null)
+			.query("created_after", time(request.createdAfter()))
+			.query("created_by_me", request.createdByMe())
+			.query("status", request.status())
+			.query("order_by", request.orderBy())
+			.build();
 	}
 
 	/**

@@ -2,10 +2,7 @@ package dev.mistralboot.client.batch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -126,30 +123,7 @@ public class ReactiveMistralBatchClient {
 	 * @return the page
 	 */
 	public Mono<BatchJobList> list(ListBatchJobsRequest request) {
-		return call(() -> ApiRequest.get(JOBS)
-			.operation("batch.list")
-			.query("page", request.page())
-			.query("page_size", request.pageSize())
-			.query("model", request.model())
-			.query("agent_id", request.agentId())
-			.query("metadata", json(request.metadata()))
-			.query("created_after", time(request.createdAfter()))
-			.query("created_by_me", request.createdByMe())
-			.query("status", request.status())
-			.query("order_by", request.orderBy())
-			.build(), BatchJobList.class);
-	}
-
-	private @Nullable String json(@Nullable Map<String, String> metadata) {
-		return (metadata != null) ? this.http.jsonMapper().writeValueAsString(metadata) : null;
-	}
-
-	/**
-	 * RFC 3339 with seconds, always ({@code 2026-01-01T00:00:00Z}): {@code toString()}
-	 * leaves zero seconds out, which the API rejects.
-	 */
-	private static @Nullable String time(@Nullable OffsetDateTime time) {
-		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : null;
+		return call(() -> MistralBatchClient.listRequest(request, this.http.jsonMapper()), BatchJobList.class);
 	}
 
 	/**

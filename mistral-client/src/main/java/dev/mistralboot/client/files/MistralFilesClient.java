@@ -123,19 +123,22 @@ public class MistralFilesClient {
 	 */
 	public FileList list(ListFilesRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http
-			.execute(ApiRequest.get("/v1/files")
-				.operation("files.list")
-				.query("page", request.page())
-				.query("page_size", request.pageSize())
-				.query("include_total", request.includeTotal())
-				.query("sample_type", request.sampleType())
-				.query("source", request.source())
-				.query("search", request.search())
-				.query("purpose", request.purpose())
-				.query("mimetypes", request.mimetypes())
-				.build(), FileList.class)
-			.body();
+		return this.http.execute(listRequest(request), FileList.class).body();
+	}
+
+	/** The request of one page of files; the reactive client sends the same. */
+	static ApiRequest listRequest(ListFilesRequest request) {
+		return ApiRequest.get("/v1/files")
+			.operation("files.list")
+			.query("page", request.page())
+			.query("page_size", request.pageSize())
+			.query("include_total", request.includeTotal())
+			.query("sample_type", request.sampleType())
+			.query("source", request.source())
+			.query("search", request.search())
+			.query("purpose", request.purpose())
+			.query("mimetypes", request.mimetypes())
+			.build();
 	}
 
 	/**

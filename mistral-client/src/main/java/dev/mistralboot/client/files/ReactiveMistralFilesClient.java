@@ -204,17 +204,7 @@ public class ReactiveMistralFilesClient {
 	public Mono<FileList> list(ListFilesRequest request) {
 		return Mono.defer(() -> {
 			Objects.requireNonNull(request, "request");
-			return this.http.execute(ApiRequest.get("/v1/files")
-				.operation("files.list")
-				.query("page", request.page())
-				.query("page_size", request.pageSize())
-				.query("include_total", request.includeTotal())
-				.query("sample_type", request.sampleType())
-				.query("source", request.source())
-				.query("search", request.search())
-				.query("purpose", request.purpose())
-				.query("mimetypes", request.mimetypes())
-				.build(), FileList.class);
+			return this.http.execute(MistralFilesClient.listRequest(request), FileList.class);
 		}).map(MistralResponse::body);
 	}
 

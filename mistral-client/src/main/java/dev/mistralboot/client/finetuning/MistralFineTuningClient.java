@@ -94,21 +94,24 @@ public class MistralFineTuningClient {
 	 */
 	public FineTuningJobList list(ListFineTuningJobsRequest request) {
 		Objects.requireNonNull(request, "request");
-		return this.http
-			.execute(ApiRequest.get(JOBS)
-				.operation("fine-tuning.list")
-				.query("page", request.page())
-				.query("page_size", request.pageSize())
-				.query("model", request.model())
-				.query("created_after", time(request.createdAfter()))
-				.query("created_before", time(request.createdBefore()))
-				.query("created_by_me", request.createdByMe())
-				.query("status", request.status())
-				.query("wandb_project", request.wandbProject())
-				.query("wandb_name", request.wandbName())
-				.query("suffix", request.suffix())
-				.build(), FineTuningJobList.class)
-			.body();
+		return this.http.execute(listRequest(request), FineTuningJobList.class).body();
+	}
+
+	/** The request of one page of jobs; the reactive client sends the same. */
+	static ApiRequest listRequest(ListFineTuningJobsRequest request) {
+		return ApiRequest.get(JOBS)
+			.operation("fine-tuning.list")
+			.query("page", request.page())
+			.query("page_size", request.pageSize())
+			.query("model", request.model())
+			.query("created_after", time(request.createdAfter()))
+			.query("created_before", time(request.createdBefore()))
+			.query("created_by_me", request.createdByMe())
+			.query("status", request.status())
+			.query("wandb_project", request.wandbProject())
+			.query("wandb_name", request.wandbName())
+			.query("suffix", request.suffix())
+			.build();
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package dev.mistralboot.client.finetuning;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,7 +11,6 @@ import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -95,27 +92,7 @@ public class ReactiveMistralFineTuningClient {
 	 * @return the page
 	 */
 	public Mono<FineTuningJobList> list(ListFineTuningJobsRequest request) {
-		return call(() -> ApiRequest.get(JOBS)
-			.operation("fine-tuning.list")
-			.query("page", request.page())
-			.query("page_size", request.pageSize())
-			.query("model", request.model())
-			.query("created_after", time(request.createdAfter()))
-			.query("created_before", time(request.createdBefore()))
-			.query("created_by_me", request.createdByMe())
-			.query("status", request.status())
-			.query("wandb_project", request.wandbProject())
-			.query("wandb_name", request.wandbName())
-			.query("suffix", request.suffix())
-			.build(), FineTuningJobList.class);
-	}
-
-	/**
-	 * RFC 3339 with seconds, always ({@code 2026-01-01T00:00:00Z}): {@code toString()}
-	 * leaves zero seconds out, which the API rejects.
-	 */
-	private static @Nullable String time(@Nullable OffsetDateTime time) {
-		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : null;
+		return call(() -> MistralFineTuningClient.listRequest(request), FineTuningJobList.class);
 	}
 
 	/**
