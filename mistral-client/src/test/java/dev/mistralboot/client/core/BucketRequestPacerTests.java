@@ -88,9 +88,10 @@ class BucketRequestPacerTests {
 			}
 
 		});
-		// one request per 2 s: the second call waits for the refill (up to 2 s)
+		// 30 requests per minute counted per 2 s: one at once, then one every 2 s, so the
+		// second call waits for the refill (up to 2 s)
 		BucketRequestPacer pacer = BucketRequestPacer.builder()
-			.requestsPerMinute(1L)
+			.requestsPerMinute(30L)
 			.period(Duration.ofSeconds(2))
 			.maxWait(Duration.ofSeconds(20))
 			.build();
@@ -167,6 +168,37 @@ class BucketRequestPacerTests {
 	}
 
 	@Test
+	void aLimitLearntFromTheHeadersIsCountedInTheConfiguredPeriod() {
+		answer("x-ratelimit-limit-req-minute", "6", "x-ratelimit-remaining-req-minute", "6");
+		// 6 per minute counted per 50 s: at most 5 at once, then one every 10 s
+		BucketRequestPacer pacer = BucketRequestPacer.builder()
+			.period(Duration.ofSeconds(50))
+			.maxWait(Duration.ZERO)
+			.build();
+		MistralHttp http = http(pacer);
+		http.execute(TestRequests.chat(), JsonNode.class);
+		assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(6);
+		for (int i = 0; i < 5; i++) {
+			http.execute(TestRequests.chat(), JsonNode.class);
+		}
+		assertThatExceptionOfType(MistralRateLimitWaitException.class)
+			.isThrownBy(() -> http.execute(TestRequests.chat(), JsonNode.class))
+			.withMessageContaining("6 per minute, at most 5 per PT50S");
+		assertThat(wireMock.requestCount()).isEqualTo(6);
+	}
+
+	@Test
+	void rejectsAPeriodThatIsNotPositiveOrLongerThanAMinute() {
+		for (Duration period : new Duration[] { Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(61) }) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> BucketRequestPacer.builder().period(period))
+				.withMessage("mistral.rate-limit.period must be positive and at most 1m (the limits are per minute;"
+						+ " a shorter period only spreads a burst), was " + period);
+		}
+		assertThat(BucketRequestPacer.builder().build().period()).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
 	void theConfiguredLimitWinsWhenItIsLowerThanTheLearntOne() {
 		answer("x-ratelimit-limit-req-minute", "500");
 		BucketRequestPacer pacer = BucketRequestPacer.builder().requestsPerMinute(60L).build();
@@ -235,7 +267,7 @@ class BucketRequestPacerTests {
 	void reactiveCallsWaitWithoutHoldingTheSubscribingThread() throws InterruptedException {
 		answer();
 		BucketRequestPacer pacer = BucketRequestPacer.builder()
-			.requestsPerMinute(1L)
+			.requestsPerMinute(30L)
 			.period(Duration.ofSeconds(2))
 			.maxWait(Duration.ofSeconds(20))
 			.build();

@@ -1,6 +1,8 @@
 package dev.mistralboot.autoconfigure.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
@@ -117,6 +119,46 @@ class MistralRateLimitAutoConfigurationTests {
 					.containsEntry("requestsPerMinute", 2L);
 			});
 		assertThat(mistral.server().getAllServeEvents()).hasSize(3);
+	}
+
+	@Test
+	void countsTheBudgetInTheConfiguredPeriod() {
+		this.runner
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=60",
+					"mistral.rate-limit.period=5s", "mistral.rate-limit.max-wait=0s")
+			.run((context) -> {
+				BucketRequestPacer pacer = context.getBean(BucketRequestPacer.class);
+				assertThat(pacer.period()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(60);
+				MistralHttp http = context.getBean(MistralHttp.class);
+				// 60 per minute counted per 5 s: a burst of 5, not 60
+				for (int i = 0; i < 5; i++) {
+					http.execute(chat(), JsonNode.class);
+				}
+				assertThatExceptionOfType(MistralRateLimitWaitException.class)
+					.isThrownBy(() -> http.execute(chat(), JsonNode.class))
+					.withMessageContaining("60 per minute, at most 5 per PT5S");
+			});
+		assertThat(mistral.server().getAllServeEvents()).hasSize(5);
+	}
+
+	@Test
+	void theDefaultPeriodIsAMinute() {
+		this.runner.withPropertyValues("mistral.rate-limit.enabled=true")
+			.run((context) -> assertThat(context.getBean(BucketRequestPacer.class).period())
+				.isEqualTo(Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void rejectsAPeriodThatIsNotPositiveOrLongerThanAMinute() {
+		for (String period : new String[] { "0s", "-1s", "2m" }) {
+			this.runner.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.period=" + period)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageStartingWith("mistral.rate-limit.period must be positive and at most 1m")
+					.hasMessageEndingWith("was " + Duration.parse("PT" + period.toUpperCase(Locale.ROOT))));
+		}
 	}
 
 	@Test
