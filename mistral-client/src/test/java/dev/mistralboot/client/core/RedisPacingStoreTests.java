@@ -2,6 +2,8 @@ package dev.mistralboot.client.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -100,6 +102,51 @@ class RedisPacingStoreTests {
 			http(other).execute(TestRequests.chat(), JsonNode.class);
 			assertThat(a.mode()).isEqualTo("redis");
 			assertThat(wireMock.requestCount()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void a429WithRetryAfterPausesEveryInstanceSharingTheBudget() throws Exception {
+		wireMock.server()
+			.stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("Retry-After", "30")
+				.withBody("{\"message\":\"Requests rate limit exceeded\"}")));
+		String key = "pause-" + System.nanoTime();
+		try (RedisPacingStore storeA = store(Duration.ofSeconds(5));
+				RedisPacingStore storeB = store(Duration.ofSeconds(5))) {
+			BucketRequestPacer a = BucketRequestPacer.builder()
+				.key(key)
+				.requestsPerMinute(10_000L)
+				.maxWait(Duration.ZERO)
+				.store(storeA)
+				.build();
+			BucketRequestPacer b = BucketRequestPacer.builder()
+				.key(key)
+				.requestsPerMinute(10_000L)
+				.maxWait(Duration.ZERO)
+				.store(storeB)
+				.build();
+			// b takes a permit first: the shared bucket exists and is nearly full
+			b.acquire(TestRequests.chat(), new byte[0]).get(10, TimeUnit.SECONDS);
+			assertThatExceptionOfType(MistralRateLimitException.class)
+				.isThrownBy(() -> http(a).execute(TestRequests.chat(), JsonNode.class));
+			// a's 429 asked for 30 s of rest: b, another instance with thousands of
+			// permits left a moment ago, is refused as soon as the pause reaches Redis
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			Throwable refused = null;
+			while (refused == null && System.nanoTime() < deadline) {
+				try {
+					b.acquire(TestRequests.chat(), new byte[0]).get(10, TimeUnit.SECONDS);
+					Thread.sleep(50);
+				}
+				catch (ExecutionException ex) {
+					refused = ex.getCause();
+				}
+			}
+			assertThat(refused).isInstanceOf(MistralRateLimitWaitException.class);
+			assertThat(b.granted()).isLessThan(250);
+			assertThat(wireMock.requestCount()).isEqualTo(1);
 		}
 	}
 
