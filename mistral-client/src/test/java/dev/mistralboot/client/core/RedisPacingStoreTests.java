@@ -2,6 +2,7 @@ package dev.mistralboot.client.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RedisServer;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +150,38 @@ class RedisPacingStoreTests {
 			assertThat(refused).isInstanceOf(MistralRateLimitWaitException.class);
 			assertThat(b.granted()).isLessThan(250);
 			assertThat(wireMock.requestCount()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aPermitReservedBeforeRedisWentAwayDoesNotSwitchBackToRedisWhenItsWaitEnds() throws Exception {
+		try (RedisPacingStore store = store(Duration.ofSeconds(60))) {
+			// one permit at once, then one every 5 s
+			PacingBucket bucket = store.bucket("reserved-" + System.nanoTime(),
+					BucketConfiguration.builder()
+						.addLimit(Bandwidth.builder().capacity(1).refillGreedy(12, Duration.ofMinutes(1)).build())
+						.build());
+			long maxWait = TimeUnit.SECONDS.toNanos(30);
+			assertThat(bucket.take(1, maxWait, BucketRequestPacer.Timer.INSTANCE).get(10, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Boolean> reserved = bucket.take(1, maxWait, BucketRequestPacer.Timer.INSTANCE);
+			// the reservation is in Redis once the bucket is in debt
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (bucket.available().get(10, TimeUnit.SECONDS) >= 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(reserved).isNotDone();
+			redis.stop();
+			try {
+				bucket.available().get(10, TimeUnit.SECONDS);
+				assertThat(store.mode()).isEqualTo("local-fallback");
+				// the permit reserved before the outage is granted after its wait...
+				assertThat(reserved.get(30, TimeUnit.SECONDS)).isTrue();
+				// ...and says nothing of Redis now
+				assertThat(store.mode()).isEqualTo("local-fallback");
+			}
+			finally {
+				redis.start();
+			}
 		}
 	}
 

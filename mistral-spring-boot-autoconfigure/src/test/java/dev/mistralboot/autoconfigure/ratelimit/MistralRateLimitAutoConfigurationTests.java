@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -195,6 +196,12 @@ class MistralRateLimitAutoConfigurationTests {
 
 	@Test
 	void fallsBackToALocalBudgetWhenRedisStopsMidRunAndSaysSoOnceInTheMeterAndTheHealth() {
+		// answers without rate-limit headers: the configured limit applies (the fixture's
+		// 60 per minute would be learnt and win)
+		mistral.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(ObservationFixtures.CHAT_COMPLETION)));
 		ListAppender<ILoggingEvent> logs = new ListAppender<>();
 		logs.start();
 		Logger storeLogger = (Logger) LoggerFactory.getLogger(RedisPacingStore.class);
@@ -247,6 +254,7 @@ class MistralRateLimitAutoConfigurationTests {
 			}
 			awaitCalls(calls, 10, () -> true);
 			assertThat(pacer.mode()).isEqualTo("redis");
+			assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(1200);
 			assertThat(fallback.value()).isZero();
 			assertThat(store(health)).isEqualTo("redis");
 			// Redis goes away while the callers keep calling
