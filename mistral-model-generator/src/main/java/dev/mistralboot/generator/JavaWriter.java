@@ -335,7 +335,7 @@ final class JavaWriter {
 			}
 			addComponentAnnotations(parameter, node, property);
 			canonical.addParameter(parameter.build());
-			addDefault(compact, node, property);
+			addEmptyWhenNull(compact, node, property);
 			String check = node.path("required").path(property.json()).asString(null);
 			if (check != null) {
 				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
@@ -529,7 +529,8 @@ final class JavaWriter {
 	}
 
 	// ------------------------------------------------------------------------------------------------
-	// per-component options: alwaysInclude, jsonDeserializers, jsonSerializers, defaults
+	// per-component options: alwaysInclude, jsonDeserializers, jsonSerializers,
+	// emptyWhenNull
 
 	/**
 	 * Annotations of one record component: {@code @JsonInclude(ALWAYS)} for the
@@ -562,14 +563,15 @@ final class JavaWriter {
 	}
 
 	/**
-	 * The value of a string property under {@code defaults} when it is {@code null} (read
-	 * or constructed); such a property is never {@code null}.
+	 * A string property under {@code emptyWhenNull} is the empty string when it is
+	 * {@code null} (read or constructed); list it under {@code nonNull} too.
 	 */
-	private static void addDefault(MethodSpec.Builder compact, JsonNode node, Property property) {
-		JsonNode value = node.path("defaults").path(property.json());
-		if (!value.isMissingNode()) {
-			compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
-					value.asString());
+	private static void addEmptyWhenNull(MethodSpec.Builder compact, JsonNode node, Property property) {
+		for (JsonNode name : node.path("emptyWhenNull")) {
+			if (name.asString().equals(property.json())) {
+				compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
+						"");
+			}
 		}
 	}
 
@@ -762,7 +764,6 @@ final class JavaWriter {
 					nonNull |= name.asString().equals(json);
 				}
 				nonNull |= type.isPrimitive();
-				nonNull |= node.path("defaults").has(json);
 				for (JsonNode name : node.path("nullable")) {
 					nonNull &= !name.asString().equals(json);
 				}
