@@ -43,15 +43,15 @@ final class JavaWriter {
 
 	private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
 
-	private static final ClassName JSON_DESERIALIZE = ClassName.get("tools.jackson.databind.annotation",
-			"JsonDeserialize");
-
-	private static final ClassName JSON_SERIALIZE = ClassName.get("tools.jackson.databind.annotation", "JsonSerialize");
-
 	private static final ClassName JSON_NAMING = ClassName.get("tools.jackson.databind.annotation", "JsonNaming");
 
 	private static final ClassName NAMING_STRATEGIES = ClassName.get("tools.jackson.databind",
 			"PropertyNamingStrategies");
+
+	private static final ClassName JSON_DESERIALIZE = ClassName.get("tools.jackson.databind.annotation",
+			"JsonDeserialize");
+
+	private static final ClassName JSON_SERIALIZE = ClassName.get("tools.jackson.databind.annotation", "JsonSerialize");
 
 	private static final ClassName LIST = ClassName.get("java.util", "List");
 
