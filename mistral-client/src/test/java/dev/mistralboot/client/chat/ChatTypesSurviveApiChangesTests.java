@@ -97,6 +97,20 @@ class ChatTypesSurviveApiChangesTests {
 	}
 
 	@Test
+	void aNullContentOfAUserOrToolMessageIsSentAsNullAndOtherNullsAreLeftOut() {
+		JsonNode user = this.json.valueToTree(new UserMessage(null));
+		JsonNode tool = this.json.valueToTree(new ToolMessage(null, "abcdefghi", null));
+
+		assertThat(user.has("content")).isTrue();
+		assertThat(user.path("content").isNull()).isTrue();
+		assertThat(user.path("role").asString()).isEqualTo("user");
+		assertThat(tool.path("content").isNull()).isTrue();
+		assertThat(tool.has("content")).isTrue();
+		assertThat(tool.has("name")).isFalse();
+		assertThat(this.json.valueToTree(AssistantMessage.prefix("Once")).has("tool_calls")).isFalse();
+	}
+
+	@Test
 	void aResponseFormatKeepsUnknownPropertiesAndItsFactoriesStay() {
 		ResponseFormat read = this.json.readValue("""
 				{"type":"json_object","strictness":"high"}""", ResponseFormat.class);
