@@ -17,6 +17,7 @@ import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralJobTimeoutException;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.MistralServerException;
+import dev.mistralboot.client.core.RequestOptions;
 import dev.mistralboot.client.core.RetryPolicy;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RecordingSleeper;
@@ -514,6 +515,64 @@ class MistralLibrariesClientTests {
 				Duration.ofSeconds(5));
 		assertThat(seen).containsExactly("indexing");
 		wireMock.server().verify(exactly(4), getRequestedFor(urlEqualTo(DOCUMENT_PATH + "/status")));
+	}
+
+	@Test
+	void aViewWithOptionsSendsItsHeadersAndKeepsThePoller() {
+		wireMock.stubJson(get(urlEqualTo(LIBRARY_PATH)), "libraries_get_v1", LIBRARY);
+		JobPoller poller = new JobPoller(Duration.ofSeconds(3), Duration.ofMinutes(3), new RecordingSleeper());
+		MistralLibrariesClient client = new MistralLibrariesClient(wireMock.http(), poller);
+
+		MistralLibrariesClient view = client.withOptions(RequestOptions.builder().header("X-Tenant", "hr").build());
+		view.get(LIBRARY_ID);
+		client.get(LIBRARY_ID);
+
+		assertThat(view.poller()).isSameAs(poller);
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo(LIBRARY_PATH)).withHeader("X-Tenant", equalTo("hr")));
+		wireMock.server().verify(1, getRequestedFor(urlEqualTo(LIBRARY_PATH)).withHeader("X-Tenant", absent()));
+	}
+
+	@Test
+	void theReadmeExampleRuns() throws IOException {
+		wireMock.server()
+			.stubFor(post(urlEqualTo("/v1/libraries")).willReturn(
+					aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(LIBRARY)));
+		wireMock.server()
+			.stubFor(post(urlEqualTo(DOCUMENTS_PATH)).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(LibraryFixtures.document("todo"))));
+		stubStatuses("in_progress", "error");
+		wireMock.server()
+			.stubFor(post(urlEqualTo(DOCUMENT_PATH + "/reprocess")).willReturn(aResponse().withStatus(204)));
+		wireMock.stubJson(get(urlEqualTo(DOCUMENT_PATH + "/text_content")), "libraries_documents_get_text_content_v1",
+				"{\"text\":\"Welcome aboard.\"}");
+		wireMock.stubJson(put(urlEqualTo(LIBRARY_PATH + "/share")), "libraries_share_create_v1", ACCESS);
+		MistralLibrariesClient libraries = new MistralLibrariesClient(wireMock.http(),
+				new JobPoller(Duration.ofSeconds(2), Duration.ofMinutes(1), new RecordingSleeper()));
+		Path handbook = Files.writeString(this.dir.resolve("handbook.pdf"), PDF);
+		String colleagueId = USER_ID;
+		List<String> log = new ArrayList<>();
+
+		// the README's lines (Path.of("handbook.pdf") is a file of the temporary folder
+		// here)
+		Library library = libraries.create(CreateLibraryRequest.builder().name("Handbooks").build());
+		Document document = libraries.uploadDocument(library.id(), UploadDocumentRequest.of(handbook).build());
+		DocumentProcessingStatus status = libraries.waitForDocumentProcessing(library.id(), document.id(),
+				(update) -> log.add(String.valueOf(update.processStatus())));
+		if (status.processStatus().isFailed()) {
+			libraries.reprocessDocument(library.id(), document.id());
+		}
+		String text = libraries.getDocumentTextContent(library.id(), document.id()).text();
+		libraries.share(library.id(),
+				ShareLibraryRequest.builder()
+					.shareWithUuid(colleagueId)
+					.shareWithType(ShareEntityType.USER)
+					.level(AccessLevel.VIEWER)
+					.build());
+
+		assertThat(log).containsExactly("in_progress", "error");
+		assertThat(text).isEqualTo("Welcome aboard.");
+		wireMock.server().verify(exactly(1), postRequestedFor(urlEqualTo(DOCUMENT_PATH + "/reprocess")));
 	}
 
 	private static void stubStatuses(String... statuses) {
