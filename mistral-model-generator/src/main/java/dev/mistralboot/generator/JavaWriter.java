@@ -22,6 +22,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes one configured type as Java source (not yet formatted).
@@ -41,6 +43,10 @@ final class JavaWriter {
 	private static final ClassName JSON_ANY_GETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
 
 	private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+
+	private static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
+
+	private static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
 
 	private static final ClassName JSON_NAMING = ClassName.get("tools.jackson.databind.annotation", "JsonNaming");
 
@@ -82,8 +88,10 @@ final class JavaWriter {
 		TypeSpec type = switch (entry.kind()) {
 			case "enum" -> enumClass(entry);
 			case "record" -> record(entry);
+			case "union" -> union(entry);
+			case TypeRegistry.UNION_UNKNOWN -> record(unknownMember(entry));
 			default -> throw new IllegalStateException(
-					entry.className() + ": unknown kind '" + entry.kind() + "' (enum or record)");
+					entry.className() + ": unknown kind '" + entry.kind() + "' (enum, record or union)");
 		};
 		return JavaFile.builder(entry.className().packageName(), type)
 			.addFileComment(header(entry))
@@ -95,6 +103,7 @@ final class JavaWriter {
 
 	private String header(TypeRegistry.Entry entry) {
 		List<String> schemas = new ArrayList<>(TypeRegistry.schemas(entry.node()));
+		schemas.addAll(unionSchemas(entry));
 		if (entry.node().path("at").isString()) {
 			schemas.add(entry.node().path("at").asString());
 		}
@@ -305,6 +314,7 @@ final class JavaWriter {
 		for (JsonNode implemented : node.path("implements")) {
 			type.addSuperinterface(implementedType(implemented.asString(), self));
 		}
+		addUnionSuperinterface(type, self, node);
 		StringBuilder javadoc = new StringBuilder(typeDoc(entry, docs)).append("\n");
 		MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
 		MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
@@ -344,6 +354,7 @@ final class JavaWriter {
 					.addStatement("throw new $T($S)", IllegalArgumentException.class, notNull)
 					.endControlFlow();
 			}
+			addDefault(compact, node, property, self);
 			if (property.fixed() != null) {
 				// left out of the short form: its value is fixed
 				arguments.add("null");
@@ -529,6 +540,9 @@ final class JavaWriter {
 	}
 
 	private Map<String, Property> properties(TypeRegistry.Entry entry) {
+		if (entry.kind().equals(TypeRegistry.UNION_UNKNOWN)) {
+			return unknownMemberProperties(entry);
+		}
 		JsonNode node = entry.node();
 		String where = entry.className().simpleName();
 		Map<String, Property> properties = new LinkedHashMap<>();
@@ -550,7 +564,7 @@ final class JavaWriter {
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
-				nonNull |= type.isPrimitive();
+				nonNull |= type.isPrimitive() || node.path("defaults").has(json);
 				for (JsonNode name : node.path("nullable")) {
 					nonNull &= !name.asString().equals(json);
 				}
@@ -690,6 +704,260 @@ final class JavaWriter {
 	}
 
 	// ------------------------------------------------------------------------------------------------
+	// unions: sealed interfaces told apart by a discriminator, with a fallback member
+	// that keeps
+	// the whole payload
+
+	/**
+	 * A union: a sealed interface whose members are generated records that carry the
+	 * discriminator under {@code fixed}, read by Jackson as an existing property; a value
+	 * this library does not know yet (or none) is read as the {@code unknown} member.
+	 */
+	private TypeSpec union(TypeRegistry.Entry entry) {
+		ClassName self = entry.className();
+		JsonNode node = entry.node();
+		String discriminator = discriminator(entry);
+		ClassName unknown = ClassName.get(self.packageName(), node.path("unknown").asString());
+		Map<String, ClassName> members = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : ModelGenerator.fields(node.path("members")).entrySet()) {
+			TypeRegistry.Entry memberEntry = this.types.generatedEntry(member.getValue().asString(), self.simpleName());
+			checkUnionMember(self, memberEntry, discriminator, member.getKey());
+			members.put(member.getKey(), memberEntry.className());
+		}
+		if (members.isEmpty()) {
+			throw new IllegalStateException(self.simpleName() + ": a union lists its members (value: Type)");
+		}
+		AnnotationSpec.Builder subTypes = AnnotationSpec.builder(JSON_SUB_TYPES);
+		members.forEach((value, member) -> subTypes.addMember("value", "$L",
+				AnnotationSpec.builder(JSON_SUB_TYPES.nestedClass("Type"))
+					.addMember("value", "$T.class", member)
+					.addMember("name", "$S", value)
+					.build()));
+		TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+			.addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+			.addJavadoc(unionDoc(entry, members, unknown))
+			.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
+				.addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
+				.addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
+				.addMember("property", "$S", discriminator)
+				.addMember("visible", "true")
+				.addMember("defaultImpl", "$T.class", unknown)
+				.build())
+			.addAnnotation(subTypes.build());
+		for (JsonNode extended : node.path("extends")) {
+			type.addSuperinterface(implementedType(extended.asString(), self));
+		}
+		new LinkedHashSet<>(members.values()).forEach(type::addPermittedSubclass);
+		type.addPermittedSubclass(unknown);
+		return type.build();
+	}
+
+	private static String discriminator(TypeRegistry.Entry union) {
+		String discriminator = union.node().path("discriminator").asString(null);
+		if (discriminator == null) {
+			throw new IllegalStateException(
+					union.className().simpleName() + ": a union names its discriminator property");
+		}
+		return discriminator;
+	}
+
+	/**
+	 * A member is a generated record that fixes the discriminator, to the value the union
+	 * maps to it when its schema says.
+	 */
+	private void checkUnionMember(ClassName union, TypeRegistry.Entry member, String discriminator, String value) {
+		String where = union.simpleName() + " member " + member.className().simpleName();
+		if (!member.kind().equals("record")) {
+			throw new IllegalStateException(where + " is not a generated record");
+		}
+		boolean fixed = false;
+		for (JsonNode name : member.node().path("fixed")) {
+			fixed |= name.asString().equals(discriminator);
+		}
+		if (!fixed) {
+			throw new IllegalStateException(
+					where + " does not list the discriminator " + discriminator + " under fixed");
+		}
+		for (String schema : TypeRegistry.schemas(member.node())) {
+			JsonNode property = schemaProperties(schemaNode(schema, where), where).get(discriminator);
+			String constant = (property != null) ? property.path("const").asString(null) : null;
+			if (constant != null && !constant.equals(value)) {
+				throw new IllegalStateException(where + ": schema " + schema + " fixes " + discriminator + " to '"
+						+ constant + "', not '" + value + "'");
+			}
+		}
+	}
+
+	private String unionDoc(TypeRegistry.Entry entry, Map<String, ClassName> members, ClassName unknown) {
+		String written = docs(entry).path("type").asString(null);
+		if (written != null) {
+			return written.strip() + "\n";
+		}
+		List<String> alternatives = new ArrayList<>();
+		members.forEach(
+				(value, member) -> alternatives.add("{@link " + member.simpleName() + "} ({@code " + value + "})"));
+		return "One of " + String.join(", ", alternatives) + ", told apart by {@code " + discriminator(entry)
+				+ "}; a value this library does not know yet is read as {@link " + unknown.simpleName()
+				+ "}, which keeps the whole payload. See <a href=\"" + this.config.path("apiReference").asString()
+				+ "\">the API reference</a>.\n";
+	}
+
+	/** The schemas of a union's members, for the header of the union and its fallback. */
+	private List<String> unionSchemas(TypeRegistry.Entry entry) {
+		List<String> schemas = new ArrayList<>();
+		TypeRegistry.Entry union = switch (entry.kind()) {
+			case "union" -> entry;
+			case TypeRegistry.UNION_UNKNOWN -> unionOfUnknown(entry);
+			default -> null;
+		};
+		if (union != null) {
+			for (TypeRegistry.Entry member : unionMembers(union)) {
+				TypeRegistry.schemas(member.node()).forEach((schema) -> {
+					if (!schemas.contains(schema)) {
+						schemas.add(schema);
+					}
+				});
+			}
+		}
+		return schemas;
+	}
+
+	private TypeRegistry.Entry unionOfUnknown(TypeRegistry.Entry unknown) {
+		return this.types.generatedEntry(unknown.node().path("union").asString(), unknown.className().simpleName());
+	}
+
+	private List<TypeRegistry.Entry> unionMembers(TypeRegistry.Entry union) {
+		List<TypeRegistry.Entry> members = new ArrayList<>();
+		for (JsonNode member : ModelGenerator.fields(union.node().path("members")).values()) {
+			TypeRegistry.Entry memberEntry = this.types.generatedEntry(member.asString(),
+					union.className().simpleName());
+			if (!members.contains(memberEntry)) {
+				members.add(memberEntry);
+			}
+		}
+		return members;
+	}
+
+	/**
+	 * The fallback member as a record configuration: the JSON inclusion and defaults of
+	 * the first member.
+	 */
+	private TypeRegistry.Entry unknownMember(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry first = unionMembers(unionOfUnknown(unknown)).get(0);
+		ObjectNode node = ((ObjectNode) unknown.node()).deepCopy();
+		if (first.node().has("include")) {
+			node.set("include", first.node().path("include"));
+		}
+		if (first.node().has("defaults")) {
+			node.set("defaults", first.node().path("defaults"));
+		}
+		return new TypeRegistry.Entry(unknown.family(), unknown.className(), node);
+	}
+
+	/**
+	 * The components of a union's fallback member: the properties every member has (in
+	 * the order of the first), typed as the members type them, the discriminator as sent
+	 * (a string, {@code null} when the API left it out); with additionalProperties, which
+	 * keeps the rest, the whole payload is kept.
+	 */
+	private Map<String, Property> unknownMemberProperties(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry union = unionOfUnknown(unknown);
+		String where = unknown.className().simpleName();
+		Map<String, Property> common = null;
+		for (TypeRegistry.Entry member : unionMembers(union)) {
+			Map<String, Property> properties = properties(member);
+			if (common == null) {
+				common = new LinkedHashMap<>(properties);
+				continue;
+			}
+			common.keySet().retainAll(properties.keySet());
+			for (Map.Entry<String, Property> property : common.entrySet()) {
+				Property other = properties.get(property.getKey());
+				if (!property.getValue().type().equals(other.type())
+						|| !property.getValue().java().equals(other.java())) {
+					throw new IllegalStateException(where + ": the members of " + union.className().simpleName()
+							+ " disagree on the Java type or name of " + property.getKey() + ": set it under types");
+				}
+				if (other.nullable()) {
+					property.setValue(other);
+				}
+			}
+		}
+		Map<String, Property> properties = new LinkedHashMap<>();
+		common.forEach((json, property) -> properties.put(json,
+				(property.fixed() != null) ? new Property(json, property.java(), STRING, true, null) : property));
+		if (!properties.containsKey(discriminator(union))) {
+			throw new IllegalStateException(where + ": the members of " + union.className().simpleName()
+					+ " do not share the discriminator " + discriminator(union));
+		}
+		return properties;
+	}
+
+	/**
+	 * Our Javadoc of a union's fallback member: its own, else that of the members'
+	 * properties and a line that says what it is.
+	 */
+	private JsonNode unknownMemberDocs(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry union = unionOfUnknown(unknown);
+		JsonNode own = this.javadoc.path(unknown.family()).path(unknown.className().simpleName());
+		ObjectNode docs = own.isObject() ? ((ObjectNode) own).deepCopy() : JsonNodeFactory.instance.objectNode();
+		if (!docs.has("type")) {
+			docs.put("type",
+					"A {@link " + union.className().simpleName() + "} of a {@code " + discriminator(union)
+							+ "} this library does not know yet (the fallback of the union): it keeps the "
+							+ "properties every member has and, in {@code additionalProperties}, the rest of the "
+							+ "payload, written back as it came.");
+		}
+		ObjectNode properties = docs.has("properties") ? (ObjectNode) docs.path("properties")
+				: docs.putObject("properties");
+		for (TypeRegistry.Entry member : unionMembers(union)) {
+			JsonNode memberDocs = this.javadoc.path(member.family()).path(member.className().simpleName());
+			for (Map.Entry<String, JsonNode> doc : ModelGenerator.fields(memberDocs.path("properties")).entrySet()) {
+				if (!properties.has(doc.getKey())) {
+					properties.set(doc.getKey(), doc.getValue());
+				}
+			}
+		}
+		if (!own.path("properties").has(discriminator(union))) {
+			properties.put(discriminator(union), "the {@code " + discriminator(union) + "} as sent");
+		}
+		return docs;
+	}
+
+	/** A generated record implements the generated union it is a member of. */
+	private void addUnionSuperinterface(TypeSpec.Builder type, ClassName self, JsonNode node) {
+		ClassName union = this.types.unionOf(self.simpleName());
+		if (union == null) {
+			return;
+		}
+		for (JsonNode implemented : node.path("implements")) {
+			if (implemented.asString().equals(union.simpleName())) {
+				return;
+			}
+		}
+		type.addSuperinterface(union);
+	}
+
+	/**
+	 * {@code defaults: property -> Type.CONSTANT}: the value a record takes when the API
+	 * leaves the property out (the property is then never {@code null}).
+	 */
+	private void addDefault(MethodSpec.Builder compact, JsonNode node, Property property, ClassName self) {
+		String value = node.path("defaults").path(property.json()).asString(null);
+		if (value == null) {
+			return;
+		}
+		int dot = value.lastIndexOf('.');
+		if (dot < 0) {
+			throw new IllegalStateException(
+					self.simpleName() + ": the default of " + property.json() + " is not a Type.CONSTANT");
+		}
+		TypeName owner = parseType(value.substring(0, dot), self.simpleName() + "." + property.json());
+		compact.addStatement("$L = ($L != null) ? $L : $T.$L", property.java(), property.java(), property.java(), owner,
+				value.substring(dot + 1));
+	}
+
+	// ------------------------------------------------------------------------------------------------
 	// shared
 
 	private JsonNode schemaNode(String schema, String where) {
@@ -702,6 +970,9 @@ final class JavaWriter {
 	}
 
 	private JsonNode docs(TypeRegistry.Entry entry) {
+		if (entry.kind().equals(TypeRegistry.UNION_UNKNOWN)) {
+			return unknownMemberDocs(entry);
+		}
 		return this.javadoc.path(entry.family()).path(entry.className().simpleName());
 	}
 
