@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.core.util.RecyclerPool;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +56,18 @@ public final class MistralHttp {
 
 	/** How much of an unreadable answer an exception shows. */
 	private static final int RAW_TEXT_LIMIT = 10_000;
+
+	/**
+	 * Answers of known length up to this size are read whole into a pooled buffer and
+	 * parsed from it; larger or chunked answers are parsed as they arrive.
+	 */
+	private static final int POOLED_BODY_LIMIT = 64 * 1024;
+
+	/**
+	 * Jackson's own buffer pool, for the pooled answers: the bytes kept to show an
+	 * unreadable answer are then not copied on every call.
+	 */
+	private static final RecyclerPool<BufferRecycler> BODY_BUFFERS = JsonRecyclerPools.newBoundedPool(32);
 
 	/** The Mistral cloud. */
 	public static final String DEFAULT_BASE_URL = "https://api.mistral.ai";
@@ -577,6 +592,10 @@ public final class MistralHttp {
 			StreamUtils.drain(response.getBody());
 			return null;
 		}
+		long contentLength = response.getHeaders().getContentLength();
+		if (contentLength >= 0 && contentLength <= POOLED_BODY_LIMIT) {
+			return readPooled(request, response, type, (int) contentLength);
+		}
 		// Parsed as it arrives: copying a large answer (embeddings: megabytes) into a
 		// growing array
 		// first would allocate it about three times over
@@ -593,6 +612,33 @@ public final class MistralHttp {
 		catch (JacksonException ex) {
 			throw new MistralInvalidResponseException("The answer to " + request + " could not be read as "
 					+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(), in.recorded(), ex);
+		}
+	}
+
+	/**
+	 * Reads an answer of known, small length into a buffer of Jackson's pool and parses
+	 * it from there; the same buffer shows the answer when it cannot be read.
+	 */
+	private <T> T readPooled(ApiRequest request, ClientHttpResponse response, JavaType type, int contentLength)
+			throws IOException {
+		BufferRecycler recycler = BODY_BUFFERS.acquireAndLinkPooled();
+		byte[] buffer = recycler.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, contentLength);
+		try {
+			// a body cut before its length raises the transport's IOException here
+			int length = response.getBody().readNBytes(buffer, 0, contentLength);
+			try {
+				return this.mapper.readValue(buffer, 0, length, type);
+			}
+			catch (JacksonException ex) {
+				throw new MistralInvalidResponseException(
+						"The answer to " + request + " could not be read as " + type.getRawClass().getSimpleName()
+								+ ": " + ex.getOriginalMessage(),
+						new String(buffer, 0, Math.min(length, RAW_TEXT_LIMIT), StandardCharsets.UTF_8), ex);
+			}
+		}
+		finally {
+			recycler.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, buffer);
+			recycler.releaseToPool();
 		}
 	}
 

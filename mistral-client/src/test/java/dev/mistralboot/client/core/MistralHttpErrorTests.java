@@ -1,5 +1,6 @@
 package dev.mistralboot.client.core;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.mistralboot.client.test.Fixtures;
@@ -94,6 +95,51 @@ class MistralHttpErrorTests {
 				() -> http().execute(TestRequests.chat(), Map.class));
 		assertThat(ex.getRawBody()).isEqualTo("{\"id\": ");
 		assertThat(ex.getMessage()).contains("POST /v1/chat/completions (chat) could not be read as Map");
+	}
+
+	@Test
+	void unreadableAnswersShowTheirOwnBytesOnly() {
+		// answers of known length are parsed from a pooled buffer: a shorter answer after
+		// a
+		// longer one must not show the longer one's bytes
+		String longer = "{\"id\": \"" + "x".repeat(20_000) + "\", ";
+		wireMock.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(longer)));
+		MistralInvalidResponseException first = catchThrowableOfType(MistralInvalidResponseException.class,
+				() -> http().execute(TestRequests.chat(), Map.class));
+		assertThat(first.getRawBody()).hasSize(10_000).isEqualTo(longer.substring(0, 10_000));
+		wireMock.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[1, ")));
+		MistralInvalidResponseException second = catchThrowableOfType(MistralInvalidResponseException.class,
+				() -> http().execute(TestRequests.chat(), Map.class));
+		assertThat(second.getRawBody()).isEqualTo("[1, ");
+	}
+
+	@Test
+	void unreadableChunkedAnswerIsAnInvalidResponse() {
+		// no Content-Length: parsed as it arrives, its first bytes kept
+		wireMock.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\": \"abc\", ")
+				.withChunkedDribbleDelay(3, 30)));
+		MistralInvalidResponseException ex = catchThrowableOfType(MistralInvalidResponseException.class,
+				() -> http().execute(TestRequests.chat(), Map.class));
+		assertThat(ex.getRawBody()).isEqualTo("{\"id\": \"abc\", ");
+	}
+
+	@Test
+	void answersOfKnownLengthParseWholeOneAfterAnother() {
+		for (String answer : List.of("{\"id\": \"" + "y".repeat(70_000) + "\"}", "{\"id\": \"a\"}",
+				"{\"id\": \"" + "z".repeat(9_000) + "\"}")) {
+			wireMock.server()
+				.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
+						aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
+			Map<?, ?> body = http().execute(TestRequests.chat(), Map.class).body();
+			assertThat(body.get("id")).isEqualTo(answer.substring(8, answer.length() - 2));
+		}
 	}
 
 	@ParameterizedTest(name = "{0} {2}")

@@ -3,6 +3,7 @@ package dev.mistralboot.client.core;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mistralboot.client.core.TransportFaultMatrixTests.Transport;
 import dev.mistralboot.client.test.FaultServer;
@@ -72,18 +73,27 @@ class UploadTimeoutTests {
 	}
 
 	private static void slowUpload(Transport transport) throws Exception {
+		// The response timeout (3 s) is shorter than the upload (96 MB read 8 MB at a
+		// time,
+		// 400 ms apart: about 5 s), and each pause far shorter than the upload timeout.
+		// What the server still holds unread when the client has sent its last byte is
+		// read within one pause, so a loaded machine has about 2.5 s to answer (a 1.5 s
+		// timeout and 200 ms pauses failed at load 12).
+		Duration responseTimeout = Duration.ofSeconds(3);
+		AtomicLong readNanos = new AtomicLong();
 		try (FaultServer server = new FaultServer((c, attempt) -> {
-			// 96 MB read 8 MB at a time, 200 ms apart: over 2 s in all, more than the
-			// response timeout; each pause far less than the upload timeout
-			byte[] body = c.readBody(8 * 1024 * 1024, 200);
+			long readStart = System.nanoTime();
+			byte[] body = c.readBody(8 * 1024 * 1024, 400);
+			readNanos.set(System.nanoTime() - readStart);
 			assertThat(body.length).isGreaterThan(UPLOAD_SIZE);
 			c.respond(200, "application/json", FILE_ANSWER);
 		}, false)) {
-			long start = System.nanoTime();
-			JsonNode file = upload(transport, server.baseUrl(), Duration.ofMillis(1500), Duration.ofSeconds(10));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+			JsonNode file = upload(transport, server.baseUrl(), responseTimeout, Duration.ofSeconds(10));
 			assertThat(file.path("filename").asString()).isEqualTo("train.jsonl");
 			assertThat(server.requests()).hasSize(1);
+			// the upload did outlast the response timeout (a loaded machine only makes it
+			// longer), so the timeout cannot have been running while it was sent
+			assertThat(Duration.ofNanos(readNanos.get())).isGreaterThan(responseTimeout);
 		}
 	}
 
