@@ -883,9 +883,21 @@ final class JavaWriter {
 				}
 			}
 		}
+		// the first member's defaults apply to the fallback too (unknownMember): never
+		// null
+		JsonNode defaults = unionMembers(union).get(0).node().path("defaults");
 		Map<String, Property> properties = new LinkedHashMap<>();
-		common.forEach((json, property) -> properties.put(json,
-				(property.fixed() != null) ? new Property(json, property.java(), STRING, true, null) : property));
+		common.forEach((json, property) -> {
+			if (property.fixed() != null) {
+				properties.put(json, new Property(json, property.java(), STRING, true, null));
+			}
+			else if (defaults.has(json)) {
+				properties.put(json, new Property(json, property.java(), property.type(), false, null));
+			}
+			else {
+				properties.put(json, property);
+			}
+		});
 		if (!properties.containsKey(discriminator(union))) {
 			throw new IllegalStateException(where + ": the members of " + union.className().simpleName()
 					+ " do not share the discriminator " + discriminator(union));
