@@ -705,8 +705,7 @@ final class JavaWriter {
 
 	// ------------------------------------------------------------------------------------------------
 	// unions: sealed interfaces told apart by a discriminator, with a fallback member
-	// that keeps
-	// the whole payload
+	// that keeps the whole payload
 
 	/**
 	 * A union: a sealed interface whose members are generated records that carry the
@@ -883,8 +882,7 @@ final class JavaWriter {
 				}
 			}
 		}
-		// the first member's defaults apply to the fallback too (unknownMember): never
-		// null
+		// the fallback takes the first member's defaults (unknownMember): never null
 		JsonNode defaults = unionMembers(union).get(0).node().path("defaults");
 		Map<String, Property> properties = new LinkedHashMap<>();
 		common.forEach((json, property) -> {
