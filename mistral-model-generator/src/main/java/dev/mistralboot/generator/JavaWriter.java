@@ -614,27 +614,37 @@ final class JavaWriter {
 				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
 				.returns(self)
 				.addJavadoc(doc.strip() + "\n");
-			List<String> names = new ArrayList<>();
-			String parameters = method.getValue().asString("").trim();
-			if (!parameters.isEmpty()) {
-				for (String parameter : splitArguments(parameters)) {
-					String text = parameter.trim();
-					int space = text.lastIndexOf(' ');
-					String typeText = text.substring(0, space).trim();
-					boolean varargs = typeText.endsWith("...");
-					if (varargs) {
-						typeText = typeText.substring(0, typeText.length() - 3).trim();
-					}
-					TypeName parameterType = parseType(typeText, self.simpleName() + "." + method.getKey());
-					delegate.addParameter(varargs ? ArrayTypeName.of(parameterType) : parameterType,
-							text.substring(space + 1));
-					delegate.varargs(varargs);
-					names.add(text.substring(space + 1));
-				}
-			}
+			List<String> names = addParameters(delegate, method.getValue().asString(""),
+					self.simpleName() + "." + method.getKey());
 			delegate.addStatement("return $T.$L($L)", target, method.getKey(), String.join(", ", names));
 			type.addMethod(delegate.build());
 		}
+	}
+
+	/**
+	 * Adds parameters written as Java source ({@code 'String name, Map<String, Object>
+	 * schema'}, the last may be varargs) to a method.
+	 * @return the parameter names
+	 */
+	private List<String> addParameters(MethodSpec.Builder method, String parameters, String where) {
+		List<String> names = new ArrayList<>();
+		if (parameters.isBlank()) {
+			return names;
+		}
+		for (String parameter : splitArguments(parameters.trim())) {
+			String text = parameter.trim();
+			int space = text.lastIndexOf(' ');
+			String typeText = text.substring(0, space).trim();
+			boolean varargs = typeText.endsWith("...");
+			if (varargs) {
+				typeText = typeText.substring(0, typeText.length() - 3).trim();
+			}
+			TypeName parameterType = parseType(typeText, where);
+			method.addParameter(varargs ? ArrayTypeName.of(parameterType) : parameterType, text.substring(space + 1));
+			method.varargs(varargs);
+			names.add(text.substring(space + 1));
+		}
+		return names;
 	}
 
 	/**
@@ -961,7 +971,47 @@ final class JavaWriter {
 		}
 		new LinkedHashSet<>(members.values()).forEach(type::addPermittedSubclass);
 		type.addPermittedSubclass(unknown);
+		addUnionStatics(type, entry);
 		return type.build();
+	}
+
+	/**
+	 * A union's {@code statics} (name: {@code {returns: Type, parameters: 'Java
+	 * source'}}): each calls the static method of the same name of the first
+	 * {@code ...Support} interface under {@code extends} (statics of an interface are not
+	 * inherited, so {@code Union.factory(...)} needs one on the union itself). Their
+	 * Javadoc is the {@code methods} entry of {@code model-javadoc.yaml}.
+	 */
+	private void addUnionStatics(TypeSpec.Builder type, TypeRegistry.Entry union) {
+		ClassName self = union.className();
+		Map<String, JsonNode> statics = ModelGenerator.fields(union.node().path("statics"));
+		if (statics.isEmpty()) {
+			return;
+		}
+		ClassName target = null;
+		for (JsonNode extended : union.node().path("extends")) {
+			if (target == null && extended.asString().endsWith("Support")) {
+				target = this.types.forSimpleName(extended.asString(), self.simpleName());
+			}
+		}
+		if (target == null) {
+			throw new IllegalStateException(self.simpleName() + ": statics need a ...Support interface under extends");
+		}
+		for (Map.Entry<String, JsonNode> method : statics.entrySet()) {
+			String where = self.simpleName() + "." + method.getKey();
+			String doc = docs(union).path("methods").path(method.getKey()).asString(null);
+			if (doc == null || !method.getValue().path("returns").isString()) {
+				throw new IllegalStateException(where + ": a union's static method needs returns (here) and its "
+						+ "Javadoc under methods in model-javadoc.yaml");
+			}
+			MethodSpec.Builder delegate = MethodSpec.methodBuilder(method.getKey())
+				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+				.returns(parseType(method.getValue().path("returns").asString(), where))
+				.addJavadoc(doc.strip() + "\n");
+			List<String> names = addParameters(delegate, method.getValue().path("parameters").asString(""), where);
+			type.addMethod(delegate.addStatement("return $T.$L($L)", target, method.getKey(), String.join(", ", names))
+				.build());
+		}
 	}
 
 	private static String discriminator(TypeRegistry.Entry union) {
@@ -1051,17 +1101,19 @@ final class JavaWriter {
 	}
 
 	/**
-	 * The fallback member as a record configuration: the JSON inclusion and defaults of
-	 * the first member.
+	 * The fallback member as a record configuration: the defaults of the first member;
+	 * every property is written, also when {@code null} (as the hand-written fallbacks
+	 * did).
 	 */
 	private TypeRegistry.Entry unknownMember(TypeRegistry.Entry unknown) {
 		TypeRegistry.Entry first = unionMembers(unionOfUnknown(unknown)).get(0);
 		ObjectNode node = ((ObjectNode) unknown.node()).deepCopy();
-		if (first.node().has("include")) {
-			node.set("include", first.node().path("include"));
-		}
 		if (first.node().has("defaults")) {
 			node.set("defaults", first.node().path("defaults"));
+		}
+		JsonNode union = unionOfUnknown(unknown).node();
+		if (union.has("unknownImplements")) {
+			node.set("implements", union.path("unknownImplements"));
 		}
 		return new TypeRegistry.Entry(unknown.family(), unknown.className(), node);
 	}
