@@ -94,6 +94,34 @@ class UnionGenerationTests {
 	}
 
 	@Test
+	void staticsOfTheUnionCallItsSupportInterfaceAndTheFallbackImplementsWhatItIsTold() {
+		String config = CONFIG.replace("        extends: [PetSupport]\n", """
+				        extends: [PetSupport]
+				        unknownImplements: [Pet, Names]
+				        statics:
+				          cat: {returns: Cat, parameters: 'String name, String... toys'}
+				""");
+		JsonNode javadoc = YAML.readTree("""
+				pets:
+				  Pet:
+				    methods:
+				      cat: |-
+				        A cat.
+				        @param name its name
+				        @param toys its toys
+				        @return the cat
+				""");
+
+		Map<String, String> sources = new ModelGenerator(YAML.readTree(SPEC), YAML.readTree(config), javadoc)
+			.generate();
+
+		assertThat(flat(sources.get("com/example/pets/Pet.java")))
+			.contains("static Cat cat(String name, String... toys) { return PetSupport.cat(name, toys); }")
+			.contains("* A cat.");
+		assertThat(flat(sources.get("com/example/pets/UnknownPet.java"))).contains("implements Pet, Names {");
+	}
+
+	@Test
 	void aMemberMappedToAnotherValueThanItsSchemaFixesFails() {
 		assertThatIllegalStateException()
 			.isThrownBy(
