@@ -93,6 +93,8 @@ final class MockMistralHandler {
 
 	private final MockFamilies families = new MockFamilies(this);
 
+	private final MockLibraries libraries = new MockLibraries();
+
 	MockMistralHandler(@Nullable OpenApiContract contract) {
 		this.contract = contract;
 	}
@@ -102,6 +104,13 @@ final class MockMistralHandler {
 	 */
 	synchronized void families(java.util.function.Consumer<MockFamilies> script) {
 		script.accept(this.families);
+	}
+
+	/**
+	 * Scripts the document libraries of {@link MockLibraries}, under this handler's lock.
+	 */
+	synchronized void libraries(java.util.function.Consumer<MockLibraries> script) {
+		script.accept(this.libraries);
 	}
 
 	/** An uploaded or generated file, called under the lock. */
@@ -160,6 +169,7 @@ final class MockMistralHandler {
 		this.dimension = DEFAULT_DIMENSION;
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
 		this.families.reset();
+		this.libraries.reset();
 	}
 
 	List<RecordedRequest> requests() {
@@ -304,6 +314,10 @@ final class MockMistralHandler {
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
+		}
+		ResponseDefinition library = this.libraries.serve(method, path, request);
+		if (library != null) {
+			return library;
 		}
 		ResponseDefinition family = this.families.serve(method, path, request);
 		if (family != null) {
