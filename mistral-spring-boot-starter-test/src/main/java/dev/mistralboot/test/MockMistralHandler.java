@@ -93,6 +93,8 @@ final class MockMistralHandler {
 
 	private final MockFamilies families = new MockFamilies(this);
 
+	private final MockAgents agents = new MockAgents();
+
 	MockMistralHandler(@Nullable OpenApiContract contract) {
 		this.contract = contract;
 	}
@@ -160,6 +162,7 @@ final class MockMistralHandler {
 		this.dimension = DEFAULT_DIMENSION;
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
 		this.families.reset();
+		this.agents.reset();
 	}
 
 	List<RecordedRequest> requests() {
@@ -304,6 +307,10 @@ final class MockMistralHandler {
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
+		}
+		ResponseDefinition agent = this.agents.serve(method, path, request);
+		if (agent != null) {
+			return agent;
 		}
 		ResponseDefinition family = this.families.serve(method, path, request);
 		if (family != null) {
