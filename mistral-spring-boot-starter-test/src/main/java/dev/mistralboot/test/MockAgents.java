@@ -2,7 +2,6 @@ package dev.mistralboot.test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * are 404s. Called by {@link MockMistralHandler} under its lock.
  */
 final class MockAgents {
+
+	private static final String COMPLETIONS = "/v1/agents/completions";
 
 	private static final Pattern AGENT = Pattern.compile("/v1/agents/([^/]+)");
 
@@ -63,6 +64,10 @@ final class MockAgents {
 	 * @return the answer, or {@code null} when the request is not one of the agents API
 	 */
 	@Nullable ResponseDefinition serve(String method, String path, LoggedRequest request) {
+		if (!path.startsWith("/v1/agents") || path.equals(COMPLETIONS)) {
+			// agents completions are MockFamilies' (scripted answers)
+			return null;
+		}
 		if (path.equals("/v1/agents")) {
 			return switch (method) {
 				case "POST" -> create(body(request));
