@@ -20,6 +20,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +47,11 @@ final class JavaWriter {
 
 	private static final ClassName NAMING_STRATEGIES = ClassName.get("tools.jackson.databind",
 			"PropertyNamingStrategies");
+
+	private static final ClassName JSON_DESERIALIZE = ClassName.get("tools.jackson.databind.annotation",
+			"JsonDeserialize");
+
+	private static final ClassName JSON_SERIALIZE = ClassName.get("tools.jackson.databind.annotation", "JsonSerialize");
 
 	private static final ClassName LIST = ClassName.get("java.util", "List");
 
@@ -327,7 +333,9 @@ final class JavaWriter {
 				parameter.addAnnotation(
 						AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", property.json()).build());
 			}
+			addComponentAnnotations(parameter, node, property);
 			canonical.addParameter(parameter.build());
+			addEmptyWhenNull(compact, node, property);
 			String check = node.path("required").path(property.json()).asString(null);
 			if (check != null) {
 				compact.addStatement("$T.requireNonNull($L, $S)", OBJECTS, property.java(), check);
@@ -408,6 +416,7 @@ final class JavaWriter {
 			.build());
 		compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", ADDITIONAL, ADDITIONAL,
 				COLLECTIONS, LINKED_HASH_MAP, ADDITIONAL, MAP);
+		addCheck(compact, self, node, properties);
 		shortForm.addStatement("this($L, $T.of())", String.join(", ", arguments), MAP);
 		type.addJavadoc(javadoc.append("\n").toString());
 		type.recordConstructor(canonical.build());
@@ -418,6 +427,7 @@ final class JavaWriter {
 		else if (!properties.isEmpty()) {
 			type.addMethod(shortForm.build());
 		}
+		addStaticDelegates(type, self, node, docs);
 		return type.build();
 	}
 
@@ -453,15 +463,18 @@ final class JavaWriter {
 			MethodSpec.Builder setter = MethodSpec.methodBuilder(property.java())
 				.addModifiers(Modifier.PUBLIC)
 				.returns(builderName)
-				.addParameter(nullable, property.java())
 				.addJavadoc("Sets {@code $L}.\n@param $L $L\n@return this builder\n", property.json(), property.java(),
-						doc)
-				.addStatement("this.$L = $L", property.java(), property.java())
-				.addStatement("return this");
+						doc);
+			if (!addWildcardSetterBody(setter, node, property)) {
+				setter.addParameter(nullable, property.java())
+					.addStatement("this.$L = $L", property.java(), property.java());
+			}
+			setter.addStatement("return this");
 			if (overridden.contains(property.json())) {
 				setter.addAnnotation(Override.class);
 			}
 			builder.addMethod(setter.build());
+			addAdder(builder, builderName, node, property, overridden);
 			toBuilder.addStatement("builder.$L = this.$L", property.java(), property.java());
 			arguments.add("this." + property.java());
 		}
@@ -513,6 +526,206 @@ final class JavaWriter {
 			.build());
 		type.addMethod(toBuilder.build());
 		type.addType(builder.build());
+	}
+
+	// ------------------------------------------------------------------------------------------------
+	// per-component options: alwaysInclude, jsonDeserializers, jsonSerializers,
+	// emptyWhenNull
+
+	/**
+	 * Annotations of one record component: {@code @JsonInclude(ALWAYS)} for the
+	 * properties under {@code alwaysInclude} (a null sent as {@code null} where the type
+	 * leaves nulls out), {@code @JsonDeserialize(using = ...)} and
+	 * {@code @JsonSerialize(using = ...)} for those under {@code jsonDeserializers} and
+	 * {@code jsonSerializers} (hand-written classes named in the configuration).
+	 */
+	private void addComponentAnnotations(ParameterSpec.Builder parameter, JsonNode node, Property property) {
+		for (JsonNode name : node.path("alwaysInclude")) {
+			if (name.asString().equals(property.json())) {
+				parameter.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE)
+					.addMember("value", "$T.Include.ALWAYS", JSON_INCLUDE)
+					.build());
+			}
+		}
+		String where = node.path("schema").asString("") + "." + property.json();
+		String deserializer = node.path("jsonDeserializers").path(property.json()).asString(null);
+		if (deserializer != null) {
+			parameter.addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE)
+				.addMember("using", "$T.class", parseType(deserializer, where))
+				.build());
+		}
+		String serializer = node.path("jsonSerializers").path(property.json()).asString(null);
+		if (serializer != null) {
+			parameter.addAnnotation(AnnotationSpec.builder(JSON_SERIALIZE)
+				.addMember("using", "$T.class", parseType(serializer, where))
+				.build());
+		}
+	}
+
+	/**
+	 * A string property under {@code emptyWhenNull} is the empty string when it is
+	 * {@code null} (read or constructed); list it under {@code nonNull} too.
+	 */
+	private static void addEmptyWhenNull(MethodSpec.Builder compact, JsonNode node, Property property) {
+		for (JsonNode name : node.path("emptyWhenNull")) {
+			if (name.asString().equals(property.json())) {
+				compact.addStatement("$L = ($L != null) ? $L : $S", property.java(), property.java(), property.java(),
+						"");
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------
+	// statics: static methods of the generated type that call those of a hand-written
+	// interface
+
+	/**
+	 * Static methods under {@code statics} (name: parameters as Java source, such as
+	 * {@code 'String name, Map<String, Object> schema'}): each calls the static method of
+	 * the same name and parameters of the first {@code ...Support} interface under
+	 * {@code implements} (a static method of an interface is not inherited, so
+	 * {@code Type.of(...)} needs one on the type itself). Their Javadoc is the
+	 * {@code methods} entry of {@code model-javadoc.yaml}.
+	 */
+	private void addStaticDelegates(TypeSpec.Builder type, ClassName self, JsonNode node, JsonNode docs) {
+		Map<String, JsonNode> statics = ModelGenerator.fields(node.path("statics"));
+		if (statics.isEmpty()) {
+			return;
+		}
+		ClassName target = supportInterface(self, node);
+		for (Map.Entry<String, JsonNode> method : statics.entrySet()) {
+			String doc = docs.path("methods").path(method.getKey()).asString(null);
+			if (doc == null) {
+				throw new IllegalStateException(self.simpleName() + "." + method.getKey()
+						+ ": write its Javadoc under methods in model-javadoc.yaml");
+			}
+			MethodSpec.Builder delegate = MethodSpec.methodBuilder(method.getKey())
+				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+				.returns(self)
+				.addJavadoc(doc.strip() + "\n");
+			List<String> names = new ArrayList<>();
+			String parameters = method.getValue().asString("").trim();
+			if (!parameters.isEmpty()) {
+				for (String parameter : splitArguments(parameters)) {
+					String text = parameter.trim();
+					int space = text.lastIndexOf(' ');
+					String typeText = text.substring(0, space).trim();
+					boolean varargs = typeText.endsWith("...");
+					if (varargs) {
+						typeText = typeText.substring(0, typeText.length() - 3).trim();
+					}
+					TypeName parameterType = parseType(typeText, self.simpleName() + "." + method.getKey());
+					delegate.addParameter(varargs ? ArrayTypeName.of(parameterType) : parameterType,
+							text.substring(space + 1));
+					delegate.varargs(varargs);
+					names.add(text.substring(space + 1));
+				}
+			}
+			delegate.addStatement("return $T.$L($L)", target, method.getKey(), String.join(", ", names));
+			type.addMethod(delegate.build());
+		}
+	}
+
+	/**
+	 * For the properties under {@code check}, a call of the static {@code check(...)}
+	 * method of the type's {@code ...Support} interface with them, at the end of the
+	 * compact constructor: a check on construction that the switches {@code required},
+	 * {@code notNull} and {@code notBlank} cannot say (one property depending on
+	 * another).
+	 */
+	private void addCheck(MethodSpec.Builder compact, ClassName self, JsonNode node, Map<String, Property> properties) {
+		if (!node.path("check").isArray()) {
+			return;
+		}
+		List<String> arguments = new ArrayList<>();
+		for (JsonNode name : node.path("check")) {
+			Property property = properties.get(name.asString());
+			if (property == null) {
+				throw new IllegalStateException(
+						self.simpleName() + ": check names " + name.asString() + ", which none of its schemas has");
+			}
+			arguments.add(property.java());
+		}
+		compact.addStatement("$T.check($L)", supportInterface(self, node), String.join(", ", arguments));
+	}
+
+	/**
+	 * The first {@code ...Support} interface under {@code implements}, without its type
+	 * arguments: where {@code statics} and {@code check} find their methods.
+	 */
+	private ClassName supportInterface(ClassName self, JsonNode node) {
+		for (JsonNode implemented : node.path("implements")) {
+			if (implemented.asString().endsWith("Support")) {
+				TypeName type = implementedType(implemented.asString(), self);
+				return (type instanceof ParameterizedTypeName parameterized) ? parameterized.rawType()
+						: (ClassName) type;
+			}
+		}
+		throw new IllegalStateException(
+				self.simpleName() + ": statics and check need a ...Support interface under implements");
+	}
+
+	// ------------------------------------------------------------------------------------------------
+	// builder lists: builderWildcards, builderAdders
+
+	/**
+	 * The setter of a list property under {@code builderWildcards}: it takes a list of
+	 * any subtype ({@code List<? extends ChatMessage>}) and copies it.
+	 * @return whether the property is one of them
+	 */
+	private static boolean addWildcardSetterBody(MethodSpec.Builder setter, JsonNode node, Property property) {
+		boolean wildcard = false;
+		for (JsonNode name : node.path("builderWildcards")) {
+			wildcard |= name.asString().equals(property.json());
+		}
+		if (!wildcard) {
+			return false;
+		}
+		TypeName element = listElement(property);
+		setter
+			.addParameter(ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(element))
+				.annotated(AnnotationSpec.builder(NULLABLE).build()), property.java())
+			.addStatement("this.$L = ($L != null) ? new $T<>($L) : null", property.java(), property.java(), ARRAY_LIST,
+					property.java());
+		return true;
+	}
+
+	/**
+	 * For a list property under {@code builderAdders} (property: method name), a varargs
+	 * method of the builder that appends to the list (null elements included, for
+	 * {@code validate()} to name them).
+	 */
+	private static void addAdder(TypeSpec.Builder builder, ClassName builderName, JsonNode node, Property property,
+			Set<String> overridden) {
+		String adder = node.path("builderAdders").path(property.json()).asString(null);
+		if (adder == null) {
+			return;
+		}
+		TypeName element = listElement(property);
+		MethodSpec.Builder method = MethodSpec.methodBuilder(adder)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(builderName)
+			.addParameter(ArrayTypeName.of(element), property.java())
+			.varargs(true)
+			.addJavadoc("Appends to {@code $L}.\n@param $L the values to add\n@return this builder\n", property.json(),
+					property.java())
+			.addStatement("$T<$T> list = (this.$L != null) ? new $T<>(this.$L) : new $T<>()", LIST, element,
+					property.java(), ARRAY_LIST, property.java(), ARRAY_LIST)
+			.addStatement("list.addAll($T.asList($L))", ClassName.get("java.util", "Arrays"), property.java())
+			.addStatement("this.$L = list", property.java())
+			.addStatement("return this");
+		if (overridden.contains(adder)) {
+			method.addAnnotation(Override.class);
+		}
+		builder.addMethod(method.build());
+	}
+
+	private static TypeName listElement(Property property) {
+		if (property.type() instanceof ParameterizedTypeName parameterized && parameterized.rawType().equals(LIST)) {
+			return parameterized.typeArguments().get(0);
+		}
+		throw new IllegalStateException(
+				property.json() + " is not a list: builderWildcards and builderAdders " + "name list properties");
 	}
 
 	private TypeName implementedType(String name, ClassName self) {

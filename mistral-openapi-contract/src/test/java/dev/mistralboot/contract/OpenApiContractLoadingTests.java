@@ -77,7 +77,13 @@ class OpenApiContractLoadingTests {
 
 		Path elsewhere = Files.createDirectories(dir.resolve("other"));
 		Files.delete(spec);
-		assertThat(OpenApiContract.locate(null, elsewhere)).isEqualTo(dir.resolve("shared/openapi/mistral-api.yaml"));
+		// nothing left inside the temporary folder: the (missing) candidate next to the
+		// start, unless a folder above the temporary one holds a description (a checkout
+		// in /tmp with its ../shared beside it)
+		Path located = OpenApiContract.locate(null, elsewhere);
+		assertThat(located).satisfiesAnyOf(
+				(path) -> assertThat(path).isEqualTo(dir.resolve("shared/openapi/mistral-api.yaml")),
+				(path) -> assertThat(path).isRegularFile().matches((found) -> !found.startsWith(dir)));
 	}
 
 	@Test

@@ -167,7 +167,10 @@ class ChatModelSpecTests {
 	void everyChatCompletionRequestPropertyIsARecordComponent() {
 		Set<String> components = new TreeSet<>();
 		for (var component : ChatCompletionRequest.class.getRecordComponents()) {
-			components.add(component.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+			// every generated request has it: body properties this library does not know
+			if (!component.getName().equals("additionalProperties")) {
+				components.add(component.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+			}
 		}
 		assertThat(components).containsExactlyInAnyOrderElementsOf(properties("ChatCompletionRequest"));
 	}
