@@ -322,4 +322,36 @@ class MistralAgentsCrudTests {
 		assertThat(wireMock.requestCount()).isZero();
 	}
 
+	@Test
+	void readmeExampleCompilesAndWorks() {
+		wireMock.stubJson(post("/v1/agents"), "agents_api_v1_agents_create", AgentFixtures.MINIMAL_AGENT);
+		wireMock.stubJson(patch(urlPathEqualTo(AGENT_PATH)), "agents_api_v1_agents_update", AgentFixtures.AGENT);
+		wireMock.stubJson(put(urlPathEqualTo(AGENT_PATH + "/aliases")), "agents_api_v1_agents_create_or_update_alias",
+				AgentFixtures.ALIAS);
+		wireMock.stubJson(get(urlPathEqualTo(AGENT_PATH)), "agents_api_v1_agents_get", AgentFixtures.AGENT);
+		wireMock.stubJson(get(urlPathEqualTo("/v1/agents/pages")), "agents_api_v1_agents_list_pages",
+				"{\"object\":\"list\",\"data\":[],\"next_page_token\":null}");
+		MistralAgentsClient agents = this.client;
+		String libraryId = "lib_1";
+
+		// README: "Agents"
+		Agent agent = agents.create(CreateAgentRequest.builder()
+			.model("mistral-medium-latest")
+			.name("painter-expert")
+			.instructions("Answer questions about French painters.")
+			.tools(Tool.webSearch(), new DocumentLibraryTool(null, List.of(libraryId)))
+			.completionArgs(CompletionArgs.builder().temperature(0.3).build())
+			.build());
+		Agent renamed = agents.update(agent.id(), UpdateAgentRequest.builder().name("painters").build());
+		agents.createOrUpdateAlias(agent.id(), "production", renamed.version());
+		Agent production = agents.get(agent.id(), "production"); // a version number or an
+																	// alias
+		AgentPage page = agents.listPages(ListAgentsRequest.builder().search("paint").pageSize(50).build());
+
+		assertThat(production.version()).isEqualTo(2);
+		assertThat(page.data()).isEmpty();
+		this.server
+			.verify(putRequestedFor(urlPathEqualTo(AGENT_PATH + "/aliases")).withQueryParam("version", equalTo("2")));
+	}
+
 }
