@@ -117,6 +117,16 @@ public final class OpenApiContract {
 							+ "adds prompt_tokens_details, prompt_token_details, num_cached_tokens, request_count, ...)",
 					(schema) -> schema.remove("additionalProperties")));
 
+	/**
+	 * Corrections of contradictions inside the description file itself, applied in both
+	 * modes (requests are always checked strictly): a schema that requires a property it
+	 * does not define cannot be met by any client that follows the file.
+	 */
+	private static final List<Relaxation> DESCRIPTION_FIXES = List.of(new Relaxation("SharingDelete",
+			"SharingDelete: 'level' is not required (the file requires it but defines no such property; unsharing "
+					+ "takes no access level, and Mistral's own SDKs send none)",
+			(schema) -> removeRequired(schema, "level")));
+
 	/** How strictly responses and schemas are checked. */
 	public enum Mode {
 
@@ -170,6 +180,12 @@ public final class OpenApiContract {
 		this.root = YAMLMapper.builder().build().readTree(yaml);
 		if (!this.root.path("paths").isObject() || !this.root.path("components").path("schemas").isObject()) {
 			throw new IllegalStateException(source + " is not an OpenAPI description (no paths or component schemas)");
+		}
+		for (Relaxation fix : DESCRIPTION_FIXES) {
+			JsonNode schema = this.root.path("components").path("schemas").path(fix.schema());
+			if (schema instanceof ObjectNode object) {
+				fix.patch().accept(object);
+			}
 		}
 		this.registry = SchemaRegistry.withDefaultDialect(quietOpenApi31());
 		this.strictDocument = this.registry.getSchema(SchemaLocation.of(STRICT_BASE), this.root);

@@ -55,6 +55,18 @@ class OpenApiContractRequestTests {
 		}
 
 		@Test
+		void unsharingALibraryNeedsNoLevelButStillItsRequiredFields() {
+			// the file requires a 'level' it does not define (a description fix drops it)
+			String path = "/v1/libraries/0197a2f5-3c4d-7e8f-9a0b-1c2d3e4f5a6b/share";
+			assertThat(contract.validateRequest("DELETE", path, JSON,
+					"{\"share_with_uuid\":\"0197a2f7-aaaa-7bbb-8ccc-dddd00001111\",\"share_with_type\":\"User\"}"))
+				.isEmpty();
+			assertThat(contract.validateRequest("DELETE", path, JSON, "{\"share_with_type\":\"User\"}")).singleElement()
+				.asString()
+				.contains("share_with_uuid");
+		}
+
+		@Test
 		void unknownFieldIsRejected() {
 			List<String> errors = contract.validateRequest("POST", CHAT, JSON,
 					chat(",\"max_completion_tokens\":10", USER));

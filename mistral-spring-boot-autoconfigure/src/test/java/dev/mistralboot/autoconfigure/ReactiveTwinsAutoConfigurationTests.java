@@ -7,6 +7,7 @@ import dev.mistralboot.autoconfigure.batch.MistralBatchAutoConfiguration;
 import dev.mistralboot.autoconfigure.classifiers.MistralClassifiersAutoConfiguration;
 import dev.mistralboot.autoconfigure.files.MistralFilesAutoConfiguration;
 import dev.mistralboot.autoconfigure.finetuning.MistralFineTuningAutoConfiguration;
+import dev.mistralboot.autoconfigure.libraries.MistralLibrariesAutoConfiguration;
 import dev.mistralboot.autoconfigure.models.MistralModelsAutoConfiguration;
 import dev.mistralboot.autoconfigure.ocr.MistralOcrAutoConfiguration;
 import dev.mistralboot.client.batch.MistralBatchClient;
@@ -20,6 +21,8 @@ import dev.mistralboot.client.files.MistralFilesClient;
 import dev.mistralboot.client.files.ReactiveMistralFilesClient;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
 import dev.mistralboot.client.finetuning.ReactiveMistralFineTuningClient;
+import dev.mistralboot.client.libraries.MistralLibrariesClient;
+import dev.mistralboot.client.libraries.ReactiveMistralLibrariesClient;
 import dev.mistralboot.client.models.MistralModelsClient;
 import dev.mistralboot.client.models.ReactiveMistralModelsClient;
 import dev.mistralboot.client.ocr.MistralOcrClient;
@@ -36,9 +39,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reactive twins of the files, OCR, classifiers, models, fine-tuning and batch
- * clients are auto-configured beside their blocking clients when WebFlux is present, and
- * follow the family's {@code mistral.<family>.enabled} and settings.
+ * The reactive twins of the files, OCR, classifiers, models, fine-tuning, batch and
+ * document libraries clients are auto-configured beside their blocking clients when
+ * WebFlux is present, and follow the family's {@code mistral.<family>.enabled} and
+ * settings.
  */
 class ReactiveTwinsAutoConfigurationTests {
 
@@ -55,7 +59,9 @@ class ReactiveTwinsAutoConfigurationTests {
 				new Family("fine-tuning", MistralFineTuningAutoConfiguration.class, MistralFineTuningClient.class,
 						ReactiveMistralFineTuningClient.class),
 				new Family("batch", MistralBatchAutoConfiguration.class, MistralBatchClient.class,
-						ReactiveMistralBatchClient.class));
+						ReactiveMistralBatchClient.class),
+				new Family("libraries", MistralLibrariesAutoConfiguration.class, MistralLibrariesClient.class,
+						ReactiveMistralLibrariesClient.class));
 	}
 
 	private static ApplicationContextRunner runner(Class<?>... configurations) {

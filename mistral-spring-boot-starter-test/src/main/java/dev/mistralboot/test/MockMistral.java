@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * {@code cancel} and {@code start}), whose status moves one {@linkplain #fineTuning()
  * scripted step} each time the job is read;</li>
  * <li>the model list ({@code GET /v1/models});</li>
+ * <li>document libraries ({@code /v1/libraries}: libraries, documents, accesses), kept in
+ * memory, whose documents' processing moves one {@linkplain #libraries() scripted step}
+ * each time their status is read;</li>
  * <li>{@linkplain #failNext(int, Duration) error statuses} with {@code Retry-After}, for
  * the next requests.</li>
  * </ul>
@@ -78,6 +81,8 @@ public final class MockMistral implements AutoCloseable {
 	private final Classifiers classifiers = new Classifiers();
 
 	private final Batch batch = new Batch();
+
+	private final Libraries libraries = new Libraries();
 
 	private MockMistral(WireMockServer server, MockMistralHandler handler) {
 		this.server = server;
@@ -196,6 +201,14 @@ public final class MockMistral implements AutoCloseable {
 	 */
 	public Batch batch() {
 		return this.batch;
+	}
+
+	/**
+	 * Document libraries scripting ({@code /v1/libraries}).
+	 * @return the libraries script of this server
+	 */
+	public Libraries libraries() {
+		return this.libraries;
 	}
 
 	/**
@@ -672,6 +685,43 @@ public final class MockMistral implements AutoCloseable {
 			}
 			List<String> list = Arrays.asList(statuses);
 			MockMistral.this.handler.families((families) -> families.batchStatuses(list));
+			return this;
+		}
+
+	}
+
+	/**
+	 * Document libraries scripting. Libraries, documents and accesses live in memory
+	 * until reset; a document's text content is the uploaded text (a placeholder for
+	 * binary formats); its processing status moves one step each time it is read
+	 * ({@code GET .../documents/{id}/status}, as {@code waitForDocumentProcessing} does),
+	 * and starts over on reprocessing.
+	 */
+	public final class Libraries {
+
+		private Libraries() {
+		}
+
+		/**
+		 * Sets the statuses new (and reprocessed) documents walk through (default
+		 * {@code todo, in_progress, done}).
+		 * @param statuses the API's processing statuses
+		 * @return this script
+		 * @throws IllegalArgumentException when empty or a status is not one of the API's
+		 */
+		public Libraries processingStatuses(String... statuses) {
+			if (statuses == null || statuses.length == 0) {
+				throw new IllegalArgumentException(
+						"give at least one status, for example processingStatuses(\"todo\", \"done\")");
+			}
+			for (String status : statuses) {
+				if (!MockLibraries.STATUSES.contains(status)) {
+					throw new IllegalArgumentException(
+							"unknown processing status '" + status + "'; use one of " + MockLibraries.STATUSES);
+				}
+			}
+			List<String> list = Arrays.asList(statuses);
+			MockMistral.this.handler.libraries((libraries) -> libraries.statuses(list));
 			return this;
 		}
 

@@ -95,6 +95,8 @@ final class MockMistralHandler {
 
 	private final MockAgents agents = new MockAgents();
 
+	private final MockLibraries libraries = new MockLibraries();
+
 	MockMistralHandler(@Nullable OpenApiContract contract) {
 		this.contract = contract;
 	}
@@ -104,6 +106,13 @@ final class MockMistralHandler {
 	 */
 	synchronized void families(java.util.function.Consumer<MockFamilies> script) {
 		script.accept(this.families);
+	}
+
+	/**
+	 * Scripts the document libraries of {@link MockLibraries}, under this handler's lock.
+	 */
+	synchronized void libraries(java.util.function.Consumer<MockLibraries> script) {
+		script.accept(this.libraries);
 	}
 
 	/** An uploaded or generated file, called under the lock. */
@@ -163,6 +172,7 @@ final class MockMistralHandler {
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
 		this.families.reset();
 		this.agents.reset();
+		this.libraries.reset();
 	}
 
 	List<RecordedRequest> requests() {
@@ -311,6 +321,10 @@ final class MockMistralHandler {
 		ResponseDefinition agent = this.agents.serve(method, path, request);
 		if (agent != null) {
 			return agent;
+		}
+		ResponseDefinition library = this.libraries.serve(method, path, request);
+		if (library != null) {
+			return library;
 		}
 		ResponseDefinition family = this.families.serve(method, path, request);
 		if (family != null) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param interval the wait between two reads
  * @param timeout the longest total wait
- * @param sleeper how to wait (tests replace it)
+ * @param sleeper how to wait, and the clock of the timeout (tests replace it)
  */
 public record JobPoller(Duration interval, Duration timeout, Sleeper sleeper) {
 
@@ -58,7 +58,7 @@ public record JobPoller(Duration interval, Duration timeout, Sleeper sleeper) {
 	 */
 	public <T> T await(String description, Supplier<T> read, Function<? super T, ?> status, Predicate<? super T> done,
 			Consumer<? super T> onStatusChange) {
-		long deadline = System.nanoTime() + this.timeout.toNanos();
+		long deadline = this.sleeper.nanoTime() + this.timeout.toNanos();
 		@Nullable Object previous = null;
 		boolean first = true;
 		while (true) {
@@ -72,7 +72,7 @@ public record JobPoller(Duration interval, Duration timeout, Sleeper sleeper) {
 			if (done.test(job)) {
 				return job;
 			}
-			long left = deadline - System.nanoTime();
+			long left = deadline - this.sleeper.nanoTime();
 			if (left <= 0) {
 				throw new MistralJobTimeoutException("The " + description + " is still " + current + " after "
 						+ this.timeout + "; it goes on: wait again, cancel it, or raise the poll timeout", this.timeout,

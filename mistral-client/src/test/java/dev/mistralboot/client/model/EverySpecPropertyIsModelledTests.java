@@ -87,7 +87,7 @@ class EverySpecPropertyIsModelledTests {
 
 	static List<String> families() {
 		return List.of("models", "files", "batch", "finetuning", "ocr", "classifiers", "embeddings", "fim", "agents",
-				"chat");
+				"chat", "libraries");
 	}
 
 	@ParameterizedTest

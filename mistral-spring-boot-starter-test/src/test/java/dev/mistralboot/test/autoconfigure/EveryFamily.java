@@ -14,6 +14,7 @@ import dev.mistralboot.client.files.MistralFilesClient;
 import dev.mistralboot.client.fim.FimCompletionRequest;
 import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
+import dev.mistralboot.client.libraries.MistralLibrariesClient;
 import dev.mistralboot.client.models.MistralModelsClient;
 import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrRequest;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EveryFamily {
 
 	/** How many requests {@link #call(ApplicationContext)} sends. */
-	static final int CALLS = 10;
+	static final int CALLS = 11;
 
 	private EveryFamily() {
 	}
@@ -47,6 +48,7 @@ final class EveryFamily {
 		context.getBean(MistralFilesClient.class).list();
 		context.getBean(MistralFineTuningClient.class).list();
 		context.getBean(MistralBatchClient.class).list();
+		context.getBean(MistralLibrariesClient.class).list();
 	}
 
 	/**
@@ -59,7 +61,7 @@ final class EveryFamily {
 		assertThat(mock.requests()).extracting((request) -> request.path())
 			.containsExactlyElementsOf(List.of("/v1/chat/completions", "/v1/fim/completions", "/v1/agents/completions",
 					"/v1/embeddings", "/v1/moderations", "/v1/ocr", "/v1/models", "/v1/files", "/v1/fine_tuning/jobs",
-					"/v1/batch/jobs"));
+					"/v1/batch/jobs", "/v1/libraries"));
 	}
 
 }

@@ -1,0 +1,68 @@
+package dev.mistralboot.autoconfigure.libraries;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.core.JobPoller;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveJobPoller;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import dev.mistralboot.client.libraries.MistralLibrariesClient;
+import dev.mistralboot.client.libraries.ReactiveMistralLibrariesClient;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configures {@link MistralLibrariesClient} and, with WebFlux,
+ * {@link ReactiveMistralLibrariesClient}, waiting for document processing as
+ * {@code mistral.libraries.poll-*} says. Disable both with
+ * {@code mistral.libraries.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralLibrariesClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.libraries.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralLibrariesProperties.class)
+public final class MistralLibrariesAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralLibrariesClient mistralLibrariesClient(MistralHttp mistralHttp, MistralLibrariesProperties properties) {
+		return new MistralLibrariesClient(mistralHttp, poller(properties));
+	}
+
+	static JobPoller poller(MistralLibrariesProperties properties) {
+		try {
+			return JobPoller.of(properties.getPollInterval(), properties.getPollTimeout());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + ": set mistral.libraries.poll-interval and "
+					+ "mistral.libraries.poll-timeout to positive durations", ex);
+		}
+	}
+
+	/**
+	 * The reactive document libraries client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	static class ReactiveLibrariesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralLibrariesClient reactiveMistralLibrariesClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralLibrariesProperties properties) {
+			return new ReactiveMistralLibrariesClient(reactiveMistralHttp, ReactiveJobPoller.of(poller(properties)));
+		}
+
+	}
+
+}

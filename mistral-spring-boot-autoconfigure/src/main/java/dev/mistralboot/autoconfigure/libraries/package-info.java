@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the document libraries client ({@code mistral.libraries.*}).
+ */
+@NullMarked
+package dev.mistralboot.autoconfigure.libraries;
+
+import org.jspecify.annotations.NullMarked;
