@@ -55,6 +55,8 @@ class ConfigurationMetadataTests {
 		assertThat(metadata.get("mistral.chat.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(metadata.get("mistral.chat.model").path("defaultValue").asString())
 			.isEqualTo("mistral-small-latest");
+		assertThat(metadata.get("mistral.rate-limit.period").path("defaultValue").asString()).isEqualTo("1m");
+		assertThat(metadata.get("mistral.rate-limit.period").path("type").asString()).isEqualTo("java.time.Duration");
 	}
 
 	@Test

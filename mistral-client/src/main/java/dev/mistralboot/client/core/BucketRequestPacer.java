@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Paces calls with two Bucket4j buckets: one of requests and one of tokens per period (a
- * minute, as Mistral counts). Before an attempt it takes one request and the attempt's
- * estimated tokens (a quarter of the JSON body's bytes plus its {@code max_tokens}),
- * waiting when the budget is spent, for at most {@code maxWait}; then it fails with
+ * Paces calls with two Bucket4j buckets: one of requests and one of tokens, each refilled
+ * at its limit per minute (as Mistral counts) and holding at most what one period (a
+ * minute by default) allows, so that a shorter period spreads a burst over time without
+ * changing the rate. Before an attempt it takes one request and the attempt's estimated
+ * tokens (a quarter of the JSON body's bytes plus its {@code max_tokens}), waiting when
+ * the budget is spent, for at most {@code maxWait}; then it fails with
  * {@link MistralRateLimitWaitException} rather than sleep on. After the answer it
  * corrects the estimate with the tokens the answer cost
  * ({@code x-ratelimit-tokens-query-cost}, else the usage in the body), learns the limits
@@ -48,6 +50,8 @@ public final class BucketRequestPacer implements RequestPacer {
 	public static final String TOKENS = "tokens";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	private static final long MINUTE_NANOS = MINUTE.toNanos();
 
 	private final String key;
 
@@ -119,7 +123,7 @@ public final class BucketRequestPacer implements RequestPacer {
 	private void take(CompletableFuture<Permit> result, long start, long estimate, long maxWait) {
 		PacingBucket requestBucket = this.requests.bucket();
 		PacingBucket tokenBucket = this.tokens.bucket();
-		long tokenCount = (tokenBucket != null && estimate > 0) ? Math.min(estimate, this.tokens.limit()) : 0;
+		long tokenCount = (tokenBucket != null && estimate > 0) ? Math.min(estimate, this.tokens.capacity()) : 0;
 		AtomicInteger pending = new AtomicInteger(2);
 		// permits granted before take returns were free: no wait to report
 		AtomicBoolean returned = new AtomicBoolean();
@@ -169,8 +173,9 @@ public final class BucketRequestPacer implements RequestPacer {
 				? "The Mistral rate-limit budget could not be read (" + failure.getClass().getSimpleName()
 						+ "): the call was not sent"
 				: "No Mistral rate-limit permit free within mistral.rate-limit.max-wait (" + this.maxWait + "): the "
-						+ budget + " budget of '" + this.key + "' (" + spent.limitText() + " per " + this.period
-						+ ") is spent" + ((spent.bucket() == null) ? " (the server asked to pause)" : "")
+						+ budget + " budget of '" + this.key + "' (" + spent.limitText() + " per minute, "
+						+ spent.capacityText() + ") is spent"
+						+ ((spent.bucket() == null) ? " (the server asked to pause)" : "")
 						+ ". The call was not sent. Send fewer calls at once, raise mistral.rate-limit.max-wait, or raise"
 						+ " mistral.rate-limit." + property + " if the workspace's limit is higher.";
 		result.completeExceptionally(new MistralRateLimitWaitException(message, budget, this.maxWait, failure));
@@ -228,11 +233,20 @@ public final class BucketRequestPacer implements RequestPacer {
 	 * The limit the pacer enforces on a budget: the lower of the configured one and the
 	 * one learnt from the headers.
 	 * @param budget {@link #REQUESTS} or {@link #TOKENS}
-	 * @return the limit per period, or {@code null} while unknown (not paced)
+	 * @return the limit per minute, or {@code null} while unknown (not paced)
 	 */
 	public @Nullable Long limit(String budget) {
 		Budget target = REQUESTS.equals(budget) ? this.requests : this.tokens;
 		return (target.bucket() != null) ? target.limit() : null;
+	}
+
+	/**
+	 * The period the budget is counted in: a budget holds at most what its limit allows
+	 * in one period.
+	 * @return the period (a minute unless configured otherwise)
+	 */
+	public Duration period() {
+		return this.period;
 	}
 
 	/**
@@ -286,7 +300,6 @@ public final class BucketRequestPacer implements RequestPacer {
 			return;
 		}
 		long limit = this.requests.limit();
-		long periodNanos = this.period.toNanos();
 		// put the shared bucket in debt until the pause is over: ask how long it waits
 		// already, take what is free in one step (callers pausing at the same time, in
 		// this JVM or another, must not each charge what the other already took), and
@@ -296,7 +309,7 @@ public final class BucketRequestPacer implements RequestPacer {
 			if (missing <= 0) {
 				return CompletableFuture.completedFuture(null);
 			}
-			long permits = (long) Math.ceil((double) missing * limit / periodNanos);
+			long permits = (long) Math.ceil((double) missing * limit / MINUTE_NANOS);
 			return bucket.drain().thenCompose((drained) -> bucket.charge(permits));
 		});
 	}
@@ -304,7 +317,8 @@ public final class BucketRequestPacer implements RequestPacer {
 	@Override
 	public String toString() {
 		return "BucketRequestPacer[key=" + this.key + ", requests=" + this.requests.limitText() + ", tokens="
-				+ this.tokens.limitText() + " per " + this.period + ", maxWait=" + this.maxWait + ", " + mode() + "]";
+				+ this.tokens.limitText() + " per minute, period=" + this.period + ", maxWait=" + this.maxWait + ", "
+				+ mode() + "]";
 	}
 
 	private final class BucketPermit implements Permit {
@@ -326,14 +340,8 @@ public final class BucketRequestPacer implements RequestPacer {
 		@Override
 		public void answered(int status, HttpHeaders headers, @Nullable UsageInfo usage) {
 			RateLimits limits = RateLimits.from(headers);
-			if (MINUTE.equals(BucketRequestPacer.this.period)) {
-				BucketRequestPacer.this.requests.learn(limits);
-				BucketRequestPacer.this.tokens.learn(limits);
-			}
-			else {
-				BucketRequestPacer.this.requests.remember(limits);
-				BucketRequestPacer.this.tokens.remember(limits);
-			}
+			BucketRequestPacer.this.requests.learn(limits);
+			BucketRequestPacer.this.tokens.learn(limits);
 			PacingBucket tokenBucket = BucketRequestPacer.this.tokens.bucket();
 			Long cost = limits.tokensQueryCost();
 			if (cost == null && usage != null && status < 400) {
@@ -378,6 +386,8 @@ public final class BucketRequestPacer implements RequestPacer {
 
 		private volatile long limit;
 
+		private volatile long capacity;
+
 		private volatile @Nullable PacingBucket bucket;
 
 		Budget(String name, String headerKind, @Nullable Long configured) {
@@ -386,6 +396,7 @@ public final class BucketRequestPacer implements RequestPacer {
 			this.configured = configured;
 			if (configured != null) {
 				this.limit = configured;
+				this.capacity = capacity(configured);
 				this.bucket = BucketRequestPacer.this.store.bucket(BucketRequestPacer.this.key + ":" + name,
 						configuration(configured));
 			}
@@ -399,8 +410,17 @@ public final class BucketRequestPacer implements RequestPacer {
 			return this.limit;
 		}
 
+		long capacity() {
+			return this.capacity;
+		}
+
 		String limitText() {
 			return (this.bucket != null) ? Long.toString(this.limit) : "no limit known yet";
+		}
+
+		String capacityText() {
+			return (this.bucket != null) ? "at most " + this.capacity + " per " + BucketRequestPacer.this.period
+					: "no period known yet";
 		}
 
 		void remember(RateLimits limits) {
@@ -419,11 +439,13 @@ public final class BucketRequestPacer implements RequestPacer {
 					synchronized (this) {
 						if (this.bucket == null) {
 							this.limit = wanted;
+							this.capacity = capacity(wanted);
 							this.bucket = BucketRequestPacer.this.store
 								.bucket(BucketRequestPacer.this.key + ":" + this.name, configuration(wanted));
 						}
 						else if (wanted != this.limit) {
 							this.limit = wanted;
+							this.capacity = capacity(wanted);
 							this.bucket.reconfigure(configuration(wanted));
 						}
 					}
@@ -439,13 +461,20 @@ public final class BucketRequestPacer implements RequestPacer {
 			}
 		}
 
+		/**
+		 * What a limit per minute allows in one period (at least one permit, so that a
+		 * short period still lets calls through at the limit's rate).
+		 */
+		private long capacity(long limit) {
+			long periodNanos = BucketRequestPacer.this.period.toNanos();
+			return Math.max(1, (long) Math.floor((double) limit * periodNanos / MINUTE_NANOS));
+		}
+
 		private BucketConfiguration configuration(long limit) {
+			// refilled at the limit per minute, holding at most one period's worth
 			return BucketConfiguration.builder()
-				.addLimit(Bandwidth.builder()
-					.capacity(limit)
-					.refillGreedy(limit, BucketRequestPacer.this.period)
-					.id(this.name)
-					.build())
+				.addLimit(
+						Bandwidth.builder().capacity(capacity(limit)).refillGreedy(limit, MINUTE).id(this.name).build())
 				.build();
 		}
 
@@ -489,8 +518,7 @@ public final class BucketRequestPacer implements RequestPacer {
 		}
 
 		/**
-		 * Sets the requests allowed per period (per minute unless {@link #period} says
-		 * otherwise). Without it, the limit is learnt from the
+		 * Sets the requests allowed per minute. Without it, the limit is learnt from the
 		 * {@code x-ratelimit-limit-req-minute} header.
 		 * @param requests the limit, or {@code null}
 		 * @return this builder
@@ -501,7 +529,7 @@ public final class BucketRequestPacer implements RequestPacer {
 		}
 
 		/**
-		 * Sets the tokens allowed per period. Without it, the limit is learnt from the
+		 * Sets the tokens allowed per minute. Without it, the limit is learnt from the
 		 * {@code x-ratelimit-limit-tokens-minute} header.
 		 * @param tokens the limit, or {@code null}
 		 * @return this builder
@@ -540,13 +568,21 @@ public final class BucketRequestPacer implements RequestPacer {
 		}
 
 		/**
-		 * Sets the period the limits are counted in (a minute, as Mistral counts; tests
-		 * shorten it). Limits are learnt from the headers only with a one-minute period.
-		 * @param period the period
+		 * Sets the period the budget is counted in: each budget refills at its limit per
+		 * minute and holds at most what the limit allows in one period (at least one
+		 * permit). A minute by default, as Mistral counts; a shorter period spreads a
+		 * burst (60 requests per minute with a period of 10 s: at most 10 at once, then
+		 * one a second), and scales a quota down for tests. Longer than a minute would
+		 * let a burst exceed the per-minute limit, so it is refused.
+		 * @param period the period, positive and at most a minute
 		 * @return this builder
 		 */
 		public Builder period(Duration period) {
-			this.period = AbstractMistralHttpBuilder.positive(period, "period");
+			if (period == null || period.isNegative() || period.isZero() || period.compareTo(MINUTE) > 0) {
+				throw new IllegalArgumentException("mistral.rate-limit.period must be positive and at most 1m (the"
+						+ " limits are per minute; a shorter period only spreads a burst), was " + period);
+			}
+			this.period = period;
 			return this;
 		}
 

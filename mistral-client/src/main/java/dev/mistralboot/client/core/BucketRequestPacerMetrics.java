@@ -82,7 +82,7 @@ public class BucketRequestPacerMetrics implements MeterBinder {
 				Long limit = pacer.limit(budget);
 				return (limit != null) ? limit : Double.NaN;
 			})
-				.description("Mistral rate limit the client paces to, per period")
+				.description("Mistral rate limit the client paces to, per minute")
 				.tags("key", key, "budget", budget)
 				.register(registry);
 		}

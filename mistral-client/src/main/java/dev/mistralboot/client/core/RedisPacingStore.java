@@ -59,6 +59,9 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 
 	private final AtomicLong fallbacks = new AtomicLong();
 
+	/** When an operation last failed (set at creation: nothing failed before). */
+	private final AtomicLong lastFailureNanos = new AtomicLong(System.nanoTime());
+
 	private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
 
 	private volatile @Nullable LettuceBasedProxyManager<byte[]> proxies;
@@ -179,7 +182,9 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 	}
 
 	private void failed(Throwable failure) {
-		this.nextAttemptNanos.set(System.nanoTime() + this.recoveryNanos);
+		long now = System.nanoTime();
+		this.lastFailureNanos.set(now);
+		this.nextAttemptNanos.set(now + this.recoveryNanos);
 		if (this.down.compareAndSet(false, true)) {
 			// one WARN for the first outage, INFO for the next ones (no flood when Redis
 			// flaps); the class name only: a message could hold the URL, and with it a
@@ -199,7 +204,15 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 		}
 	}
 
-	private void succeeded() {
+	/**
+	 * An operation that began before the last failure says nothing of Redis now: a permit
+	 * reserved in Redis completes only after its wait, maybe long after Redis went away,
+	 * and must not switch the store back to Redis.
+	 */
+	private void succeeded(long startedNanos) {
+		if (startedNanos - this.lastFailureNanos.get() < 0) {
+			return;
+		}
 		if (this.down.compareAndSet(true, false)) {
 			logger.info("Redis (" + this.description
 					+ ") is reachable again: the shared Mistral rate-limit budget is used again");
@@ -249,6 +262,7 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 					.build(this.key, () -> CompletableFuture.completedFuture(current)));
 				this.remote = target;
 			}
+			long started = System.nanoTime();
 			CompletableFuture<T> result;
 			try {
 				result = operation.apply(target);
@@ -258,7 +272,7 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 			}
 			return result.handle((value, failure) -> {
 				if (failure == null) {
-					succeeded();
+					succeeded(started);
 					return CompletableFuture.completedFuture(value);
 				}
 				failed(failure);

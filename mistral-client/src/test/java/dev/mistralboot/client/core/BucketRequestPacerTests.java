@@ -3,16 +3,20 @@ package dev.mistralboot.client.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.MistralWireMock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -88,9 +92,10 @@ class BucketRequestPacerTests {
 			}
 
 		});
-		// one request per 2 s: the second call waits for the refill (up to 2 s)
+		// 30 requests per minute counted per 2 s: one at once, then one every 2 s, so the
+		// second call waits for the refill (up to 2 s)
 		BucketRequestPacer pacer = BucketRequestPacer.builder()
-			.requestsPerMinute(1L)
+			.requestsPerMinute(30L)
 			.period(Duration.ofSeconds(2))
 			.maxWait(Duration.ofSeconds(20))
 			.build();
@@ -159,11 +164,52 @@ class BucketRequestPacerTests {
 		assertThat(pacer.limit(BucketRequestPacer.TOKENS)).isEqualTo(50000);
 		assertThat(pacer.remaining(BucketRequestPacer.REQUESTS)).isZero();
 		assertThat(pacer.remaining(BucketRequestPacer.TOKENS)).isEqualTo(49000);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		new BucketRequestPacerMetrics(pacer).bindTo(meters);
+		assertThat(meters.get(BucketRequestPacerMetrics.BUDGET_REMAINING)
+			.tag("budget", BucketRequestPacer.TOKENS)
+			.gauge()
+			.value()).isEqualTo(49000);
+		assertThat(meters.get(BucketRequestPacerMetrics.BUDGET_LIMIT)
+			.tag("budget", BucketRequestPacer.REQUESTS)
+			.gauge()
+			.value()).isEqualTo(5);
 		// the server said no request is left: the next call waits rather than getting a
 		// 429
 		assertThatExceptionOfType(MistralRateLimitWaitException.class)
 			.isThrownBy(() -> http.execute(TestRequests.chat(), JsonNode.class));
 		assertThat(wireMock.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aLimitLearntFromTheHeadersIsCountedInTheConfiguredPeriod() {
+		answer("x-ratelimit-limit-req-minute", "6", "x-ratelimit-remaining-req-minute", "6");
+		// 6 per minute counted per 50 s: at most 5 at once, then one every 10 s
+		BucketRequestPacer pacer = BucketRequestPacer.builder()
+			.period(Duration.ofSeconds(50))
+			.maxWait(Duration.ZERO)
+			.build();
+		MistralHttp http = http(pacer);
+		http.execute(TestRequests.chat(), JsonNode.class);
+		assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(6);
+		for (int i = 0; i < 5; i++) {
+			http.execute(TestRequests.chat(), JsonNode.class);
+		}
+		assertThatExceptionOfType(MistralRateLimitWaitException.class)
+			.isThrownBy(() -> http.execute(TestRequests.chat(), JsonNode.class))
+			.withMessageContaining("6 per minute, at most 5 per PT50S");
+		assertThat(wireMock.requestCount()).isEqualTo(6);
+	}
+
+	@Test
+	void rejectsAPeriodThatIsNotPositiveOrLongerThanAMinute() {
+		for (Duration period : new Duration[] { Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(61) }) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> BucketRequestPacer.builder().period(period))
+				.withMessage("mistral.rate-limit.period must be positive and at most 1m (the limits are per minute;"
+						+ " a shorter period only spreads a burst), was " + period);
+		}
+		assertThat(BucketRequestPacer.builder().build().period()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -235,27 +281,88 @@ class BucketRequestPacerTests {
 	void reactiveCallsWaitWithoutHoldingTheSubscribingThread() throws InterruptedException {
 		answer();
 		BucketRequestPacer pacer = BucketRequestPacer.builder()
-			.requestsPerMinute(1L)
+			.requestsPerMinute(30L)
 			.period(Duration.ofSeconds(2))
 			.maxWait(Duration.ofSeconds(20))
 			.build();
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		ReactiveMistralHttp http = ReactiveMistralHttp.builder()
+			.baseUrl(wireMock.baseUrl())
+			.retryPolicy(RetryPolicy.NONE)
+			.requestPacer(pacer)
+			.observationRegistry(registry)
+			.build();
+		http.execute(TestRequests.chat(), JsonNode.class).block(Duration.ofSeconds(20));
+		CountDownLatch done = new CountDownLatch(1);
+		http.execute(TestRequests.chat(), JsonNode.class).subscribe((response) -> done.countDown());
+		assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(pacer.totalWaitNanos()).isPositive();
+		assertThat(wireMock.requestCount()).isEqualTo(2);
+		// the wait shows in the reactive call's observation too
+		assertThat(registry).hasNumberOfObservationsEqualTo(2);
+		assertThat(registry).hasAnObservation((observation) -> observation
+			.hasHighCardinalityKeyValueWithKey(MistralObservations.RATE_LIMIT_WAIT_KEY));
+	}
+
+	@Test
+	void reactiveCallsAndStreamsWaitingForAPermitLeaveTheSubscribingThreadFree() throws InterruptedException {
+		// a pacer whose permits the test grants by hand: no race with a clock
+		List<CompletableFuture<RequestPacer.Permit>> pending = new CopyOnWriteArrayList<>();
+		RequestPacer pacer = (request, body) -> {
+			CompletableFuture<RequestPacer.Permit> permit = new CompletableFuture<>();
+			pending.add(permit);
+			return permit;
+		};
 		ReactiveMistralHttp http = ReactiveMistralHttp.builder()
 			.baseUrl(wireMock.baseUrl())
 			.retryPolicy(RetryPolicy.NONE)
 			.requestPacer(pacer)
 			.build();
-		http.execute(TestRequests.chat(), JsonNode.class).block(Duration.ofSeconds(20));
-		CountDownLatch done = new CountDownLatch(1);
-		AtomicReference<String> thread = new AtomicReference<>();
-		http.execute(TestRequests.chat(), JsonNode.class).subscribe((response) -> {
-			thread.set(Thread.currentThread().getName());
-			done.countDown();
-		});
-		// subscribe returned while the call still waits for its permit
-		assertThat(wireMock.requestCount()).isEqualTo(1);
-		assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
-		assertThat(pacer.totalWaitNanos()).isPositive();
-		assertThat(wireMock.requestCount()).isEqualTo(2);
+		// one thread stands for an event loop
+		Scheduler loop = Schedulers.newSingle("event-loop");
+		try {
+			answer();
+			CountDownLatch answered = new CountDownLatch(1);
+			http.execute(TestRequests.chat(), JsonNode.class)
+				.subscribeOn(loop)
+				.subscribe((response) -> answered.countDown());
+			awaitSize(pending, 1);
+			assertThat(runsOn(loop)).as("the loop runs other work while the call waits for its permit").isTrue();
+			assertThat(wireMock.requestCount()).isZero();
+			pending.get(0).complete(RequestPacer.Permit.NONE);
+			assertThat(answered.await(20, TimeUnit.SECONDS)).isTrue();
+			wireMock.server()
+				.stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "text/event-stream")
+					.withBody(Fixtures.text("chat-text.sse"))));
+			CountDownLatch streamed = new CountDownLatch(1);
+			http.stream(TestRequests.chatStream(), JsonNode.class)
+				.subscribeOn(loop)
+				.subscribe((chunk) -> streamed.countDown());
+			awaitSize(pending, 2);
+			assertThat(runsOn(loop)).as("the loop runs other work while the stream waits for its permit").isTrue();
+			assertThat(wireMock.requestCount()).isEqualTo(1);
+			pending.get(1).complete(RequestPacer.Permit.NONE);
+			assertThat(streamed.await(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(wireMock.requestCount()).isEqualTo(2);
+		}
+		finally {
+			loop.dispose();
+		}
+	}
+
+	private static boolean runsOn(Scheduler loop) throws InterruptedException {
+		CountDownLatch ran = new CountDownLatch(1);
+		loop.schedule(ran::countDown);
+		return ran.await(20, TimeUnit.SECONDS);
+	}
+
+	private static void awaitSize(List<?> list, int size) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (list.size() < size && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(list).hasSize(size);
 	}
 
 	@Test

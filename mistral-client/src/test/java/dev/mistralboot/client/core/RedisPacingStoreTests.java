@@ -2,6 +2,9 @@ package dev.mistralboot.client.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,6 +13,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.mistralboot.client.test.Fixtures;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RedisServer;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +105,83 @@ class RedisPacingStoreTests {
 			http(other).execute(TestRequests.chat(), JsonNode.class);
 			assertThat(a.mode()).isEqualTo("redis");
 			assertThat(wireMock.requestCount()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void a429WithRetryAfterPausesEveryInstanceSharingTheBudget() throws Exception {
+		wireMock.server()
+			.stubFor(post(urlPathEqualTo(TestRequests.CHAT)).willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("Retry-After", "30")
+				.withBody("{\"message\":\"Requests rate limit exceeded\"}")));
+		String key = "pause-" + System.nanoTime();
+		try (RedisPacingStore storeA = store(Duration.ofSeconds(5));
+				RedisPacingStore storeB = store(Duration.ofSeconds(5))) {
+			BucketRequestPacer a = BucketRequestPacer.builder()
+				.key(key)
+				.requestsPerMinute(10_000L)
+				.maxWait(Duration.ZERO)
+				.store(storeA)
+				.build();
+			BucketRequestPacer b = BucketRequestPacer.builder()
+				.key(key)
+				.requestsPerMinute(10_000L)
+				.maxWait(Duration.ZERO)
+				.store(storeB)
+				.build();
+			// b takes a permit first: the shared bucket exists and is nearly full
+			b.acquire(TestRequests.chat(), new byte[0]).get(10, TimeUnit.SECONDS);
+			assertThatExceptionOfType(MistralRateLimitException.class)
+				.isThrownBy(() -> http(a).execute(TestRequests.chat(), JsonNode.class));
+			// a's 429 asked for 30 s of rest: b, another instance with thousands of
+			// permits left a moment ago, is refused as soon as the pause reaches Redis
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			Throwable refused = null;
+			while (refused == null && System.nanoTime() < deadline) {
+				try {
+					b.acquire(TestRequests.chat(), new byte[0]).get(10, TimeUnit.SECONDS);
+					Thread.sleep(50);
+				}
+				catch (ExecutionException ex) {
+					refused = ex.getCause();
+				}
+			}
+			assertThat(refused).isInstanceOf(MistralRateLimitWaitException.class);
+			assertThat(b.granted()).isLessThan(250);
+			assertThat(wireMock.requestCount()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aPermitReservedBeforeRedisWentAwayDoesNotSwitchBackToRedisWhenItsWaitEnds() throws Exception {
+		try (RedisPacingStore store = store(Duration.ofSeconds(60))) {
+			// one permit at once, then one every 5 s
+			PacingBucket bucket = store.bucket("reserved-" + System.nanoTime(),
+					BucketConfiguration.builder()
+						.addLimit(Bandwidth.builder().capacity(1).refillGreedy(12, Duration.ofMinutes(1)).build())
+						.build());
+			long maxWait = TimeUnit.SECONDS.toNanos(30);
+			assertThat(bucket.take(1, maxWait, BucketRequestPacer.Timer.INSTANCE).get(10, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Boolean> reserved = bucket.take(1, maxWait, BucketRequestPacer.Timer.INSTANCE);
+			// the reservation is in Redis once the bucket is in debt
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (bucket.available().get(10, TimeUnit.SECONDS) >= 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(reserved).isNotDone();
+			redis.stop();
+			try {
+				bucket.available().get(10, TimeUnit.SECONDS);
+				assertThat(store.mode()).isEqualTo("local-fallback");
+				// the permit reserved before the outage is granted after its wait...
+				assertThat(reserved.get(30, TimeUnit.SECONDS)).isTrue();
+				// ...and says nothing of Redis now
+				assertThat(store.mode()).isEqualTo("local-fallback");
+			}
+			finally {
+				redis.start();
+			}
 		}
 	}
 

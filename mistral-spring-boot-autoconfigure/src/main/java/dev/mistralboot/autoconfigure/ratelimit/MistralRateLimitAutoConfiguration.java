@@ -55,6 +55,7 @@ public final class MistralRateLimitAutoConfiguration {
 		return BucketRequestPacer.builder()
 			.requestsPerMinute(properties.getRequestsPerMinute())
 			.tokensPerMinute(properties.getTokensPerMinute())
+			.period(properties.getPeriod())
 			.maxWait(properties.getMaxWait())
 			.key(properties.getKey())
 			.store(store.getIfAvailable(PacingStore::local))

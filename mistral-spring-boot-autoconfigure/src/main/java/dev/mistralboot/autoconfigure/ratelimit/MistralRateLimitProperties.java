@@ -32,6 +32,14 @@ public class MistralRateLimitProperties {
 	private @Nullable Long tokensPerMinute;
 
 	/**
+	 * Period the budget is counted in: each budget refills at its per-minute limit and
+	 * holds at most what that limit allows in one period. A minute, as Mistral counts; a
+	 * shorter period spreads a burst over time without changing the rate. Positive and at
+	 * most a minute.
+	 */
+	private Duration period = Duration.ofMinutes(1);
+
+	/**
 	 * Longest wait for a permit; a call that would wait longer fails at once with
 	 * MistralRateLimitWaitException and is not sent. Keep it below the response and
 	 * stream idle timeouts.
@@ -71,6 +79,14 @@ public class MistralRateLimitProperties {
 
 	public void setTokensPerMinute(@Nullable Long tokensPerMinute) {
 		this.tokensPerMinute = tokensPerMinute;
+	}
+
+	public Duration getPeriod() {
+		return this.period;
+	}
+
+	public void setPeriod(Duration period) {
+		this.period = period;
 	}
 
 	public Duration getMaxWait() {

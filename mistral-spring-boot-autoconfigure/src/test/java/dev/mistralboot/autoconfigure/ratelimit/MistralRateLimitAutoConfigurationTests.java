@@ -1,8 +1,22 @@
 package dev.mistralboot.autoconfigure.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.health.MistralHealthContributorAutoConfiguration;
 import dev.mistralboot.autoconfigure.health.MistralHealthIndicator;
@@ -18,10 +32,12 @@ import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.client.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -31,6 +47,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -120,6 +137,46 @@ class MistralRateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void countsTheBudgetInTheConfiguredPeriod() {
+		this.runner
+			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=60",
+					"mistral.rate-limit.period=5s", "mistral.rate-limit.max-wait=0s")
+			.run((context) -> {
+				BucketRequestPacer pacer = context.getBean(BucketRequestPacer.class);
+				assertThat(pacer.period()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(60);
+				MistralHttp http = context.getBean(MistralHttp.class);
+				// 60 per minute counted per 5 s: a burst of 5, not 60
+				for (int i = 0; i < 5; i++) {
+					http.execute(chat(), JsonNode.class);
+				}
+				assertThatExceptionOfType(MistralRateLimitWaitException.class)
+					.isThrownBy(() -> http.execute(chat(), JsonNode.class))
+					.withMessageContaining("60 per minute, at most 5 per PT5S");
+			});
+		assertThat(mistral.server().getAllServeEvents()).hasSize(5);
+	}
+
+	@Test
+	void theDefaultPeriodIsAMinute() {
+		this.runner.withPropertyValues("mistral.rate-limit.enabled=true")
+			.run((context) -> assertThat(context.getBean(BucketRequestPacer.class).period())
+				.isEqualTo(Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void rejectsAPeriodThatIsNotPositiveOrLongerThanAMinute() {
+		for (String period : new String[] { "0s", "-1s", "2m" }) {
+			this.runner.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.period=" + period)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageStartingWith("mistral.rate-limit.period must be positive and at most 1m")
+					.hasMessageEndingWith("was " + Duration.parse("PT" + period.toUpperCase(Locale.ROOT))));
+		}
+	}
+
+	@Test
 	void keepsTheBudgetInRedisWhenAHostIsSetAndNeverShowsThePassword() {
 		this.runner
 			.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=100",
@@ -135,6 +192,115 @@ class MistralRateLimitAutoConfigurationTests {
 					.getDetails()
 					.get("rateLimit")).containsEntry("store", "redis");
 			});
+	}
+
+	@Test
+	void fallsBackToALocalBudgetWhenRedisStopsMidRunAndSaysSoOnceInTheMeterAndTheHealth() {
+		// answers without rate-limit headers: the configured limit applies (the fixture's
+		// 60 per minute would be learnt and win)
+		mistral.server()
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(ObservationFixtures.CHAT_COMPLETION)));
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.start();
+		Logger storeLogger = (Logger) LoggerFactory.getLogger(RedisPacingStore.class);
+		storeLogger.addAppender(logs);
+		try {
+			this.runner
+				.withPropertyValues("mistral.rate-limit.enabled=true", "mistral.rate-limit.requests-per-minute=1200",
+						"mistral.rate-limit.period=1s", "mistral.rate-limit.max-wait=5s",
+						"mistral.rate-limit.key=fallback-" + System.nanoTime(),
+						"mistral.rate-limit.redis.host=127.0.0.1", "mistral.rate-limit.redis.port=" + redis.port(),
+						"mistral.rate-limit.redis.timeout=1s", "mistral.rate-limit.redis.recovery-interval=200ms",
+						"mistral.health.cache-ttl=0s")
+				.run((context) -> fallBackWhileCalling(context.getBean(MistralHttp.class),
+						context.getBean(BucketRequestPacer.class), context.getBean(BucketRequestPacerMetrics.class),
+						context.getBean(SimpleMeterRegistry.class), context.getBean(MistralHealthIndicator.class)));
+		}
+		finally {
+			storeLogger.detachAppender(logs);
+		}
+		List<ILoggingEvent> warnings = logs.list.stream().filter((event) -> event.getLevel() == Level.WARN).toList();
+		assertThat(warnings).hasSize(1);
+		assertThat(warnings.get(0).getFormattedMessage()).contains("unreachable")
+			.contains("bucket in this JVM")
+			.doesNotContain("redis://");
+	}
+
+	private void fallBackWhileCalling(MistralHttp http, BucketRequestPacer pacer, BucketRequestPacerMetrics metrics,
+			SimpleMeterRegistry meters, MistralHealthIndicator health) throws Exception {
+		// 1,200 per minute counted per second: 20 at once, then 20 a second, in Redis and
+		// in the local bucket alike
+		metrics.bindTo(meters);
+		Gauge fallback = meters.get(BucketRequestPacerMetrics.FALLBACK).gauge();
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger calls = new AtomicInteger();
+		Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		try {
+			for (int i = 0; i < 4; i++) {
+				callers.submit(() -> {
+					while (running.get()) {
+						try {
+							http.execute(chat(), JsonNode.class);
+							calls.incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							failures.add(ex);
+						}
+					}
+				});
+			}
+			awaitCalls(calls, 10, () -> true);
+			assertThat(pacer.mode()).isEqualTo("redis");
+			assertThat(pacer.limit(BucketRequestPacer.REQUESTS)).isEqualTo(1200);
+			assertThat(fallback.value()).isZero();
+			assertThat(store(health)).isEqualTo("redis");
+			// Redis goes away while the callers keep calling
+			redis.stop();
+			try {
+				int before = calls.get();
+				// the callers go on with the local bucket; the meter and the health say
+				// so
+				awaitCalls(calls, before + 20, () -> fallback.value() == 1 && "local-fallback".equals(store(health)));
+			}
+			finally {
+				redis.start();
+			}
+			int before = calls.get();
+			// back to the shared budget once Redis answers again (Lettuce reconnects with
+			// its own backoff)
+			awaitCalls(calls, before + 10, () -> fallback.value() == 0 && "redis".equals(store(health)));
+		}
+		finally {
+			running.set(false);
+			callers.shutdown();
+			assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(failures).isEmpty();
+		assertThat(pacer.denied()).isZero();
+	}
+
+	/**
+	 * Waits until the callers made {@code count} calls and the condition holds, at the
+	 * same time (the condition is checked once per poll: it may read the health).
+	 */
+	private static void awaitCalls(AtomicInteger calls, int count, BooleanSupplier condition)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		boolean met = false;
+		while (!met && System.nanoTime() < deadline) {
+			met = calls.get() >= count && condition.getAsBoolean();
+			if (!met) {
+				Thread.sleep(20);
+			}
+		}
+		assertThat(met).as("%d calls (made %d) and the condition within 60 s", count, calls.get()).isTrue();
+	}
+
+	private static Object store(MistralHealthIndicator health) {
+		return ((Map<String, Object>) health.health().getDetails().get("rateLimit")).get("store");
 	}
 
 	@Test
