@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * count the attempts the server saw and validate them against the API description.
  */
 public final class FaultServer implements AutoCloseable {
+
+	/**
+	 * Ports of every server and refused URL of this JVM. A port is never used twice: a
+	 * client's pooled connection to an earlier server on the same port (closed by it, not
+	 * yet noticed by the pool) would fail an attempt before it reached this server, and
+	 * the attempts this server counts would depend on the operating system's choice of
+	 * ports (seen once in the fault matrix: 2 attempts counted instead of 3).
+	 */
+	private static final Set<Integer> usedPorts = ConcurrentHashMap.newKeySet();
 
 	private final ServerSocket serverSocket;
 
@@ -63,8 +74,7 @@ public final class FaultServer implements AutoCloseable {
 	public FaultServer(Script script, boolean readBody) throws IOException {
 		this.readBody = readBody;
 		this.script = script;
-		this.serverSocket = new ServerSocket();
-		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		this.serverSocket = bindUnusedPort();
 		Thread acceptor = new Thread(this::acceptLoop, "fault-server-" + this.serverSocket.getLocalPort());
 		acceptor.setDaemon(true);
 		acceptor.start();
@@ -77,10 +87,21 @@ public final class FaultServer implements AutoCloseable {
 	 * @throws IOException when no port could be bound
 	 */
 	public static String refusedBaseUrl() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		try (ServerSocket socket = bindUnusedPort()) {
 			return "http://127.0.0.1:" + socket.getLocalPort();
 		}
+	}
+
+	private static ServerSocket bindUnusedPort() throws IOException {
+		for (int tries = 0; tries < 1000; tries++) {
+			ServerSocket socket = new ServerSocket();
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			if (usedPorts.add(socket.getLocalPort())) {
+				return socket;
+			}
+			socket.close();
+		}
+		throw new IOException("No loopback port unused by an earlier fault server");
 	}
 
 	/**
