@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractCoverageTests {
 
 	/** The tags whose every operation must have a client method exercised by a test. */
-	static final List<String> TAGS = List.of("chat", "fim", "agents", "embeddings", "classifiers", "ocr", "models",
-			"files", "batch", "fine-tuning", "beta.libraries", "beta.libraries.documents", "beta.libraries.accesses");
+	static final List<String> TAGS = List.of("chat", "fim", "agents", "beta.agents", "embeddings", "classifiers", "ocr",
+			"models", "files", "batch", "fine-tuning", "beta.libraries", "beta.libraries.documents",
+			"beta.libraries.accesses");
 
 	@Test
 	void everyOperationOfTheCoveredTagsIsExercised() {

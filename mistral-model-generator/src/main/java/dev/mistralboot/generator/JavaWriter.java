@@ -23,6 +23,8 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes one configured type as Java source (not yet formatted).
@@ -42,6 +44,10 @@ final class JavaWriter {
 	private static final ClassName JSON_ANY_GETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
 
 	private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+
+	private static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
+
+	private static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
 
 	private static final ClassName JSON_NAMING = ClassName.get("tools.jackson.databind.annotation", "JsonNaming");
 
@@ -88,8 +94,10 @@ final class JavaWriter {
 		TypeSpec type = switch (entry.kind()) {
 			case "enum" -> enumClass(entry);
 			case "record" -> record(entry);
+			case "union" -> union(entry);
+			case TypeRegistry.UNION_UNKNOWN -> record(unknownMember(entry));
 			default -> throw new IllegalStateException(
-					entry.className() + ": unknown kind '" + entry.kind() + "' (enum or record)");
+					entry.className() + ": unknown kind '" + entry.kind() + "' (enum, record or union)");
 		};
 		return JavaFile.builder(entry.className().packageName(), type)
 			.addFileComment(header(entry))
@@ -101,6 +109,7 @@ final class JavaWriter {
 
 	private String header(TypeRegistry.Entry entry) {
 		List<String> schemas = new ArrayList<>(TypeRegistry.schemas(entry.node()));
+		schemas.addAll(unionSchemas(entry));
 		if (entry.node().path("at").isString()) {
 			schemas.add(entry.node().path("at").asString());
 		}
@@ -311,6 +320,7 @@ final class JavaWriter {
 		for (JsonNode implemented : node.path("implements")) {
 			type.addSuperinterface(implementedType(implemented.asString(), self));
 		}
+		addUnionSuperinterface(type, self, node);
 		StringBuilder javadoc = new StringBuilder(typeDoc(entry, docs)).append("\n");
 		MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
 		MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
@@ -352,6 +362,7 @@ final class JavaWriter {
 					.addStatement("throw new $T($S)", IllegalArgumentException.class, notNull)
 					.endControlFlow();
 			}
+			addDefault(compact, node, property, self);
 			if (property.fixed() != null) {
 				// left out of the short form: its value is fixed
 				arguments.add("null");
@@ -603,27 +614,37 @@ final class JavaWriter {
 				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
 				.returns(self)
 				.addJavadoc(doc.strip() + "\n");
-			List<String> names = new ArrayList<>();
-			String parameters = method.getValue().asString("").trim();
-			if (!parameters.isEmpty()) {
-				for (String parameter : splitArguments(parameters)) {
-					String text = parameter.trim();
-					int space = text.lastIndexOf(' ');
-					String typeText = text.substring(0, space).trim();
-					boolean varargs = typeText.endsWith("...");
-					if (varargs) {
-						typeText = typeText.substring(0, typeText.length() - 3).trim();
-					}
-					TypeName parameterType = parseType(typeText, self.simpleName() + "." + method.getKey());
-					delegate.addParameter(varargs ? ArrayTypeName.of(parameterType) : parameterType,
-							text.substring(space + 1));
-					delegate.varargs(varargs);
-					names.add(text.substring(space + 1));
-				}
-			}
+			List<String> names = addParameters(delegate, method.getValue().asString(""),
+					self.simpleName() + "." + method.getKey());
 			delegate.addStatement("return $T.$L($L)", target, method.getKey(), String.join(", ", names));
 			type.addMethod(delegate.build());
 		}
+	}
+
+	/**
+	 * Adds parameters written as Java source ({@code 'String name, Map<String, Object>
+	 * schema'}, the last may be varargs) to a method.
+	 * @return the parameter names
+	 */
+	private List<String> addParameters(MethodSpec.Builder method, String parameters, String where) {
+		List<String> names = new ArrayList<>();
+		if (parameters.isBlank()) {
+			return names;
+		}
+		for (String parameter : splitArguments(parameters.trim())) {
+			String text = parameter.trim();
+			int space = text.lastIndexOf(' ');
+			String typeText = text.substring(0, space).trim();
+			boolean varargs = typeText.endsWith("...");
+			if (varargs) {
+				typeText = typeText.substring(0, typeText.length() - 3).trim();
+			}
+			TypeName parameterType = parseType(typeText, where);
+			method.addParameter(varargs ? ArrayTypeName.of(parameterType) : parameterType, text.substring(space + 1));
+			method.varargs(varargs);
+			names.add(text.substring(space + 1));
+		}
+		return names;
 	}
 
 	/**
@@ -742,6 +763,9 @@ final class JavaWriter {
 	}
 
 	private Map<String, Property> properties(TypeRegistry.Entry entry) {
+		if (entry.kind().equals(TypeRegistry.UNION_UNKNOWN)) {
+			return unknownMemberProperties(entry);
+		}
 		JsonNode node = entry.node();
 		String where = entry.className().simpleName();
 		Map<String, Property> properties = new LinkedHashMap<>();
@@ -763,7 +787,7 @@ final class JavaWriter {
 				for (JsonNode name : node.path("nonNull")) {
 					nonNull |= name.asString().equals(json);
 				}
-				nonNull |= type.isPrimitive();
+				nonNull |= type.isPrimitive() || node.path("defaults").has(json);
 				for (JsonNode name : node.path("nullable")) {
 					nonNull &= !name.asString().equals(json);
 				}
@@ -903,6 +927,312 @@ final class JavaWriter {
 	}
 
 	// ------------------------------------------------------------------------------------------------
+	// unions: sealed interfaces told apart by a discriminator, with a fallback member
+	// that keeps the whole payload
+
+	/**
+	 * A union: a sealed interface whose members are generated records that carry the
+	 * discriminator under {@code fixed}, read by Jackson as an existing property; a value
+	 * this library does not know yet (or none) is read as the {@code unknown} member.
+	 */
+	private TypeSpec union(TypeRegistry.Entry entry) {
+		ClassName self = entry.className();
+		JsonNode node = entry.node();
+		String discriminator = discriminator(entry);
+		ClassName unknown = ClassName.get(self.packageName(), node.path("unknown").asString());
+		Map<String, ClassName> members = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : ModelGenerator.fields(node.path("members")).entrySet()) {
+			TypeRegistry.Entry memberEntry = this.types.generatedEntry(member.getValue().asString(), self.simpleName());
+			checkUnionMember(self, memberEntry, discriminator, member.getKey());
+			members.put(member.getKey(), memberEntry.className());
+		}
+		if (members.isEmpty()) {
+			throw new IllegalStateException(self.simpleName() + ": a union lists its members (value: Type)");
+		}
+		AnnotationSpec.Builder subTypes = AnnotationSpec.builder(JSON_SUB_TYPES);
+		members.forEach((value, member) -> subTypes.addMember("value", "$L",
+				AnnotationSpec.builder(JSON_SUB_TYPES.nestedClass("Type"))
+					.addMember("value", "$T.class", member)
+					.addMember("name", "$S", value)
+					.build()));
+		TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+			.addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+			.addJavadoc(unionDoc(entry, members, unknown))
+			.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
+				.addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
+				.addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
+				.addMember("property", "$S", discriminator)
+				.addMember("visible", "true")
+				.addMember("defaultImpl", "$T.class", unknown)
+				.build())
+			.addAnnotation(subTypes.build());
+		for (JsonNode extended : node.path("extends")) {
+			type.addSuperinterface(implementedType(extended.asString(), self));
+		}
+		new LinkedHashSet<>(members.values()).forEach(type::addPermittedSubclass);
+		type.addPermittedSubclass(unknown);
+		addUnionStatics(type, entry);
+		return type.build();
+	}
+
+	/**
+	 * A union's {@code statics} (name: {@code {returns: Type, parameters: 'Java
+	 * source'}}): each calls the static method of the same name of the first
+	 * {@code ...Support} interface under {@code extends} (statics of an interface are not
+	 * inherited, so {@code Union.factory(...)} needs one on the union itself). Their
+	 * Javadoc is the {@code methods} entry of {@code model-javadoc.yaml}.
+	 */
+	private void addUnionStatics(TypeSpec.Builder type, TypeRegistry.Entry union) {
+		ClassName self = union.className();
+		Map<String, JsonNode> statics = ModelGenerator.fields(union.node().path("statics"));
+		if (statics.isEmpty()) {
+			return;
+		}
+		ClassName target = null;
+		for (JsonNode extended : union.node().path("extends")) {
+			if (target == null && extended.asString().endsWith("Support")) {
+				target = this.types.forSimpleName(extended.asString(), self.simpleName());
+			}
+		}
+		if (target == null) {
+			throw new IllegalStateException(self.simpleName() + ": statics need a ...Support interface under extends");
+		}
+		for (Map.Entry<String, JsonNode> method : statics.entrySet()) {
+			String where = self.simpleName() + "." + method.getKey();
+			String doc = docs(union).path("methods").path(method.getKey()).asString(null);
+			if (doc == null || !method.getValue().path("returns").isString()) {
+				throw new IllegalStateException(where + ": a union's static method needs returns (here) and its "
+						+ "Javadoc under methods in model-javadoc.yaml");
+			}
+			MethodSpec.Builder delegate = MethodSpec.methodBuilder(method.getKey())
+				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+				.returns(parseType(method.getValue().path("returns").asString(), where))
+				.addJavadoc(doc.strip() + "\n");
+			List<String> names = addParameters(delegate, method.getValue().path("parameters").asString(""), where);
+			type.addMethod(delegate.addStatement("return $T.$L($L)", target, method.getKey(), String.join(", ", names))
+				.build());
+		}
+	}
+
+	private static String discriminator(TypeRegistry.Entry union) {
+		String discriminator = union.node().path("discriminator").asString(null);
+		if (discriminator == null) {
+			throw new IllegalStateException(
+					union.className().simpleName() + ": a union names its discriminator property");
+		}
+		return discriminator;
+	}
+
+	/**
+	 * A member is a generated record that fixes the discriminator, to the value the union
+	 * maps to it when its schema says.
+	 */
+	private void checkUnionMember(ClassName union, TypeRegistry.Entry member, String discriminator, String value) {
+		String where = union.simpleName() + " member " + member.className().simpleName();
+		if (!member.kind().equals("record")) {
+			throw new IllegalStateException(where + " is not a generated record");
+		}
+		boolean fixed = false;
+		for (JsonNode name : member.node().path("fixed")) {
+			fixed |= name.asString().equals(discriminator);
+		}
+		if (!fixed) {
+			throw new IllegalStateException(
+					where + " does not list the discriminator " + discriminator + " under fixed");
+		}
+		for (String schema : TypeRegistry.schemas(member.node())) {
+			JsonNode property = schemaProperties(schemaNode(schema, where), where).get(discriminator);
+			String constant = (property != null) ? property.path("const").asString(null) : null;
+			if (constant != null && !constant.equals(value)) {
+				throw new IllegalStateException(where + ": schema " + schema + " fixes " + discriminator + " to '"
+						+ constant + "', not '" + value + "'");
+			}
+		}
+	}
+
+	private String unionDoc(TypeRegistry.Entry entry, Map<String, ClassName> members, ClassName unknown) {
+		String written = docs(entry).path("type").asString(null);
+		if (written != null) {
+			return written.strip() + "\n";
+		}
+		List<String> alternatives = new ArrayList<>();
+		members.forEach(
+				(value, member) -> alternatives.add("{@link " + member.simpleName() + "} ({@code " + value + "})"));
+		return "One of " + String.join(", ", alternatives) + ", told apart by {@code " + discriminator(entry)
+				+ "}; a value this library does not know yet is read as {@link " + unknown.simpleName()
+				+ "}, which keeps the whole payload. See <a href=\"" + this.config.path("apiReference").asString()
+				+ "\">the API reference</a>.\n";
+	}
+
+	/** The schemas of a union's members, for the header of the union and its fallback. */
+	private List<String> unionSchemas(TypeRegistry.Entry entry) {
+		List<String> schemas = new ArrayList<>();
+		TypeRegistry.Entry union = switch (entry.kind()) {
+			case "union" -> entry;
+			case TypeRegistry.UNION_UNKNOWN -> unionOfUnknown(entry);
+			default -> null;
+		};
+		if (union != null) {
+			for (TypeRegistry.Entry member : unionMembers(union)) {
+				TypeRegistry.schemas(member.node()).forEach((schema) -> {
+					if (!schemas.contains(schema)) {
+						schemas.add(schema);
+					}
+				});
+			}
+		}
+		return schemas;
+	}
+
+	private TypeRegistry.Entry unionOfUnknown(TypeRegistry.Entry unknown) {
+		return this.types.generatedEntry(unknown.node().path("union").asString(), unknown.className().simpleName());
+	}
+
+	private List<TypeRegistry.Entry> unionMembers(TypeRegistry.Entry union) {
+		List<TypeRegistry.Entry> members = new ArrayList<>();
+		for (JsonNode member : ModelGenerator.fields(union.node().path("members")).values()) {
+			TypeRegistry.Entry memberEntry = this.types.generatedEntry(member.asString(),
+					union.className().simpleName());
+			if (!members.contains(memberEntry)) {
+				members.add(memberEntry);
+			}
+		}
+		return members;
+	}
+
+	/**
+	 * The fallback member as a record configuration: the defaults of the first member;
+	 * every property is written, also when {@code null} (as the hand-written fallbacks
+	 * did).
+	 */
+	private TypeRegistry.Entry unknownMember(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry first = unionMembers(unionOfUnknown(unknown)).get(0);
+		ObjectNode node = ((ObjectNode) unknown.node()).deepCopy();
+		if (first.node().has("defaults")) {
+			node.set("defaults", first.node().path("defaults"));
+		}
+		JsonNode union = unionOfUnknown(unknown).node();
+		if (union.has("unknownImplements")) {
+			node.set("implements", union.path("unknownImplements"));
+		}
+		return new TypeRegistry.Entry(unknown.family(), unknown.className(), node);
+	}
+
+	/**
+	 * The components of a union's fallback member: the properties every member has (in
+	 * the order of the first), typed as the members type them, the discriminator as sent
+	 * (a string, {@code null} when the API left it out); with additionalProperties, which
+	 * keeps the rest, the whole payload is kept.
+	 */
+	private Map<String, Property> unknownMemberProperties(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry union = unionOfUnknown(unknown);
+		String where = unknown.className().simpleName();
+		Map<String, Property> common = null;
+		for (TypeRegistry.Entry member : unionMembers(union)) {
+			Map<String, Property> properties = properties(member);
+			if (common == null) {
+				common = new LinkedHashMap<>(properties);
+				continue;
+			}
+			common.keySet().retainAll(properties.keySet());
+			for (Map.Entry<String, Property> property : common.entrySet()) {
+				Property other = properties.get(property.getKey());
+				if (!property.getValue().type().equals(other.type())
+						|| !property.getValue().java().equals(other.java())) {
+					throw new IllegalStateException(where + ": the members of " + union.className().simpleName()
+							+ " disagree on the Java type or name of " + property.getKey() + ": set it under types");
+				}
+				if (other.nullable()) {
+					property.setValue(other);
+				}
+			}
+		}
+		// the fallback takes the first member's defaults (unknownMember): never null
+		JsonNode defaults = unionMembers(union).get(0).node().path("defaults");
+		Map<String, Property> properties = new LinkedHashMap<>();
+		common.forEach((json, property) -> {
+			if (property.fixed() != null) {
+				properties.put(json, new Property(json, property.java(), STRING, true, null));
+			}
+			else if (defaults.has(json)) {
+				properties.put(json, new Property(json, property.java(), property.type(), false, null));
+			}
+			else {
+				properties.put(json, property);
+			}
+		});
+		if (!properties.containsKey(discriminator(union))) {
+			throw new IllegalStateException(where + ": the members of " + union.className().simpleName()
+					+ " do not share the discriminator " + discriminator(union));
+		}
+		return properties;
+	}
+
+	/**
+	 * Our Javadoc of a union's fallback member: its own, else that of the members'
+	 * properties and a line that says what it is.
+	 */
+	private JsonNode unknownMemberDocs(TypeRegistry.Entry unknown) {
+		TypeRegistry.Entry union = unionOfUnknown(unknown);
+		JsonNode own = this.javadoc.path(unknown.family()).path(unknown.className().simpleName());
+		ObjectNode docs = own.isObject() ? ((ObjectNode) own).deepCopy() : JsonNodeFactory.instance.objectNode();
+		if (!docs.has("type")) {
+			docs.put("type",
+					"A {@link " + union.className().simpleName() + "} of a {@code " + discriminator(union)
+							+ "} this library does not know yet (the fallback of the union): it keeps the "
+							+ "properties every member has and, in {@code additionalProperties}, the rest of the "
+							+ "payload, written back as it came.");
+		}
+		ObjectNode properties = docs.has("properties") ? (ObjectNode) docs.path("properties")
+				: docs.putObject("properties");
+		for (TypeRegistry.Entry member : unionMembers(union)) {
+			JsonNode memberDocs = this.javadoc.path(member.family()).path(member.className().simpleName());
+			for (Map.Entry<String, JsonNode> doc : ModelGenerator.fields(memberDocs.path("properties")).entrySet()) {
+				if (!properties.has(doc.getKey())) {
+					properties.set(doc.getKey(), doc.getValue());
+				}
+			}
+		}
+		if (!own.path("properties").has(discriminator(union))) {
+			properties.put(discriminator(union), "the {@code " + discriminator(union) + "} as sent");
+		}
+		return docs;
+	}
+
+	/** A generated record implements the generated union it is a member of. */
+	private void addUnionSuperinterface(TypeSpec.Builder type, ClassName self, JsonNode node) {
+		ClassName union = this.types.unionOf(self.simpleName());
+		if (union == null) {
+			return;
+		}
+		for (JsonNode implemented : node.path("implements")) {
+			if (implemented.asString().equals(union.simpleName())) {
+				return;
+			}
+		}
+		type.addSuperinterface(union);
+	}
+
+	/**
+	 * {@code defaults: property -> Type.CONSTANT}: the value a record takes when the API
+	 * leaves the property out (the property is then never {@code null}).
+	 */
+	private void addDefault(MethodSpec.Builder compact, JsonNode node, Property property, ClassName self) {
+		String value = node.path("defaults").path(property.json()).asString(null);
+		if (value == null) {
+			return;
+		}
+		int dot = value.lastIndexOf('.');
+		if (dot < 0) {
+			throw new IllegalStateException(
+					self.simpleName() + ": the default of " + property.json() + " is not a Type.CONSTANT");
+		}
+		TypeName owner = parseType(value.substring(0, dot), self.simpleName() + "." + property.json());
+		compact.addStatement("$L = ($L != null) ? $L : $T.$L", property.java(), property.java(), property.java(), owner,
+				value.substring(dot + 1));
+	}
+
+	// ------------------------------------------------------------------------------------------------
 	// shared
 
 	private JsonNode schemaNode(String schema, String where) {
@@ -915,6 +1245,9 @@ final class JavaWriter {
 	}
 
 	private JsonNode docs(TypeRegistry.Entry entry) {
+		if (entry.kind().equals(TypeRegistry.UNION_UNKNOWN)) {
+			return unknownMemberDocs(entry);
+		}
 		return this.javadoc.path(entry.family()).path(entry.className().simpleName());
 	}
 

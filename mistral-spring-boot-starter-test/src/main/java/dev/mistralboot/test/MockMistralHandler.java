@@ -93,6 +93,8 @@ final class MockMistralHandler {
 
 	private final MockFamilies families = new MockFamilies(this);
 
+	private final MockAgents agents = new MockAgents();
+
 	private final MockLibraries libraries = new MockLibraries();
 
 	MockMistralHandler(@Nullable OpenApiContract contract) {
@@ -169,6 +171,7 @@ final class MockMistralHandler {
 		this.dimension = DEFAULT_DIMENSION;
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
 		this.families.reset();
+		this.agents.reset();
 		this.libraries.reset();
 	}
 
@@ -314,6 +317,10 @@ final class MockMistralHandler {
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
+		}
+		ResponseDefinition agent = this.agents.serve(method, path, request);
+		if (agent != null) {
+			return agent;
 		}
 		ResponseDefinition library = this.libraries.serve(method, path, request);
 		if (library != null) {

@@ -23,6 +23,10 @@ public final class ErrorResponses {
 
 	private static final int MAX_TEXT_IN_MESSAGE = 300;
 
+	private static final String AGENTS_COMPLETIONS_PATH = "/v1/agents/completions";
+
+	private static final String FINE_TUNING_JOBS_PATH = "/v1/fine_tuning/jobs";
+
 	private static final Pattern HTML_TITLE = Pattern.compile("<title>(.*?)</title>",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -57,6 +61,7 @@ public final class ErrorResponses {
 			case 402 -> new MistralPaymentRequiredException(message, status, headers, raw, error);
 			case 403 -> new MistralPermissionDeniedException(message, status, headers, raw, error);
 			case 404 -> new MistralNotFoundException(message, status, headers, raw, error);
+			case 410 -> new MistralGoneException(message, status, headers, raw, error, replacement(path));
 			case 422 -> new MistralUnprocessableEntityException(message, status, headers, raw, error);
 			case 429 -> new MistralRateLimitException(message, status, headers, raw, error);
 			default -> (status >= 500) ? new MistralServerException(message, status, headers, raw, error)
@@ -221,7 +226,7 @@ public final class ErrorResponses {
 			}
 			message.append(']');
 		}
-		message.append(". ").append(hint(status, headers));
+		message.append(". ").append(hint(status, path, headers));
 		if (attempts > 1) {
 			message.append(" Attempts made: ").append(attempts).append('.');
 		}
@@ -232,8 +237,21 @@ public final class ErrorResponses {
 		return message.toString();
 	}
 
-	private static String hint(int status, HttpHeaders headers) {
+	/**
+	 * What replaces a retired endpoint, for the ones Mistral deprecated.
+	 * @param path the request path
+	 * @return the replacement in words, or {@code null} when unknown
+	 */
+	static @Nullable String replacement(String path) {
+		if (path.startsWith(AGENTS_COMPLETIONS_PATH)) {
+			return "the conversations API (POST /v1/conversations with an agent_id)";
+		}
+		return null;
+	}
+
+	private static String hint(int status, String path, HttpHeaders headers) {
 		return switch (status) {
+			case 410 -> goneHint(path);
 			case 400 -> "Fix the request: check the model name, the message order and tool-call ids.";
 			case 401 -> "The API key is missing or invalid: set mistral.api-key or the MISTRAL_API_KEY environment "
 					+ "variable to a valid key.";
@@ -250,6 +268,19 @@ public final class ErrorResponses {
 			default ->
 				(status >= 500) ? "The server or a proxy in front of it failed: retry later." : "Unexpected status.";
 		};
+	}
+
+	private static String goneHint(String path) {
+		String replacement = replacement(path);
+		if (replacement != null) {
+			return "Mistral retired this endpoint (deprecated by Mistral): use " + replacement + " instead.";
+		}
+		if (path.startsWith(FINE_TUNING_JOBS_PATH)) {
+			return "Mistral retired the fine-tuning jobs endpoints (deprecated by Mistral, which names no "
+					+ "replacement in its API description): see Mistral's documentation for fine-tuning.";
+		}
+		return "Mistral retired this endpoint: see Mistral's API changelog for what replaces it, "
+				+ "and update this library.";
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The Mistral API answered with an error status. Subclasses exist for every status family
- * the API uses (400, 401, 402, 403, 404, 422, 429, 5xx); other statuses raise this type
- * itself.
+ * the API uses (400, 401, 402, 403, 404, 410, 422, 429, 5xx); other statuses raise this
+ * type itself.
  * <p>
  * The exception keeps everything needed for diagnosis: status, response headers, raw
  * body, the parsed {@code type}/{@code code}/{@code message}/{@code param}, and the

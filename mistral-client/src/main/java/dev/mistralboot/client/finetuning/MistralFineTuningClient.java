@@ -82,7 +82,12 @@ public class MistralFineTuningClient {
 	/**
 	 * Lists the first page of jobs ({@code GET /v1/fine_tuning/jobs}).
 	 * @return the page
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJobList list() {
 		return list(ListFineTuningJobsRequest.ALL);
 	}
@@ -91,7 +96,12 @@ public class MistralFineTuningClient {
 	 * Lists one page of jobs ({@code GET /v1/fine_tuning/jobs}).
 	 * @param request the page and filters
 	 * @return the page
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJobList list(ListFineTuningJobsRequest request) {
 		Objects.requireNonNull(request, "request");
 		return this.http.execute(listRequest(request), FineTuningJobList.class).body();
@@ -127,7 +137,12 @@ public class MistralFineTuningClient {
 	 * when unset). Pages are requested lazily, as the stream is consumed.
 	 * @param request the filters and page size
 	 * @return the jobs
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Stream<FineTuningJob> listAll(ListFineTuningJobsRequest request) {
 		Objects.requireNonNull(request, "request");
 		int first = (request.page() != null) ? request.page() : 0;
@@ -140,7 +155,12 @@ public class MistralFineTuningClient {
 	 * the job waits, once its data is validated, for {@link #start(String)}.
 	 * @param request the job
 	 * @return the created job
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob create(CreateFineTuningJobRequest request) {
 		Objects.requireNonNull(request, "request");
 		return this.http
@@ -154,7 +174,12 @@ public class MistralFineTuningClient {
 	 * ({@code POST /v1/fine_tuning/jobs?dry_run=true}): cost, duration, token counts.
 	 * @param request the job
 	 * @return the estimate
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public DryRunResult dryRun(CreateFineTuningJobRequest request) {
 		Objects.requireNonNull(request, "request");
 		return this.http
@@ -173,7 +198,12 @@ public class MistralFineTuningClient {
 	 * @param jobId the job id
 	 * @return the job
 	 * @throws IllegalArgumentException when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob get(String jobId) {
 		return this.http
 			.execute(ApiRequest.get(JOBS + "/{job_id}", jobId).operation("fine-tuning.get").build(),
@@ -186,7 +216,12 @@ public class MistralFineTuningClient {
 	 * @param jobId the job id
 	 * @return the job, usually {@code CANCELLATION_REQUESTED}
 	 * @throws IllegalArgumentException when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob cancel(String jobId) {
 		return this.http
 			.execute(ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("fine-tuning.cancel").build(),
@@ -200,7 +235,12 @@ public class MistralFineTuningClient {
 	 * @param jobId the job id
 	 * @return the job
 	 * @throws IllegalArgumentException when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob start(String jobId) {
 		return this.http
 			.execute(ApiRequest.post(JOBS + "/{job_id}/start", jobId).operation("fine-tuning.start").build(),
@@ -227,7 +267,12 @@ public class MistralFineTuningClient {
 	 * @return the job in its final status
 	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
 	 * passes first
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob waitForCompletion(String jobId, Consumer<? super FineTuningJob> onStatusChange) {
 		return waitForCompletion(jobId, this.poller, onStatusChange);
 	}
@@ -242,7 +287,12 @@ public class MistralFineTuningClient {
 	 * @return the job in its final status
 	 * @throws dev.mistralboot.client.core.MistralJobTimeoutException when the timeout
 	 * passes first
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public FineTuningJob waitForCompletion(String jobId, JobPoller poller,
 			Consumer<? super FineTuningJob> onStatusChange) {
 		Objects.requireNonNull(jobId, "jobId");

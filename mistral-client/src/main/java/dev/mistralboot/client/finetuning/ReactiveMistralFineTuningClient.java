@@ -81,7 +81,12 @@ public class ReactiveMistralFineTuningClient {
 	/**
 	 * Lists the first page of jobs ({@code GET /v1/fine_tuning/jobs}).
 	 * @return the page
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJobList> list() {
 		return list(ListFineTuningJobsRequest.ALL);
 	}
@@ -90,7 +95,12 @@ public class ReactiveMistralFineTuningClient {
 	 * Lists one page of jobs ({@code GET /v1/fine_tuning/jobs}).
 	 * @param request the page and filters
 	 * @return the page
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJobList> list(ListFineTuningJobsRequest request) {
 		return call(() -> MistralFineTuningClient.listRequest(request), FineTuningJobList.class);
 	}
@@ -101,7 +111,12 @@ public class ReactiveMistralFineTuningClient {
 	 * the previous one and asks for more.
 	 * @param request the filters and page size
 	 * @return the jobs
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Flux<FineTuningJob> listAll(ListFineTuningJobsRequest request) {
 		return Flux.defer(() -> {
 			Objects.requireNonNull(request, "request");
@@ -117,7 +132,12 @@ public class ReactiveMistralFineTuningClient {
 	 * the job waits, once its data is validated, for {@link #start(String)}.
 	 * @param request the job
 	 * @return the created job
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> create(CreateFineTuningJobRequest request) {
 		return call(() -> ApiRequest.post(JOBS)
 			.operation("fine-tuning.create")
@@ -131,7 +151,12 @@ public class ReactiveMistralFineTuningClient {
 	 * ({@code POST /v1/fine_tuning/jobs?dry_run=true}): cost, duration, token counts.
 	 * @param request the job
 	 * @return the estimate
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<DryRunResult> dryRun(CreateFineTuningJobRequest request) {
 		return call(() -> ApiRequest.post(JOBS)
 			.operation("fine-tuning.dry-run")
@@ -146,7 +171,12 @@ public class ReactiveMistralFineTuningClient {
 	 * /v1/fine_tuning/jobs/{job_id}}).
 	 * @param jobId the job id
 	 * @return the job; an {@link IllegalArgumentException} signal when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> get(String jobId) {
 		return call(() -> ApiRequest.get(JOBS + "/{job_id}", jobId).operation("fine-tuning.get").build(),
 				FineTuningJob.class);
@@ -157,7 +187,12 @@ public class ReactiveMistralFineTuningClient {
 	 * @param jobId the job id
 	 * @return the job, usually {@code CANCELLATION_REQUESTED}; an
 	 * {@link IllegalArgumentException} signal when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> cancel(String jobId) {
 		return call(() -> ApiRequest.post(JOBS + "/{job_id}/cancel", jobId).operation("fine-tuning.cancel").build(),
 				FineTuningJob.class);
@@ -168,7 +203,12 @@ public class ReactiveMistralFineTuningClient {
 	 * /v1/fine_tuning/jobs/{job_id}/start}).
 	 * @param jobId the job id
 	 * @return the job; an {@link IllegalArgumentException} signal when the id is blank
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> start(String jobId) {
 		return call(() -> ApiRequest.post(JOBS + "/{job_id}/start", jobId).operation("fine-tuning.start").build(),
 				FineTuningJob.class);
@@ -194,7 +234,12 @@ public class ReactiveMistralFineTuningClient {
 	 * @return the job in its final status; a
 	 * {@link dev.mistralboot.client.core.MistralJobTimeoutException} signal when the
 	 * timeout passes first
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> waitForCompletion(String jobId, Consumer<? super FineTuningJob> onStatusChange) {
 		return waitForCompletion(jobId, this.poller, onStatusChange);
 	}
@@ -209,7 +254,12 @@ public class ReactiveMistralFineTuningClient {
 	 * @return the job in its final status; a
 	 * {@link dev.mistralboot.client.core.MistralJobTimeoutException} signal when the
 	 * timeout passes first
+	 * @deprecated Mistral deprecated the fine-tuning jobs endpoints
+	 * ({@code /v1/fine_tuning/jobs}) and its API description names no replacement. This
+	 * method keeps working while Mistral serves them; once an endpoint is retired, calls
+	 * raise {@link dev.mistralboot.client.core.MistralGoneException}.
 	 */
+	@Deprecated
 	public Mono<FineTuningJob> waitForCompletion(String jobId, ReactiveJobPoller poller,
 			Consumer<? super FineTuningJob> onStatusChange) {
 		Objects.requireNonNull(jobId, "jobId");

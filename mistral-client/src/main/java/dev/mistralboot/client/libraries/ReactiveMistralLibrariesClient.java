@@ -127,11 +127,9 @@ public class ReactiveMistralLibrariesClient {
 	public Flux<Library> listAll(ListLibrariesRequest request) {
 		return Flux.defer(() -> {
 			Objects.requireNonNull(request, "request");
-			return list(request).expand((page) -> {
-				String token = page.nextPageToken();
-				return (token == null || token.isEmpty() || page.data().isEmpty()) ? Mono.empty()
-						: list(request.toBuilder().pageToken(token).build());
-			}).concatMapIterable(LibraryList::data, 1);
+			return ReactiveMistralPager.fluxByToken(
+					(token) -> (token != null) ? list(request.toBuilder().pageToken(token).build()) : list(request),
+					LibraryList::data, LibraryList::nextPageToken);
 		});
 	}
 

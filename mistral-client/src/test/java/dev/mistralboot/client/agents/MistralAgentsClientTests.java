@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// exercises /v1/agents/completions, deprecated by Mistral, on purpose
+@SuppressWarnings("deprecation")
 class MistralAgentsClientTests {
 
 	static final String OPERATION = "agents_completion_v1_agents_completions_post";

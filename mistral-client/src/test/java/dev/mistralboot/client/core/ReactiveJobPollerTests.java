@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.mistralboot.client.test.RecordingScheduler;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -127,6 +130,67 @@ class ReactiveJobPollerTests {
 		assertThat(calls).hasValue(2);
 		assertThatIllegalArgumentException().isThrownBy(() -> ReactiveMistralPager.flux(-1, 2, (page) -> Mono.empty()))
 			.withMessageContaining("must not be negative");
+	}
+
+	@Test
+	void theNextPageIsFetchedOnlyWhenMoreItemsAreAskedFor() {
+		List<Integer> fetched = new CopyOnWriteArrayList<>();
+		List<List<String>> pages = List.of(List.of("a"), List.of("b", "c"), List.of("d"));
+		Flux<String> all = ReactiveMistralPager.flux(0, 2, (page) -> Mono.fromCallable(() -> {
+			fetched.add(page);
+			return new TestPage(pages.get(page), 4L);
+		}));
+
+		StepVerifier.create(all, 0)
+			.then(() -> assertThat(fetched).as("nothing before the first request").isEmpty())
+			.thenRequest(1)
+			.expectNext("a")
+			.then(() -> assertThat(fetched).as("one item asked for, one page held it").containsExactly(0))
+			.thenRequest(1)
+			.expectNext("b")
+			.then(() -> assertThat(fetched).containsExactly(0, 1))
+			.thenRequest(1)
+			.expectNext("c")
+			.then(() -> assertThat(fetched).as("c was held by page 1").containsExactly(0, 1))
+			.thenRequest(5)
+			.expectNext("d")
+			.verifyComplete();
+		assertThat(fetched).containsExactly(0, 1, 2);
+	}
+
+	@Test
+	void pagesAnsweredOnAnotherThreadArriveInOrderAndAFailureEndsTheWalk() {
+		Flux<String> all = ReactiveMistralPager.flux(0, 1,
+				(page) -> (page < 50)
+						? Mono.fromCallable(() -> new TestPage(List.of("p" + page), null))
+							.subscribeOn(Schedulers.parallel())
+						: Mono.error(new IllegalStateException("page " + page)));
+		StepVerifier.create(all.collectList())
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessage("page 50"))
+			.verify(WAIT);
+		assertThat(ReactiveMistralPager.flux(0, 1, (page) -> Mono.just(new TestPage(List.of("p" + page), 20_000L)))
+			.collectList()
+			.block(WAIT)).as("synchronous pages do not recurse")
+			.hasSize(20_000)
+			.startsWith("p0", "p1")
+			.endsWith("p19999");
+	}
+
+	@Test
+	void cancellingStopsTheFetchInFlightAndThePagerSeesTheSubscribersContext() {
+		AtomicInteger subscribed = new AtomicInteger();
+		AtomicInteger cancelled = new AtomicInteger();
+		List<Object> seen = new CopyOnWriteArrayList<>();
+		Flux<String> all = ReactiveMistralPager.flux(0, 2, (page) -> Mono.deferContextual((context) -> {
+			seen.add(context.getOrDefault("caller", "none"));
+			return Mono.<Page<String>>never();
+		}).doOnSubscribe((s) -> subscribed.incrementAndGet()).doOnCancel(cancelled::incrementAndGet));
+		StepVerifier.create(all.contextWrite(Context.of("caller", "me")))
+			.then(() -> assertThat(subscribed).hasValue(1))
+			.thenCancel()
+			.verify(WAIT);
+		assertThat(cancelled).hasValue(1);
+		assertThat(seen).containsExactly("me");
 	}
 
 	record TestPage(List<String> data, @Nullable Long total) implements Page<String> {

@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+// exercises the fine-tuning jobs endpoints, deprecated by Mistral, on purpose
+@SuppressWarnings("deprecation")
 class FineTuningClientTests {
 
 	@RegisterExtension

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demand, a typed error, and polling until a final status or the timeout on a
  * {@link RecordingScheduler}, whose clock only moves by the waits the poller asks for.
  */
+// exercises the fine-tuning jobs endpoints, deprecated by Mistral, on purpose
+@SuppressWarnings("deprecation")
 class ReactiveMistralFineTuningClientTests {
 
 	static final Duration WAIT = Duration.ofSeconds(30);

@@ -33,6 +33,12 @@ import dev.mistralboot.client.finetuning.MistralFineTuningClient;
 import dev.mistralboot.client.finetuning.TrainingFile;
 import dev.mistralboot.client.finetuning.TrainingParameters;
 import dev.mistralboot.client.finetuning.UnknownFineTuningJob;
+import dev.mistralboot.client.models.FineTunedModel;
+import dev.mistralboot.client.models.MistralModelsClient;
+import dev.mistralboot.client.models.ModelCard;
+import dev.mistralboot.client.models.UnknownFineTunedModel;
+import dev.mistralboot.client.models.UnknownModelCard;
+import dev.mistralboot.client.models.UpdateModelRequest;
 import dev.mistralboot.client.test.MistralWireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -314,6 +321,70 @@ class SurvivesApiChangesTests {
 				.withHeader("X-Preview-Feature", equalTo("speculative"))
 				.withRequestBody(equalToJson("""
 						{"model":"codestral-latest","prompt":"x = ","speculation":{"depth":2}}""", true, true)));
+	}
+
+	@Test
+	void aModelCardOfAnUnknownTypeKeepsItsWholePayloadAndWritesItBack() {
+		String card = """
+				{"id":"robot-1","object":"model","created":1717171717,"owned_by":"mistralai",
+				 "capabilities":{"completion_chat":true,"teleportation":true},"aliases":["robot"],
+				 "max_context_length":8192,"type":"agentic","brain":{"size":"large","layers":[1,2]}}""";
+		wireMock.server().stubFor(get(urlEqualTo("/v1/models/robot-1")).willReturn(okJson(card)));
+
+		ModelCard read = new MistralModelsClient(this.http).get("robot-1");
+
+		assertThat(read).isInstanceOfSatisfying(UnknownModelCard.class, (unknown) -> {
+			assertThat(unknown.type()).isEqualTo("agentic");
+			assertThat(unknown.additionalProperties()).containsOnlyKeys("brain");
+		});
+		assertThat(read.isFineTuned()).isFalse();
+		assertThat(read.capabilities().completionChat()).isTrue();
+		assertThat(read.capabilities().additionalProperties()).containsOnlyKeys("teleportation");
+		assertWrittenBackAsSent(this.json.writeValueAsString(read), card);
+		assertThat(this.json.readValue(this.json.writeValueAsString(read), ModelCard.class)).isEqualTo(read);
+	}
+
+	@Test
+	void aFineTunedModelOfAnUnknownTypeKeepsItsWholePayloadAndWritesItBack() {
+		String model = """
+				{"id":"ft:reward:1","object":"model","created":1717171717,"owned_by":"b2c4a6f0",
+				 "workspace_id":"a1b2c3d4","root":"open-mistral-7b","root_version":"0.3","archived":false,
+				 "capabilities":{"completion_chat":false,"classification":false},"aliases":[],
+				 "model_type":"reward","reward_scale":{"min":-1,"max":1}}""";
+		wireMock.server()
+			.stubFor(patch(urlEqualTo("/v1/fine_tuning/models/ft%3Areward%3A1")).willReturn(okJson(model)));
+
+		FineTunedModel read = new MistralModelsClient(this.http).update("ft:reward:1",
+				UpdateModelRequest.builder().description("v2").build());
+
+		assertThat(read).isInstanceOfSatisfying(UnknownFineTunedModel.class, (unknown) -> {
+			assertThat(unknown.modelType()).isEqualTo("reward");
+			assertThat(unknown.additionalProperties()).containsOnlyKeys("reward_scale");
+		});
+		assertThat(read.rootVersion()).isEqualTo("0.3");
+		assertWrittenBackAsSent(this.json.writeValueAsString(read), model);
+		assertThat(this.json.readValue(this.json.writeValueAsString(read), FineTunedModel.class)).isEqualTo(read);
+	}
+
+	/**
+	 * Every property of what was sent is in what is written back, with the same value
+	 * (the written form may add properties the API left out, with their defaults).
+	 */
+	private void assertWrittenBackAsSent(String written, String sent) {
+		assertKept(this.json.readTree(written), this.json.readTree(sent), "$");
+	}
+
+	private static void assertKept(JsonNode written, JsonNode sent, String path) {
+		if (sent.isObject()) {
+			for (Map.Entry<String, JsonNode> property : sent.properties()) {
+				String where = path + "." + property.getKey();
+				assertThat(written.has(property.getKey())).as(where).isTrue();
+				assertKept(written.get(property.getKey()), property.getValue(), where);
+			}
+		}
+		else {
+			assertThat(written).as(path).isEqualTo(sent);
+		}
 	}
 
 }

@@ -150,6 +150,19 @@ class MistralOcrClientTests {
 	}
 
 	@Test
+	void anExtraBodyPropertyReachesTheWireAlsoWhenTheDefaultModelIsFilledIn() {
+		// The property is unknown to the description: its check is skipped for this
+		// request.
+		wireMock.skipContractCheck();
+		this.server.stubFor(post("/v1/ocr").willReturn(okJson(ANSWER)));
+
+		this.client.process(OcrRequest.builder().fileId("f1").putAdditionalProperty("language_hint", "fr").build());
+
+		this.server.verify(postRequestedFor(urlEqualTo("/v1/ocr")).withRequestBody(equalToJson("""
+				{"model":"mistral-ocr-latest","document":{"type":"file","file_id":"f1"},"language_hint":"fr"}""")));
+	}
+
+	@Test
 	void unknownBlockTypesAndFieldsNeverBreakParsing() {
 		this.server.stubFor(post("/v1/ocr").willReturn(
 				okJson("""

@@ -3,13 +3,14 @@ package dev.mistralboot.autoconfigure.agents;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Agents completion client settings ({@code mistral.agents.*}).
+ * Agents client settings ({@code mistral.agents.*}).
  */
 @ConfigurationProperties("mistral.agents")
 public class MistralAgentsProperties {
 
 	/**
-	 * Whether to create the agents completion client beans.
+	 * Whether to create the agents client beans (agents, their versions and aliases, and
+	 * agents completions).
 	 */
 	private boolean enabled = true;
 

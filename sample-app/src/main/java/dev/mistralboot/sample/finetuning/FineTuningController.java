@@ -40,6 +40,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * clients' own types, written as JSON by Spring MVC.
  */
 @RestController
+// the fine-tuning jobs endpoints are deprecated by Mistral but still served: the sample
+// keeps showing them
+@SuppressWarnings("deprecation")
 class FineTuningController {
 
 	private static final Log logger = LogFactory.getLog(FineTuningController.class);
