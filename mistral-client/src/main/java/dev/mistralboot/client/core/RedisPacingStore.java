@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,8 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 
 	private final boolean ownsClient;
 
+	private final @Nullable ClientResources ownedResources;
+
 	private final Duration timeout;
 
 	private final long recoveryNanos;
@@ -66,10 +71,11 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 
 	private volatile @Nullable LettuceBasedProxyManager<byte[]> proxies;
 
-	private RedisPacingStore(RedisClient client, boolean ownsClient, Duration timeout, Duration recoveryInterval,
-			String description) {
+	private RedisPacingStore(RedisClient client, boolean ownsClient, @Nullable ClientResources ownedResources,
+			Duration timeout, Duration recoveryInterval, String description) {
 		this.client = client;
 		this.ownsClient = ownsClient;
+		this.ownedResources = ownedResources;
 		this.timeout = AbstractMistralHttpBuilder.positive(timeout, "timeout");
 		this.recoveryNanos = AbstractMistralHttpBuilder.positive(recoveryInterval, "recoveryInterval").toNanos();
 		this.description = description;
@@ -78,33 +84,44 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 
 	/**
 	 * A store on a Redis server this store connects to (and closes): commands fail fast
-	 * while disconnected and time out after {@code timeout}.
+	 * while disconnected and time out after {@code timeout}. While Redis is unreachable,
+	 * the connection is re-established with an exponential delay capped at
+	 * {@code recoveryInterval} (Lettuce's own backoff grows to 30 s), so that the shared
+	 * budget is used again within about one {@code recoveryInterval} of Redis coming
+	 * back.
 	 * @param uri the server (may carry a password: it is never logged)
 	 * @param timeout the longest wait for one Redis command
 	 * @param recoveryInterval how often Redis is tried again while unreachable
 	 * @return the store
 	 */
 	public static RedisPacingStore create(RedisURI uri, Duration timeout, Duration recoveryInterval) {
+		AbstractMistralHttpBuilder.positive(timeout, "timeout");
+		AbstractMistralHttpBuilder.positive(recoveryInterval, "recoveryInterval");
 		uri.setTimeout(timeout);
-		RedisClient client = RedisClient.create(uri);
+		ClientResources resources = ClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ZERO, recoveryInterval, 2, TimeUnit.MILLISECONDS))
+			.build();
+		RedisClient client = RedisClient.create(resources, uri);
 		client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
-		return new RedisPacingStore(client, true, timeout, recoveryInterval,
+		return new RedisPacingStore(client, true, resources, timeout, recoveryInterval,
 				uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase());
 	}
 
 	/**
-	 * A store on the application's own Lettuce client (not closed by this store).
+	 * A store on the application's own Lettuce client (not closed by this store). Its
+	 * reconnect delay is the client's own: with Lettuce's default, the shared budget may
+	 * be used again only tens of seconds after Redis comes back.
 	 * @param client the client
 	 * @param timeout the longest wait for one Redis command
 	 * @param recoveryInterval how often Redis is tried again while unreachable
 	 * @return the store
 	 */
 	public static RedisPacingStore of(RedisClient client, Duration timeout, Duration recoveryInterval) {
-		return new RedisPacingStore(client, false, timeout, recoveryInterval, "the application's RedisClient");
+		return new RedisPacingStore(client, false, null, timeout, recoveryInterval, "the application's RedisClient");
 	}
 
 	@Override
@@ -135,6 +152,16 @@ public final class RedisPacingStore implements PacingStore, AutoCloseable {
 		if (this.ownsClient) {
 			this.client.shutdown(Duration.ZERO, this.timeout);
 		}
+		ClientResources resources = this.ownedResources;
+		if (resources != null) {
+			resources.shutdown(0, this.timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.awaitUninterruptibly(this.timeout.toMillis());
+		}
+	}
+
+	/** The Lettuce client (for tests: its resources publish the reconnect attempts). */
+	RedisClient client() {
+		return this.client;
 	}
 
 	@Override

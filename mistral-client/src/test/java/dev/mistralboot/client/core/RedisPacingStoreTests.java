@@ -3,6 +3,7 @@ package dev.mistralboot.client.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -16,11 +17,13 @@ import dev.mistralboot.client.test.RedisServer;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -226,6 +229,55 @@ class RedisPacingStoreTests {
 			assertThat(store.mode()).isEqualTo("redis");
 			assertThat(this.logs.list.stream().filter((event) -> event.getLevel() == Level.WARN)).hasSize(1);
 			assertThat(pacer.denied()).isZero();
+		}
+	}
+
+	@Test
+	void reconnectsAtLeastOnceEveryRecoveryIntervalAfterALongOutage() throws Exception {
+		Duration recovery = Duration.ofMillis(300);
+		try (RedisPacingStore store = store(recovery)) {
+			List<Duration> delays = new CopyOnWriteArrayList<>();
+			Disposable attempts = store.client()
+				.getResources()
+				.eventBus()
+				.get()
+				.ofType(ReconnectAttemptEvent.class)
+				.subscribe((attempt) -> delays.add(attempt.getDelay()));
+			try {
+				PacingBucket bucket = store.bucket("reconnect-" + System.nanoTime(), BucketConfiguration.builder()
+					.addLimit(Bandwidth.builder().capacity(1000).refillGreedy(1000, Duration.ofMinutes(1)).build())
+					.build());
+				bucket.available().get(10, TimeUnit.SECONDS);
+				assertThat(store.mode()).isEqualTo("redis");
+				redis.stop();
+				try {
+					// long enough for Lettuce's default backoff (1 ms, doubled per
+					// attempt,
+					// up to 30 s) to wait seconds between two attempts
+					long outageEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+					while (System.nanoTime() < outageEnd) {
+						bucket.available().get(10, TimeUnit.SECONDS);
+						Thread.sleep(100);
+					}
+					assertThat(store.mode()).isEqualTo("local-fallback");
+				}
+				finally {
+					redis.start();
+				}
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+				while (!store.mode().equals("redis") && System.nanoTime() < deadline) {
+					bucket.available().get(10, TimeUnit.SECONDS);
+					Thread.sleep(50);
+				}
+				assertThat(store.mode()).isEqualTo("redis");
+				// Lettuce tried again during the outage, never waiting longer than the
+				// recovery interval between two attempts
+				assertThat(delays).hasSizeGreaterThan(1)
+					.allSatisfy((delay) -> assertThat(delay).isLessThanOrEqualTo(recovery));
+			}
+			finally {
+				attempts.dispose();
+			}
 		}
 	}
 

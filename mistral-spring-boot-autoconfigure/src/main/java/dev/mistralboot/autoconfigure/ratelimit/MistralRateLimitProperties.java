@@ -153,7 +153,8 @@ public class MistralRateLimitProperties {
 
 		/**
 		 * How often Redis is tried again while it is unreachable (pacing uses a bucket in
-		 * this JVM meanwhile).
+		 * this JVM meanwhile); with {@code host}, also the longest delay between two
+		 * reconnection attempts.
 		 */
 		private Duration recoveryInterval = Duration.ofSeconds(5);
 
