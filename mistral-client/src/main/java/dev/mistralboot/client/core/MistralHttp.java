@@ -513,6 +513,13 @@ public final class MistralHttp {
 		}
 	}
 
+	/** A transport failure of a call, classified as {@link #withRetries} does. */
+	MistralIoException ioFailure(RuntimeException failure, ApiRequest request, Duration readTimeout,
+			String readTimeoutProperty) {
+		return Failures.io(failure, request, this.settings.baseUrl, this.settings.connectTimeout, readTimeout,
+				readTimeoutProperty);
+	}
+
 	/**
 	 * Takes the rate-limit permits of one attempt, waiting for them on this thread (at
 	 * most the pacer's longest wait); the wait shows in the call's observation.

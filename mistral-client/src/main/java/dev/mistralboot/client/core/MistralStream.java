@@ -2,6 +2,7 @@ package dev.mistralboot.client.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -16,6 +17,7 @@ import tools.jackson.databind.ObjectReader;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A server-sent event stream of parsed chunks, over a blocking connection (no WebFlux
@@ -316,7 +318,13 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		try (Observation.Scope scope = this.observation.openScope()) {
 			opened = this.http.withRetries(this.request, firstAttempt, (number) -> {
 				this.attempt = number;
-				return open(number);
+				try {
+					return open(number);
+				}
+				catch (ResourceAccessException | UncheckedIOException ex) {
+					throw beforeFirstChunk(this.http.ioFailure(ex, this.request,
+							this.http.streamIdleTimeout(this.request), "mistral.http.stream-idle-timeout"));
+				}
 			}, this.http.streamIdleTimeout(this.request), "mistral.http.stream-idle-timeout");
 		}
 		catch (RuntimeException ex) {
@@ -325,6 +333,19 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		}
 		this.observation.connected(opened);
 		return opened;
+	}
+
+	/**
+	 * A stream is retried after any I/O failure before its first chunk, timeouts aside,
+	 * whether it shows while the answer is opened or while its first bytes are read: a
+	 * transport can report a malformed answer either way (seen with Spring's JDK request
+	 * factory: one attempt instead of three, depending on timing).
+	 */
+	private static MistralIoException beforeFirstChunk(MistralIoException failure) {
+		if (failure instanceof MistralTimeoutException || RetryPolicy.isRetryable(failure)) {
+			return failure;
+		}
+		return new MistralIoException(failure.getMessage(), failure, true);
 	}
 
 	private ResponseMetadata open(int number) {

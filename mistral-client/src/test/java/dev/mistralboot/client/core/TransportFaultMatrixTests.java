@@ -218,7 +218,8 @@ class TransportFaultMatrixTests {
 				assertThat(thrown.getClass()).as("the failure's class (%s)", thrown).isEqualTo(expected.failure());
 			}
 			int attempts = (server != null) ? server.requests().size() : 0;
-			assertThat(attempts).as("attempts the server saw").isEqualTo(expected.attempts());
+			assertThat(attempts).as("attempts the server saw (the failure: %s)", String.valueOf(thrown))
+				.isEqualTo(expected.attempts());
 			assertThat(took).as("time taken").isLessThan(CELL_BOUND);
 			if (server != null) {
 				assertConform(server);
