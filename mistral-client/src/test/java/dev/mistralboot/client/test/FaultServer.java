@@ -35,8 +35,8 @@ public final class FaultServer implements AutoCloseable {
 	 * Ports of every server and refused URL of this JVM. A port is never used twice: a
 	 * client's pooled connection to an earlier server on the same port (closed by it, not
 	 * yet noticed by the pool) would fail an attempt before it reached this server, and
-	 * the attempts this server counts would depend on the operating system's choice of
-	 * ports (seen once in the fault matrix: 2 attempts counted instead of 3).
+	 * the attempts this server counts would then depend on the operating system's choice
+	 * of ports.
 	 */
 	private static final Set<Integer> usedPorts = ConcurrentHashMap.newKeySet();
 
