@@ -41,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * <li>document libraries ({@code /v1/libraries}: libraries, documents, accesses), kept in
  * memory, whose documents' processing moves one {@linkplain #libraries() scripted step}
  * each time their status is read;</li>
+ * <li>audio ({@code /v1/audio}): transcriptions, whole or streamed, answer the
+ * {@linkplain #audio() scripted text}; speech answers a playable WAV (a soft tone as long
+ * as the text takes to say), whole or streamed in pieces; voices are kept in memory
+ * beside two preset voices, with WAV samples;</li>
  * <li>{@linkplain #failNext(int, Duration) error statuses} with {@code Retry-After}, for
  * the next requests.</li>
  * </ul>
@@ -83,6 +87,8 @@ public final class MockMistral implements AutoCloseable {
 	private final Batch batch = new Batch();
 
 	private final Libraries libraries = new Libraries();
+
+	private final Audio audio = new Audio();
 
 	private MockMistral(WireMockServer server, MockMistralHandler handler) {
 		this.server = server;
@@ -201,6 +207,14 @@ public final class MockMistral implements AutoCloseable {
 	 */
 	public Batch batch() {
 		return this.batch;
+	}
+
+	/**
+	 * Audio scripting ({@code /v1/audio}).
+	 * @return the audio script of this server
+	 */
+	public Audio audio() {
+		return this.audio;
 	}
 
 	/**
@@ -723,6 +737,52 @@ public final class MockMistral implements AutoCloseable {
 			List<String> list = Arrays.asList(statuses);
 			MockMistral.this.handler.libraries((libraries) -> libraries.statuses(list));
 			return this;
+		}
+
+	}
+
+	/**
+	 * Audio scripting. Transcriptions answer the scripted text (a default sentence until
+	 * one is set), with one segment covering the whole audio when segments are asked for
+	 * (its length read from an uploaded WAV's header, else one second). Speech answers a
+	 * WAV file: 16-bit mono PCM at 16 kHz, a soft tone of 0.3 s per word of the input (at
+	 * most 30 s), whatever {@code response_format} asks for but {@code pcm} (the raw
+	 * samples): browsers play it in an {@code <audio>} element. Voices live in memory
+	 * until reset, beside two preset voices.
+	 */
+	public final class Audio {
+
+		private Audio() {
+		}
+
+		/**
+		 * Sets the text every following transcription answers, whole or streamed (word by
+		 * word), until reset.
+		 * @param text the transcription
+		 * @return this script
+		 * @throws IllegalArgumentException when the text is blank
+		 */
+		public Audio transcriptionText(String text) {
+			if (text == null || text.isBlank()) {
+				throw new IllegalArgumentException("a transcription needs text, for example \"Hello world.\"");
+			}
+			MockMistral.this.handler.audio((audio) -> audio.transcriptionText(text));
+			return this;
+		}
+
+		/**
+		 * A playable WAV file like the ones speech answers: 16-bit mono PCM at 16 kHz, a
+		 * soft tone that fades in and out. Handy as audio to transcribe.
+		 * @param length how long it plays, up to a minute
+		 * @return the WAV bytes
+		 * @throws IllegalArgumentException when the length is not positive or over a
+		 * minute
+		 */
+		public byte[] wav(Duration length) {
+			if (length == null || length.isNegative() || length.isZero() || length.toSeconds() > 60) {
+				throw new IllegalArgumentException("a WAV lasts more than 0 and at most 60 seconds, not " + length);
+			}
+			return MockAudio.wav(length, 440);
 		}
 
 	}

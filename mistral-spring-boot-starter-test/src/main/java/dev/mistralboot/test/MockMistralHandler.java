@@ -97,6 +97,8 @@ final class MockMistralHandler {
 
 	private final MockLibraries libraries = new MockLibraries();
 
+	private final MockAudio audio = new MockAudio();
+
 	MockMistralHandler(@Nullable OpenApiContract contract) {
 		this.contract = contract;
 	}
@@ -113,6 +115,13 @@ final class MockMistralHandler {
 	 */
 	synchronized void libraries(java.util.function.Consumer<MockLibraries> script) {
 		script.accept(this.libraries);
+	}
+
+	/**
+	 * Scripts the audio endpoints of {@link MockAudio}, under this handler's lock.
+	 */
+	synchronized void audio(java.util.function.Consumer<MockAudio> script) {
+		script.accept(this.audio);
 	}
 
 	/** An uploaded or generated file, called under the lock. */
@@ -173,6 +182,7 @@ final class MockMistralHandler {
 		this.families.reset();
 		this.agents.reset();
 		this.libraries.reset();
+		this.audio.reset();
 	}
 
 	List<RecordedRequest> requests() {
@@ -325,6 +335,10 @@ final class MockMistralHandler {
 		ResponseDefinition library = this.libraries.serve(method, path, request);
 		if (library != null) {
 			return library;
+		}
+		ResponseDefinition audio = this.audio.serve(method, path, request);
+		if (audio != null) {
+			return audio;
 		}
 		ResponseDefinition family = this.families.serve(method, path, request);
 		if (family != null) {

@@ -135,6 +135,14 @@ public final class MistralDownload implements AutoCloseable {
 	}
 
 	/**
+	 * The longest silence of the body this download allows while a read waits.
+	 * @return the stream idle timeout of the call
+	 */
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	/**
 	 * Status and headers.
 	 * @return the metadata
 	 */

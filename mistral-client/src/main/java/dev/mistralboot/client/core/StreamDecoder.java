@@ -11,7 +11,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Turns the {@code data} of one server-sent event into a chunk, recognising
- * {@code [DONE]} and error events. Shared by the blocking and reactive streams.
+ * {@code [DONE]}, final events ({@link EndOfStream}) and error events. Shared by the
+ * blocking and reactive streams.
  *
  * @param <T> the chunk type
  */
@@ -66,7 +67,12 @@ final class StreamDecoder<T> {
 			checkForError(eventName, data, start, end, delivered);
 		}
 		try {
-			return this.reader.readValue(data, start, end - start);
+			T chunk = this.reader.readValue(data, start, end - start);
+			if (chunk instanceof EndOfStream) {
+				// a typed final event ends the stream as [DONE] does
+				this.done = true;
+			}
+			return chunk;
 		}
 		catch (JacksonException ex) {
 			throw new MistralInvalidResponseException(
@@ -145,9 +151,8 @@ final class StreamDecoder<T> {
 	}
 
 	MistralStreamException cutOff(int delivered, @Nullable Throwable cause) {
-		return new MistralStreamException(
-				"The stream of " + this.description + " ended after " + delivered
-						+ " chunks without [DONE]: the answer is incomplete (connection cut by the server or a proxy).",
+		return new MistralStreamException("The stream of " + this.description + " ended after " + delivered
+				+ " chunks without [DONE] or its final event: the answer is incomplete (connection cut by the server or a proxy).",
 				delivered, null, cause);
 	}
 

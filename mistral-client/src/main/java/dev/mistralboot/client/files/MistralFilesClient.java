@@ -9,16 +9,10 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.RequestOptions;
+import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Files ({@code /v1/files}): upload, list, read, delete, download, signed URLs.
@@ -81,31 +75,15 @@ public class MistralFilesClient {
 	 */
 	public MistralResponse<FileObject> uploadWithResponse(UploadFileRequest request) {
 		Objects.requireNonNull(request, "request");
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		if (request.purpose() != null) {
-			parts.add("purpose", request.purpose().value());
-		}
-		if (request.expiry() != null) {
-			parts.add("expiry", String.valueOf(request.expiry()));
-		}
-		if (request.visibility() != null) {
-			parts.add("visibility", request.visibility().value());
-		}
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders
-			.setContentDisposition(ContentDisposition.formData().name("file").filename(request.filename()).build());
-		fileHeaders.setContentType(contentType(request));
-		parts.add("file", new HttpEntity<>(request.content(), fileHeaders));
-		return this.http.execute(
-				ApiRequest.post("/v1/files").operation("files.upload").multipart(parts, request.repeatable()).build(),
-				FileObject.class);
-	}
-
-	private static MediaType contentType(UploadFileRequest request) {
-		if (request.contentType() != null) {
-			return MediaType.parseMediaType(request.contentType());
-		}
-		return MediaTypeFactory.getMediaType(request.filename()).orElse(MediaType.APPLICATION_OCTET_STREAM);
+		UploadForm form = new UploadForm()
+			.field("purpose", (request.purpose() != null) ? request.purpose().value() : null)
+			.field("expiry", request.expiry())
+			.field("visibility", (request.visibility() != null) ? request.visibility().value() : null)
+			.file("file", request.upload());
+		return this.http.execute(ApiRequest.post("/v1/files")
+			.operation("files.upload")
+			.multipart(form.blocking(), form.repeatable())
+			.build(), FileObject.class);
 	}
 
 	/**

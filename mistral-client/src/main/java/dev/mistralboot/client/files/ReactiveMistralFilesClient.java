@@ -7,20 +7,15 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
+import dev.mistralboot.client.core.UploadContent;
+import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
-import org.springframework.http.client.MultipartBodyBuilder;
 
 /**
  * Files ({@code /v1/files}) on WebClient: the reactive twin of
@@ -43,9 +38,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
 public class ReactiveMistralFilesClient {
 
 	private static final int MAX_SIGNED_URL_HOURS = 168;
-
-	/** The size of the buffers an input stream is read into. */
-	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final ReactiveMistralHttp http;
 
@@ -88,20 +80,7 @@ public class ReactiveMistralFilesClient {
 	public Mono<MistralResponse<FileObject>> uploadWithResponse(UploadFileRequest request) {
 		return Mono.defer(() -> {
 			Objects.requireNonNull(request, "request");
-			MultipartBodyBuilder form = form(request.purpose(), request.expiry(), request.visibility());
-			Resource content = request.content();
-			MediaType type = contentType(request.contentType(), request.filename());
-			if (content.isFile()) {
-				// read from the file system without blocking (and again for a retry)
-				form.part("file", content).filename(request.filename()).contentType(type);
-			}
-			else {
-				Flux<DataBuffer> buffers = DataBufferUtils
-					.readInputStream(content::getInputStream, DefaultDataBufferFactory.sharedInstance, BUFFER_SIZE)
-					.subscribeOn(Schedulers.boundedElastic());
-				form.asyncPart("file", buffers, DataBuffer.class).filename(request.filename()).contentType(type);
-			}
-			return send(form, request.repeatable());
+			return send(form(request.purpose(), request.expiry(), request.visibility()).file("file", request.upload()));
 		});
 	}
 
@@ -152,40 +131,23 @@ public class ReactiveMistralFilesClient {
 			if (visibility == FileVisibility.UNKNOWN) {
 				throw new IllegalArgumentException("FileVisibility.UNKNOWN cannot be sent: choose workspace or user");
 			}
-			MultipartBodyBuilder form = form(purpose, expiry, visibility);
-			form.asyncPart("file", content, DataBuffer.class)
-				.filename(filename)
-				.contentType(contentType(contentType, filename));
-			return send(form, false);
+			return send(form(purpose, expiry, visibility).file("file",
+					UploadContent.of(content, filename).withContentType(contentType)));
 		});
 	}
 
-	private static MultipartBodyBuilder form(@Nullable FilePurpose purpose, @Nullable Integer expiry,
+	private static UploadForm form(@Nullable FilePurpose purpose, @Nullable Integer expiry,
 			@Nullable FileVisibility visibility) {
-		MultipartBodyBuilder form = new MultipartBodyBuilder();
-		if (purpose != null) {
-			form.part("purpose", purpose.value());
-		}
-		if (expiry != null) {
-			form.part("expiry", String.valueOf(expiry));
-		}
-		if (visibility != null) {
-			form.part("visibility", visibility.value());
-		}
-		return form;
+		return new UploadForm().field("purpose", (purpose != null) ? purpose.value() : null)
+			.field("expiry", expiry)
+			.field("visibility", (visibility != null) ? visibility.value() : null);
 	}
 
-	private Mono<MistralResponse<FileObject>> send(MultipartBodyBuilder form, boolean repeatable) {
-		return this.http.execute(
-				ApiRequest.post("/v1/files").operation("files.upload").multipart(form.build(), repeatable).build(),
-				FileObject.class);
-	}
-
-	private static MediaType contentType(@Nullable String contentType, String filename) {
-		if (contentType != null) {
-			return MediaType.parseMediaType(contentType);
-		}
-		return MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
+	private Mono<MistralResponse<FileObject>> send(UploadForm form) {
+		return this.http.execute(ApiRequest.post("/v1/files")
+			.operation("files.upload")
+			.multipart(form.reactive(), form.repeatable())
+			.build(), FileObject.class);
 	}
 
 	/**

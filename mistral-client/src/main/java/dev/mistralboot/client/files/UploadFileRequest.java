@@ -1,14 +1,12 @@
 package dev.mistralboot.client.files;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.mistralboot.client.core.UploadContent;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -30,13 +28,7 @@ import org.springframework.core.io.Resource;
  */
 public final class UploadFileRequest {
 
-	private final Resource content;
-
-	private final String filename;
-
-	private final @Nullable String contentType;
-
-	private final boolean repeatable;
+	private final UploadContent upload;
 
 	private final @Nullable FilePurpose purpose;
 
@@ -45,10 +37,7 @@ public final class UploadFileRequest {
 	private final @Nullable FileVisibility visibility;
 
 	private UploadFileRequest(Builder builder) {
-		this.content = builder.content;
-		this.filename = builder.filename;
-		this.contentType = builder.contentType;
-		this.repeatable = builder.repeatable;
+		this.upload = builder.upload;
 		this.purpose = builder.purpose;
 		this.expiry = builder.expiry;
 		this.visibility = builder.visibility;
@@ -61,11 +50,7 @@ public final class UploadFileRequest {
 	 * @throws IllegalArgumentException when the path is not a readable regular file
 	 */
 	public static Builder of(Path path) {
-		Objects.requireNonNull(path, "path");
-		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-			throw new IllegalArgumentException("Cannot upload " + path + ": it is not a readable file");
-		}
-		return new Builder(new FileSystemResource(path), String.valueOf(path.getFileName()), true);
+		return new Builder(UploadContent.of(path));
 	}
 
 	/**
@@ -78,12 +63,7 @@ public final class UploadFileRequest {
 	 * @throws IllegalArgumentException when the resource does not exist
 	 */
 	public static Builder of(Resource resource) {
-		Objects.requireNonNull(resource, "resource");
-		if (!resource.exists()) {
-			throw new IllegalArgumentException("Cannot upload " + resource.getDescription() + ": it does not exist");
-		}
-		String name = resource.getFilename();
-		return new Builder(resource, (name != null) ? name : "", !resource.isOpen());
+		return new Builder(UploadContent.of(resource));
 	}
 
 	/**
@@ -96,7 +76,17 @@ public final class UploadFileRequest {
 	 */
 	public static Builder of(InputStream content, String filename) {
 		Objects.requireNonNull(content, "content");
-		return new Builder(new InputStreamResource(content), filename, false).filename(filename);
+		return new Builder(UploadContent.of(content, "-")).filename(filename);
+	}
+
+	/**
+	 * Starts an upload of content described by core's {@link UploadContent} (a path, a
+	 * resource, an input stream or, for the reactive client only, buffers).
+	 * @param content the content, with its file name and content type
+	 * @return a builder
+	 */
+	public static Builder of(UploadContent content) {
+		return new Builder(Objects.requireNonNull(content, "content"));
 	}
 
 	/**
@@ -104,7 +94,19 @@ public final class UploadFileRequest {
 	 * @return the content
 	 */
 	public Resource content() {
-		return this.content;
+		Resource resource = this.upload.resource();
+		if (resource == null) {
+			throw new IllegalStateException("The content of " + this + " arrives as buffers, not as a resource");
+		}
+		return resource;
+	}
+
+	/**
+	 * The content, with its file name and content type, as every upload sends it.
+	 * @return the content
+	 */
+	public UploadContent upload() {
+		return this.upload;
 	}
 
 	/**
@@ -112,7 +114,7 @@ public final class UploadFileRequest {
 	 * @return the file name
 	 */
 	public String filename() {
-		return this.filename;
+		return this.upload.filename();
 	}
 
 	/**
@@ -120,7 +122,7 @@ public final class UploadFileRequest {
 	 * @return the content type, or {@code null} to derive it from the file name
 	 */
 	public @Nullable String contentType() {
-		return this.contentType;
+		return this.upload.contentType();
 	}
 
 	/**
@@ -128,7 +130,7 @@ public final class UploadFileRequest {
 	 * @return {@code false} for an input stream
 	 */
 	public boolean repeatable() {
-		return this.repeatable;
+		return this.upload.repeatable();
 	}
 
 	/**
@@ -157,8 +159,8 @@ public final class UploadFileRequest {
 
 	@Override
 	public String toString() {
-		return "UploadFileRequest[filename=" + this.filename + ", purpose=" + this.purpose + ", expiry=" + this.expiry
-				+ ", visibility=" + this.visibility + ", repeatable=" + this.repeatable + "]";
+		return "UploadFileRequest[filename=" + filename() + ", purpose=" + this.purpose + ", expiry=" + this.expiry
+				+ ", visibility=" + this.visibility + ", repeatable=" + repeatable() + "]";
 	}
 
 	/**
@@ -166,13 +168,7 @@ public final class UploadFileRequest {
 	 */
 	public static final class Builder {
 
-		private final Resource content;
-
-		private String filename;
-
-		private final boolean repeatable;
-
-		private @Nullable String contentType;
+		private UploadContent upload;
 
 		private @Nullable FilePurpose purpose;
 
@@ -180,10 +176,8 @@ public final class UploadFileRequest {
 
 		private @Nullable FileVisibility visibility;
 
-		private Builder(Resource content, String filename, boolean repeatable) {
-			this.content = content;
-			this.filename = filename;
-			this.repeatable = repeatable;
+		private Builder(UploadContent upload) {
+			this.upload = upload;
 		}
 
 		/**
@@ -197,7 +191,7 @@ public final class UploadFileRequest {
 			if (filename == null || filename.isBlank()) {
 				throw new IllegalArgumentException("An uploaded file needs a file name, such as \"train.jsonl\"");
 			}
-			this.filename = filename;
+			this.upload = this.upload.withFilename(filename);
 			return this;
 		}
 
@@ -208,7 +202,7 @@ public final class UploadFileRequest {
 		 * @return this builder
 		 */
 		public Builder contentType(@Nullable String contentType) {
-			this.contentType = contentType;
+			this.upload = this.upload.withContentType(contentType);
 			return this;
 		}
 
@@ -263,11 +257,16 @@ public final class UploadFileRequest {
 		 * @throws IllegalArgumentException when no file name is known
 		 */
 		public UploadFileRequest build() {
-			if (this.filename == null || this.filename.isBlank()) {
-				throw new IllegalArgumentException("The resource " + this.content.getDescription()
+			if (!this.upload.hasFilename()) {
+				throw new IllegalArgumentException("The resource " + description(this.upload)
 						+ " has no file name: set one with filename(\"...\")");
 			}
 			return new UploadFileRequest(this);
+		}
+
+		private static String description(UploadContent upload) {
+			Resource resource = upload.resource();
+			return (resource != null) ? resource.getDescription() : "content";
 		}
 
 	}

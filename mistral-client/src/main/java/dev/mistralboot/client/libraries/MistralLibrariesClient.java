@@ -17,16 +17,10 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.RequestOptions;
+import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Document libraries ({@code /v1/libraries}, beta): libraries, their documents, and who
@@ -245,23 +239,11 @@ public class MistralLibrariesClient {
 	 */
 	public MistralResponse<Document> uploadDocumentWithResponse(String libraryId, UploadDocumentRequest request) {
 		Objects.requireNonNull(request, "request");
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders
-			.setContentDisposition(ContentDisposition.formData().name("file").filename(request.filename()).build());
-		fileHeaders.setContentType(contentType(request.contentType(), request.filename()));
-		parts.add("file", new HttpEntity<>(request.content(), fileHeaders));
+		UploadForm form = new UploadForm().file("file", request.upload());
 		return this.http.execute(ApiRequest.post(DOCUMENTS, libraryId)
 			.operation("libraries.documents.upload")
-			.multipart(parts, request.repeatable())
+			.multipart(form.blocking(), form.repeatable())
 			.build(), Document.class);
-	}
-
-	static MediaType contentType(@Nullable String contentType, String filename) {
-		if (contentType != null) {
-			return MediaType.parseMediaType(contentType);
-		}
-		return MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
 	}
 
 	/**

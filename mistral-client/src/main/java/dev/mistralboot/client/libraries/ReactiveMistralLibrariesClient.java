@@ -9,18 +9,15 @@ import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
+import dev.mistralboot.client.core.UploadContent;
+import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.MultipartBodyBuilder;
 
 /**
  * Document libraries ({@code /v1/libraries}, beta) on WebClient: the reactive twin of
@@ -39,9 +36,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * hierarchy. Available when WebFlux is on the classpath. Thread-safe.
  */
 public class ReactiveMistralLibrariesClient {
-
-	/** The size of the buffers an input stream is read into. */
-	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final ReactiveMistralHttp http;
 
@@ -230,23 +224,7 @@ public class ReactiveMistralLibrariesClient {
 	public Mono<MistralResponse<Document>> uploadDocumentWithResponse(String libraryId, UploadDocumentRequest request) {
 		return Mono.defer(() -> {
 			Objects.requireNonNull(request, "request");
-			MultipartBodyBuilder form = new MultipartBodyBuilder();
-			Resource content = request.content();
-			if (content.isFile()) {
-				// read from the file system without blocking (and again for a retry)
-				form.part("file", content)
-					.filename(request.filename())
-					.contentType(MistralLibrariesClient.contentType(request.contentType(), request.filename()));
-			}
-			else {
-				Flux<DataBuffer> buffers = DataBufferUtils
-					.readInputStream(content::getInputStream, DefaultDataBufferFactory.sharedInstance, BUFFER_SIZE)
-					.subscribeOn(Schedulers.boundedElastic());
-				form.asyncPart("file", buffers, DataBuffer.class)
-					.filename(request.filename())
-					.contentType(MistralLibrariesClient.contentType(request.contentType(), request.filename()));
-			}
-			return send(libraryId, form, request.repeatable());
+			return send(libraryId, new UploadForm().file("file", request.upload()));
 		});
 	}
 
@@ -282,18 +260,15 @@ public class ReactiveMistralLibrariesClient {
 			if (filename == null || filename.isBlank()) {
 				throw new IllegalArgumentException("An uploaded document needs a file name, such as \"handbook.pdf\"");
 			}
-			MultipartBodyBuilder form = new MultipartBodyBuilder();
-			form.asyncPart("file", content, DataBuffer.class)
-				.filename(filename)
-				.contentType(MistralLibrariesClient.contentType(contentType, filename));
-			return send(libraryId, form, false);
+			return send(libraryId,
+					new UploadForm().file("file", UploadContent.of(content, filename).withContentType(contentType)));
 		});
 	}
 
-	private Mono<MistralResponse<Document>> send(String libraryId, MultipartBodyBuilder form, boolean repeatable) {
+	private Mono<MistralResponse<Document>> send(String libraryId, UploadForm form) {
 		return this.http.execute(ApiRequest.post(MistralLibrariesClient.DOCUMENTS, libraryId)
 			.operation("libraries.documents.upload")
-			.multipart(form.build(), repeatable)
+			.multipart(form.reactive(), form.repeatable())
 			.build(), Document.class);
 	}
 

@@ -1,14 +1,12 @@
 package dev.mistralboot.client.libraries;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.mistralboot.client.core.UploadContent;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -28,19 +26,10 @@ import org.springframework.core.io.Resource;
  */
 public final class UploadDocumentRequest {
 
-	private final Resource content;
-
-	private final String filename;
-
-	private final @Nullable String contentType;
-
-	private final boolean repeatable;
+	private final UploadContent upload;
 
 	private UploadDocumentRequest(Builder builder) {
-		this.content = builder.content;
-		this.filename = builder.filename;
-		this.contentType = builder.contentType;
-		this.repeatable = builder.repeatable;
+		this.upload = builder.upload;
 	}
 
 	/**
@@ -50,11 +39,7 @@ public final class UploadDocumentRequest {
 	 * @throws IllegalArgumentException when the path is not a readable regular file
 	 */
 	public static Builder of(Path path) {
-		Objects.requireNonNull(path, "path");
-		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-			throw new IllegalArgumentException("Cannot upload " + path + ": it is not a readable file");
-		}
-		return new Builder(new FileSystemResource(path), String.valueOf(path.getFileName()), true);
+		return new Builder(UploadContent.of(path));
 	}
 
 	/**
@@ -67,12 +52,7 @@ public final class UploadDocumentRequest {
 	 * @throws IllegalArgumentException when the resource does not exist
 	 */
 	public static Builder of(Resource resource) {
-		Objects.requireNonNull(resource, "resource");
-		if (!resource.exists()) {
-			throw new IllegalArgumentException("Cannot upload " + resource.getDescription() + ": it does not exist");
-		}
-		String name = resource.getFilename();
-		return new Builder(resource, (name != null) ? name : "", !resource.isOpen());
+		return new Builder(UploadContent.of(resource));
 	}
 
 	/**
@@ -85,7 +65,17 @@ public final class UploadDocumentRequest {
 	 */
 	public static Builder of(InputStream content, String filename) {
 		Objects.requireNonNull(content, "content");
-		return new Builder(new InputStreamResource(content), "", false).filename(filename);
+		return new Builder(UploadContent.of(content, "-")).filename(filename);
+	}
+
+	/**
+	 * Starts an upload of content described by core's {@link UploadContent} (a path, a
+	 * resource, an input stream or, for the reactive client only, buffers).
+	 * @param content the content, with its file name and content type
+	 * @return a builder
+	 */
+	public static Builder of(UploadContent content) {
+		return new Builder(Objects.requireNonNull(content, "content"));
 	}
 
 	/**
@@ -93,7 +83,19 @@ public final class UploadDocumentRequest {
 	 * @return the content
 	 */
 	public Resource content() {
-		return this.content;
+		Resource resource = this.upload.resource();
+		if (resource == null) {
+			throw new IllegalStateException("The content of " + this + " arrives as buffers, not as a resource");
+		}
+		return resource;
+	}
+
+	/**
+	 * The content, with its file name and content type, as every upload sends it.
+	 * @return the content
+	 */
+	public UploadContent upload() {
+		return this.upload;
 	}
 
 	/**
@@ -101,7 +103,7 @@ public final class UploadDocumentRequest {
 	 * @return the file name
 	 */
 	public String filename() {
-		return this.filename;
+		return this.upload.filename();
 	}
 
 	/**
@@ -109,7 +111,7 @@ public final class UploadDocumentRequest {
 	 * @return the content type, or {@code null} to derive it from the file name
 	 */
 	public @Nullable String contentType() {
-		return this.contentType;
+		return this.upload.contentType();
 	}
 
 	/**
@@ -117,13 +119,13 @@ public final class UploadDocumentRequest {
 	 * @return {@code false} for an input stream
 	 */
 	public boolean repeatable() {
-		return this.repeatable;
+		return this.upload.repeatable();
 	}
 
 	@Override
 	public String toString() {
-		return "UploadDocumentRequest[filename=" + this.filename + ", contentType=" + this.contentType + ", repeatable="
-				+ this.repeatable + "]";
+		return "UploadDocumentRequest[filename=" + filename() + ", contentType=" + contentType() + ", repeatable="
+				+ repeatable() + "]";
 	}
 
 	/**
@@ -131,18 +133,10 @@ public final class UploadDocumentRequest {
 	 */
 	public static final class Builder {
 
-		private final Resource content;
+		private UploadContent upload;
 
-		private String filename;
-
-		private final boolean repeatable;
-
-		private @Nullable String contentType;
-
-		private Builder(Resource content, String filename, boolean repeatable) {
-			this.content = content;
-			this.filename = filename;
-			this.repeatable = repeatable;
+		private Builder(UploadContent upload) {
+			this.upload = upload;
 		}
 
 		/**
@@ -156,7 +150,7 @@ public final class UploadDocumentRequest {
 			if (filename == null || filename.isBlank()) {
 				throw new IllegalArgumentException("An uploaded document needs a file name, such as \"handbook.pdf\"");
 			}
-			this.filename = filename;
+			this.upload = this.upload.withFilename(filename);
 			return this;
 		}
 
@@ -167,7 +161,7 @@ public final class UploadDocumentRequest {
 		 * @return this builder
 		 */
 		public Builder contentType(@Nullable String contentType) {
-			this.contentType = contentType;
+			this.upload = this.upload.withContentType(contentType);
 			return this;
 		}
 
@@ -177,11 +171,16 @@ public final class UploadDocumentRequest {
 		 * @throws IllegalArgumentException when no file name is known
 		 */
 		public UploadDocumentRequest build() {
-			if (this.filename.isBlank()) {
-				throw new IllegalArgumentException("The resource " + this.content.getDescription()
+			if (!this.upload.hasFilename()) {
+				throw new IllegalArgumentException("The resource " + description(this.upload)
 						+ " has no file name: set one with filename(\"...\")");
 			}
 			return new UploadDocumentRequest(this);
+		}
+
+		private static String description(UploadContent upload) {
+			Resource resource = upload.resource();
+			return (resource != null) ? resource.getDescription() : "content";
 		}
 
 	}
