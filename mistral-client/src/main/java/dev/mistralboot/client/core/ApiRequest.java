@@ -2,6 +2,7 @@ package dev.mistralboot.client.core;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,8 @@ public final class ApiRequest {
 
 	private final RequestOptions options;
 
+	private final @Nullable Predicate<Object> streamEnd;
+
 	private ApiRequest(Builder builder) {
 		this.method = builder.method;
 		this.path = builder.path;
@@ -55,6 +58,7 @@ public final class ApiRequest {
 		this.model = builder.model;
 		this.headers = builder.headers;
 		this.options = RequestOptions.NONE;
+		this.streamEnd = builder.streamEnd;
 	}
 
 	private ApiRequest(ApiRequest request, RequestOptions options) {
@@ -72,6 +76,7 @@ public final class ApiRequest {
 		headers.putAll(options.headers());
 		this.headers = headers;
 		this.options = options;
+		this.streamEnd = request.streamEnd;
 	}
 
 	/**
@@ -195,6 +200,17 @@ public final class ApiRequest {
 	}
 
 	/**
+	 * How a stream of this request ends: {@code null} for {@code data: [DONE]} (chat and
+	 * the other completions), else the test of the last chunk (a conversation's
+	 * {@code conversation.response.done} or {@code conversation.response.error} event).
+	 * Either way a stream that ends before its end is cut.
+	 * @return the test of the last chunk, or {@code null} for {@code [DONE]}
+	 */
+	public @Nullable Predicate<Object> streamEnd() {
+		return this.streamEnd;
+	}
+
+	/**
 	 * This request with options applied over the ones it carries.
 	 * @param options the options
 	 * @return the request with the options, or this request when they are empty
@@ -235,6 +251,8 @@ public final class ApiRequest {
 		private @Nullable String model;
 
 		private final HttpHeaders headers = new HttpHeaders();
+
+		private @Nullable Predicate<Object> streamEnd;
 
 		private Builder(HttpMethod method, String path, Object[] uriVariables) {
 			this.method = method;
@@ -311,6 +329,17 @@ public final class ApiRequest {
 		 */
 		public Builder header(String name, String value) {
 			this.headers.add(name, value);
+			return this;
+		}
+
+		/**
+		 * Marks the end of a stream that has no {@code data: [DONE]}: the stream is
+		 * complete after the first chunk the test accepts, and cut when it ends before.
+		 * @param lastChunk the test of the last chunk
+		 * @return this builder
+		 */
+		public Builder streamEnd(Predicate<Object> lastChunk) {
+			this.streamEnd = Objects.requireNonNull(lastChunk, "lastChunk");
 			return this;
 		}
 

@@ -88,7 +88,7 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		this.http = http;
 		this.request = request;
 		this.body = body;
-		this.decoder = new StreamDecoder<>(reader, http.errors(), request.toString());
+		this.decoder = new StreamDecoder<>(reader, http.errors(), request.toString(), request.streamEnd());
 		this.parser = new ServerSentEventParser(this::onEvent);
 		this.observation = http.observations().start(request, true);
 		this.metadata = connect(1);

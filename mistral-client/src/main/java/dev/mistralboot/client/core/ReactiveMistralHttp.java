@@ -495,7 +495,7 @@ public final class ReactiveMistralHttp {
 		if (observation.isActive()) {
 			observation.connected(metadata);
 		}
-		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString());
+		StreamDecoder<T> decoder = new StreamDecoder<>(reader, this.errors, request.toString(), request.streamEnd());
 		List<T> out = new ArrayList<>();
 		ServerSentEventParser parser = new ServerSentEventParser((name, data, length) -> {
 			if (!decoder.isDone()) {

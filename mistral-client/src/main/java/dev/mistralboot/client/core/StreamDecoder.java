@@ -1,6 +1,7 @@
 package dev.mistralboot.client.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -28,12 +29,23 @@ final class StreamDecoder<T> {
 
 	private final String description;
 
+	private final @Nullable Predicate<Object> end;
+
 	private boolean done;
 
 	StreamDecoder(ObjectReader reader, ErrorResponses errors, String description) {
+		this(reader, errors, description, null);
+	}
+
+	/**
+	 * A decoder of a stream that ends with the first chunk {@code end} accepts rather
+	 * than with {@code [DONE]} ({@link ApiRequest#streamEnd()}).
+	 */
+	StreamDecoder(ObjectReader reader, ErrorResponses errors, String description, @Nullable Predicate<Object> end) {
 		this.reader = reader;
 		this.errors = errors;
 		this.description = description;
+		this.end = end;
 	}
 
 	boolean isDone() {
@@ -58,7 +70,7 @@ final class StreamDecoder<T> {
 		if (start == end) {
 			return null;
 		}
-		if (equals(data, start, end, DONE)) {
+		if (this.end == null && equals(data, start, end, DONE)) {
 			this.done = true;
 			return null;
 		}
@@ -66,7 +78,11 @@ final class StreamDecoder<T> {
 			checkForError(eventName, data, start, end, delivered);
 		}
 		try {
-			return this.reader.readValue(data, start, end - start);
+			T chunk = this.reader.readValue(data, start, end - start);
+			if (this.end != null && chunk != null && this.end.test(chunk)) {
+				this.done = true;
+			}
+			return chunk;
 		}
 		catch (JacksonException ex) {
 			throw new MistralInvalidResponseException(
@@ -146,8 +162,9 @@ final class StreamDecoder<T> {
 
 	MistralStreamException cutOff(int delivered, @Nullable Throwable cause) {
 		return new MistralStreamException(
-				"The stream of " + this.description + " ended after " + delivered
-						+ " chunks without [DONE]: the answer is incomplete (connection cut by the server or a proxy).",
+				"The stream of " + this.description + " ended after " + delivered + " chunks without "
+						+ ((this.end != null) ? "its final event" : "[DONE]")
+						+ ": the answer is incomplete (connection cut by the server or a proxy).",
 				delivered, null, cause);
 	}
 
