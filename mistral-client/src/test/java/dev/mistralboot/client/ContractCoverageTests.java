@@ -24,7 +24,9 @@ class ContractCoverageTests {
 	/** The tags whose every operation must have a client method exercised by a test. */
 	static final List<String> TAGS = List.of("chat", "fim", "agents", "beta.agents", "embeddings", "classifiers", "ocr",
 			"models", "files", "batch", "fine-tuning", "beta.libraries", "beta.libraries.documents",
-			"beta.libraries.accesses");
+			"beta.libraries.accesses",
+			// conversations
+			"beta.conversations");
 
 	@Test
 	void everyOperationOfTheCoveredTagsIsExercised() {

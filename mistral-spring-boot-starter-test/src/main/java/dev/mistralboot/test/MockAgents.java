@@ -57,6 +57,17 @@ final class MockAgents {
 	}
 
 	/**
+	 * The model of an agent at its current version, for the conversations that talk to
+	 * it.
+	 * @param agentId the agent id
+	 * @return the model, or {@code null} for an agent this server does not hold
+	 */
+	@Nullable String model(String agentId) {
+		StoredAgent agent = this.agents.get(agentId);
+		return (agent != null) ? agent.current().path("model").asString(null) : null;
+	}
+
+	/**
 	 * Serves a request of the agents API.
 	 * @param method the HTTP method
 	 * @param path the decoded path, without the query

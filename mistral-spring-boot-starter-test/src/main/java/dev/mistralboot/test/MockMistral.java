@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
+import dev.mistralboot.client.conversations.ConversationEntry;
 import dev.mistralboot.contract.OpenApiContract;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * {@code cancel} and {@code start}), whose status moves one {@linkplain #fineTuning()
  * scripted step} each time the job is read;</li>
  * <li>the model list ({@code GET /v1/models});</li>
+ * <li>agents ({@code /v1/agents}: agents, versions, aliases) and conversations
+ * ({@code /v1/conversations}: start, append, restart, whole or streamed as typed events;
+ * list, get, history, messages, delete), kept in memory, each turn answered with the
+ * {@linkplain #conversations() scripted replies} (text, or a function call the
+ * application answers with a function result);</li>
  * <li>document libraries ({@code /v1/libraries}: libraries, documents, accesses), kept in
  * memory, whose documents' processing moves one {@linkplain #libraries() scripted step}
  * each time their status is read;</li>
@@ -89,6 +95,8 @@ public final class MockMistral implements AutoCloseable {
 	private final Libraries libraries = new Libraries();
 
 	private final Audio audio = new Audio();
+
+	private final Conversations conversations = new Conversations();
 
 	private MockMistral(WireMockServer server, MockMistralHandler handler) {
 		this.server = server;
@@ -215,6 +223,15 @@ public final class MockMistral implements AutoCloseable {
 	 */
 	public Audio audio() {
 		return this.audio;
+	}
+
+	/**
+	 * Conversations scripting ({@code /v1/conversations}): the replies of the turns
+	 * (start, append, restart), whole or streamed.
+	 * @return the conversations script of this server
+	 */
+	public Conversations conversations() {
+		return this.conversations;
 	}
 
 	/**
@@ -783,6 +800,102 @@ public final class MockMistral implements AutoCloseable {
 				throw new IllegalArgumentException("a WAV lasts more than 0 and at most 60 seconds, not " + length);
 			}
 			return MockAudio.wav(length, 440);
+		}
+
+	}
+
+	/**
+	 * Scripted conversation turns. Each start, append and restart of a conversation is
+	 * answered with the next queued reply; when none is queued the
+	 * {@linkplain #respondWith(Function) responder} decides, else a default text answer
+	 * is given. Conversations live in memory until {@link MockMistral#reset()}; one with
+	 * an {@code agent_id} needs an agent created on this server (its model answers), and
+	 * a {@code function.result} must answer a {@code function.call} of the conversation
+	 * (a 400 otherwise, as the live API answers).
+	 *
+	 * <p>
+	 * A function-call round, as an application with {@code @MistralTool} beans meets it:
+	 *
+	 * <pre>{@code
+	 * mock.conversations()
+	 *     .replyWithFunctionCall("retrieve_payment_status", "{\"transaction_id\":\"T1001\"}")
+	 *     .reply("Your payment T1001 was paid on 2024-10-05.");
+	 * // start (or startStream): the answer is a function.call entry (streamed as two
+	 * // function.call.delta events whose arguments join); append a function.result with
+	 * // its tool_call_id: the answer is a message.output with the text (streamed word by word)
+	 * }</pre>
+	 *
+	 * For behaviour that depends on what the application sends, use a responder:
+	 *
+	 * <pre>{@code
+	 * mock.conversations().respondWith((inputs) -> inputs.stream().anyMatch(FunctionResultEntry.class::isInstance)
+	 *     ? MockConversationReply.text("It was paid.")
+	 *     : MockConversationReply.functionCall("retrieve_payment_status", "{\"transaction_id\":\"T1001\"}"));
+	 * }</pre>
+	 */
+	public final class Conversations {
+
+		private Conversations() {
+		}
+
+		/**
+		 * Queues a text answer (streamed word by word to a streaming request).
+		 * @param text the answer
+		 * @return this script, to queue more
+		 */
+		public Conversations reply(String text) {
+			return reply(MockConversationReply.text(text));
+		}
+
+		/**
+		 * Queues a text answer streamed in exactly these pieces.
+		 * @param pieces the pieces
+		 * @return this script
+		 */
+		public Conversations replyInPieces(String... pieces) {
+			return reply(MockConversationReply.inPieces(pieces));
+		}
+
+		/**
+		 * Queues a turn that calls one of the application's functions.
+		 * @param functionName the function's name
+		 * @param argumentsJson the arguments, a JSON object
+		 * @return this script
+		 */
+		public Conversations replyWithFunctionCall(String functionName, String argumentsJson) {
+			return reply(MockConversationReply.functionCall(functionName, argumentsJson));
+		}
+
+		/**
+		 * Queues a reply.
+		 * @param reply the reply
+		 * @return this script
+		 */
+		public Conversations reply(MockConversationReply reply) {
+			Objects.requireNonNull(reply, "reply");
+			MockMistral.this.handler.conversations((conversations) -> conversations.enqueue(reply));
+			return this;
+		}
+
+		/**
+		 * Answers turns for which no reply is queued with a function of the turn's inputs
+		 * (user messages, function results), read as the client's entry types.
+		 * @param responder returns the reply, or {@code null} for the default answer;
+		 * {@code null} removes it
+		 * @return this script
+		 */
+		public Conversations respondWith(
+				@Nullable Function<List<ConversationEntry>, @Nullable MockConversationReply> responder) {
+			MockMistral.this.handler.conversations((conversations) -> conversations.responder(responder));
+			return this;
+		}
+
+		/**
+		 * The ids of the conversations this server holds, oldest first.
+		 * @return the ids
+		 */
+		public List<String> ids() {
+			return MockMistral.this.handler.conversationIds();
 		}
 
 	}

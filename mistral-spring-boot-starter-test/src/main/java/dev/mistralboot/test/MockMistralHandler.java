@@ -95,6 +95,8 @@ final class MockMistralHandler {
 
 	private final MockAgents agents = new MockAgents();
 
+	private final MockConversations conversations = new MockConversations(this.agents);
+
 	private final MockLibraries libraries = new MockLibraries();
 
 	private final MockAudio audio = new MockAudio();
@@ -108,6 +110,20 @@ final class MockMistralHandler {
 	 */
 	synchronized void families(java.util.function.Consumer<MockFamilies> script) {
 		script.accept(this.families);
+	}
+
+	/**
+	 * Scripts the conversations of {@link MockConversations}, under this handler's lock.
+	 */
+	synchronized void conversations(java.util.function.Consumer<MockConversations> script) {
+		script.accept(this.conversations);
+	}
+
+	/**
+	 * The ids of the conversations this server holds, oldest first.
+	 */
+	synchronized List<String> conversationIds() {
+		return this.conversations.ids();
 	}
 
 	/**
@@ -181,6 +197,7 @@ final class MockMistralHandler {
 		this.jobStatuses = DEFAULT_JOB_STATUSES;
 		this.families.reset();
 		this.agents.reset();
+		this.conversations.reset();
 		this.libraries.reset();
 		this.audio.reset();
 	}
@@ -327,6 +344,10 @@ final class MockMistralHandler {
 			}
 			job.advance();
 			return json(200, MockResponses.job(job, true));
+		}
+		ResponseDefinition conversation = this.conversations.serve(method, path, request, this);
+		if (conversation != null) {
+			return conversation;
 		}
 		ResponseDefinition agent = this.agents.serve(method, path, request);
 		if (agent != null) {

@@ -466,7 +466,7 @@ final class MockResponses {
 	}
 
 	/** Tool-call ids are nine characters of {@code [a-zA-Z0-9]}, like the API's. */
-	private static String toolCallId() {
+	static String toolCallId() {
 		StringBuilder id = new StringBuilder(9);
 		for (int i = 0; i < 9; i++) {
 			id.append(ID_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ID_ALPHABET.length())));

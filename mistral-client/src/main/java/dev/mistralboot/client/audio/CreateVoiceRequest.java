@@ -211,6 +211,7 @@ public record CreateVoiceRequest(@Nullable String name, @Nullable String slug, @
 		 * @param sampleAudio the {@code sample_audio}
 		 * @return this builder
 		 */
+		@Override
 		public Builder sampleAudio(@Nullable String sampleAudio) {
 			this.sampleAudio = sampleAudio;
 			return this;
@@ -221,6 +222,7 @@ public record CreateVoiceRequest(@Nullable String name, @Nullable String slug, @
 		 * @param sampleFilename the {@code sample_filename}
 		 * @return this builder
 		 */
+		@Override
 		public Builder sampleFilename(@Nullable String sampleFilename) {
 			this.sampleFilename = sampleFilename;
 			return this;

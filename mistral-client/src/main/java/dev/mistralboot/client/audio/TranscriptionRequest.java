@@ -130,6 +130,7 @@ public record TranscriptionRequest(@Nullable String model, @Nullable UploadConte
 		 * @param file the {@code file}
 		 * @return this builder
 		 */
+		@Override
 		public Builder file(@Nullable UploadContent file) {
 			this.file = file;
 			return this;

@@ -11,9 +11,10 @@ import tools.jackson.databind.ValueDeserializer;
 /**
  * Reads the {@code arguments} of a {@link FunctionCall}: the API sends them as a JSON
  * string or as a JSON object; an object is kept as its JSON text (named under
- * {@code jsonDeserializers} in {@code model-types.yaml}).
+ * {@code jsonDeserializers} in {@code model-types.yaml}; the conversation entries use it
+ * too).
  */
-final class FunctionArgumentsDeserializer extends ValueDeserializer<String> {
+public final class FunctionArgumentsDeserializer extends ValueDeserializer<String> {
 
 	@Override
 	public String deserialize(JsonParser parser, DeserializationContext context) {

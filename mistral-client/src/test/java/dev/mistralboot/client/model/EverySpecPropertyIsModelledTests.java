@@ -87,7 +87,9 @@ class EverySpecPropertyIsModelledTests {
 
 	static List<String> families() {
 		return List.of("models", "files", "batch", "finetuning", "ocr", "classifiers", "embeddings", "fim", "agents",
-				"chat", "libraries");
+				"chat", "libraries",
+				// conversations
+				"conversations");
 	}
 
 	@ParameterizedTest
