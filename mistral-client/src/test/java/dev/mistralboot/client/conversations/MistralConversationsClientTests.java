@@ -348,7 +348,7 @@ class MistralConversationsClientTests {
 					AppendConversationRequest.builder().inputs("More?").build())) {
 				stream.forEach(events::add);
 			}
-		}).isInstanceOf(MistralStreamException.class).hasMessageContaining("without its final event");
+		}).isInstanceOf(MistralStreamException.class).hasMessageContaining("without [DONE] or its final event");
 		assertThat(events).hasSize(2);
 		ConversationAccumulator turn = new ConversationAccumulator();
 		events.forEach(turn::add);

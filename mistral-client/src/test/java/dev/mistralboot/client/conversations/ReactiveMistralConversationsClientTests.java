@@ -133,7 +133,7 @@ class ReactiveMistralConversationsClientTests {
 		StepVerifier.create(this.client.startStream(ConversationRequest.builder().inputs("Where is T1001?").build()))
 			.expectNextCount(2)
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(MistralStreamException.class)
-				.hasMessageContaining("without its final event"))
+				.hasMessageContaining("without [DONE] or its final event"))
 			.verify();
 	}
 
