@@ -11,24 +11,28 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark in one JMH run (one fork, {@code -prof gc} and the
- * {@link ProcessCpuProfiler}) and writes the results table: per call, wall time, CPU time
- * of the whole client JVM and bytes allocated, with CPU and bytes as ratios to the
- * hand-written client of the same work measured in the same run.
+ * Runs every benchmark in one JMH run (one fork, {@code -prof gc}, the
+ * {@link ProcessCpuProfiler} and the {@link ThreadSwitchProfiler}) and writes the results
+ * table: per call, wall time, CPU time of the whole client JVM, bytes allocated and
+ * thread switches, with CPU, bytes and switches as ratios to the hand-written client of
+ * the same work measured in the same run.
  * <p>
  * Arguments: the file to write the table to (default
  * {@code benchmarks/target/results.md}). System properties: {@code bench.include} (a
  * regular expression of benchmarks, default all), {@code bench.warmups},
- * {@code bench.iterations} and {@code bench.seconds} (per iteration).
+ * {@code bench.iterations} and {@code bench.seconds} (per iteration), {@code bench.jfr}
+ * (a JFR recording of each benchmark in that directory, {@code benchmarks/target/jfr}
+ * when empty).
  */
 public final class RunAll {
 
@@ -44,7 +48,7 @@ public final class RunAll {
 	public static void main(String[] args) throws RunnerException, IOException {
 		Path out = Path.of((args.length > 0) ? args[0] : "benchmarks/target/results.md");
 		int seconds = Integer.getInteger("bench.seconds", 2);
-		Options options = new OptionsBuilder()
+		ChainedOptionsBuilder options = new OptionsBuilder()
 			.include(System.getProperty("bench.include", ClientBenchmarks.class.getName()))
 			.forks(1)
 			.warmupIterations(Integer.getInteger("bench.warmups", 4))
@@ -53,10 +57,16 @@ public final class RunAll {
 			.measurementTime(TimeValue.seconds(seconds))
 			.addProfiler(GCProfiler.class)
 			.addProfiler(ProcessCpuProfiler.class)
-			.jvmArgsAppend("-Xms1g", "-Xmx1g")
-			.shouldFailOnError(true)
-			.build();
-		Collection<RunResult> results = new Runner(options).run();
+			.addProfiler(ThreadSwitchProfiler.class)
+			.jvmArgsAppend("-Xms1g", "-Xmx1g");
+		String jfr = System.getProperty("bench.jfr");
+		if (jfr != null) {
+			// one JFR recording per benchmark (JMH's profiler): where the time and the
+			// bytes go
+			options.addProfiler(JavaFlightRecorderProfiler.class,
+					"configName=profile;dir=" + (jfr.isEmpty() ? "benchmarks/target/jfr" : jfr));
+		}
+		Collection<RunResult> results = new Runner(options.shouldFailOnError(true).build()).run();
 		String table = table(results);
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.writeString(out, table);
@@ -80,14 +90,18 @@ public final class RunAll {
 		sorted.sort((a, b) -> (a.work().equals(b.work())) ? Integer.compare(rank(a.client()), rank(b.client()))
 				: a.work().compareTo(b.work()));
 		StringBuilder table = new StringBuilder();
-		table.append("| work | client | time per call | CPU per call | bytes per call | CPU vs raw | bytes vs raw |\n");
-		table.append("|---|---|---|---|---|---|---|\n");
+		table.append("| work | client | time per call | CPU per call | Java threads' CPU per call | bytes per call"
+				+ " | thread switches per call | CPU vs raw | Java threads' CPU vs raw | bytes vs raw | switches vs raw |\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Row row : sorted) {
 			Row raw = rows.get(row.work() + "_raw");
-			table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", row.work(), row.client(),
-					micros(row.timeMicros()), micros(row.cpuMicros()), bytes(row.bytes()),
+			table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+					row.work(), row.client(), micros(row.timeMicros()), micros(row.cpuMicros()),
+					micros(row.javaCpuMicros()), bytes(row.bytes()), count(row.switches()),
 					ratio(row.cpuMicros(), (raw != null) ? raw.cpuMicros() : Double.NaN),
-					ratio(row.bytes(), (raw != null) ? raw.bytes() : Double.NaN)));
+					ratio(row.javaCpuMicros(), (raw != null) ? raw.javaCpuMicros() : Double.NaN),
+					ratio(row.bytes(), (raw != null) ? raw.bytes() : Double.NaN),
+					ratio(row.switches(), (raw != null) ? raw.switches() : Double.NaN)));
 		}
 		return table.toString();
 	}
@@ -120,6 +134,13 @@ public final class RunAll {
 		return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
 	}
 
+	private static String count(double count) {
+		if (Double.isNaN(count)) {
+			return "-";
+		}
+		return (count >= 100) ? String.format(Locale.ROOT, "%.0f", count) : String.format(Locale.ROOT, "%.1f", count);
+	}
+
 	private static String ratio(double value, double raw) {
 		if (Double.isNaN(value) || Double.isNaN(raw) || raw <= 0) {
 			return "-";
@@ -134,9 +155,12 @@ public final class RunAll {
 	 * @param client the client, such as {@code ours}
 	 * @param timeMicros wall time per call
 	 * @param cpuMicros CPU time of the whole JVM per call, or NaN
+	 * @param javaCpuMicros CPU time of the JVM's Java threads per call, or NaN
 	 * @param bytes bytes allocated per call, or NaN
+	 * @param switches voluntary context switches of the whole JVM per call, or NaN
 	 */
-	record Row(String work, String client, double timeMicros, double cpuMicros, double bytes) {
+	record Row(String work, String client, double timeMicros, double cpuMicros, double javaCpuMicros, double bytes,
+			double switches) {
 
 		static Row of(RunResult result) {
 			String name = result.getParams().getBenchmark();
@@ -146,7 +170,9 @@ public final class RunAll {
 			String client = (underscore > 0) ? method.substring(underscore + 1) : "-";
 			Map<String, Result> secondary = result.getSecondaryResults();
 			return new Row(work, client, result.getPrimaryResult().getScore(),
-					score(secondary.get(ProcessCpuProfiler.RESULT)), score(secondary.get("gc.alloc.rate.norm")));
+					score(secondary.get(ProcessCpuProfiler.RESULT)),
+					score(secondary.get(ProcessCpuProfiler.JAVA_THREADS_RESULT)),
+					score(secondary.get("gc.alloc.rate.norm")), score(secondary.get(ThreadSwitchProfiler.RESULT)));
 		}
 
 		private static double score(Result result) {

@@ -1,5 +1,6 @@
 package dev.mistralboot.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,7 @@ class BenchmarksSmokeTests {
 			.measurementIterations(1)
 			.measurementTime(TimeValue.milliseconds(50))
 			.addProfiler(ProcessCpuProfiler.class)
+			.addProfiler(ThreadSwitchProfiler.class)
 			.shouldFailOnError(true)
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
@@ -55,6 +57,10 @@ class BenchmarksSmokeTests {
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.getPrimaryResult().getScore()).isPositive();
 			assertThat(result.getSecondaryResults().get(ProcessCpuProfiler.RESULT).getScore()).isPositive();
+			if (Files.isDirectory(Path.of("/proc/self/task"))) {
+				// every call waits for the server at least once
+				assertThat(result.getSecondaryResults().get(ThreadSwitchProfiler.RESULT).getScore()).isPositive();
+			}
 		});
 		String table = RunAll.table(results);
 		assertThat(table.lines()).hasSize(2 + 13);

@@ -23,6 +23,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
@@ -148,10 +149,13 @@ public final class MistralAutoConfiguration {
 	}
 
 	/**
-	 * The reactive core, when WebFlux is present.
+	 * The reactive core, when WebFlux is present: created when first injected (its
+	 * connector is built then), as the family clients are. The blocking core, created at
+	 * start-up, already fails a start without an API key.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveHttpConfiguration {
 
 		@Bean

@@ -5,30 +5,37 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.mistralboot.client.chat.MistralChatClient;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A minimal non-web Spring Boot application, started once per JVM by {@link StartupRun}:
  * it prints how long the JVM took to a started context, the bean definitions, the
  * singletons created, and the JDK HTTP clients built (their selector threads), then
- * exits.
+ * exits. With the argument {@code chat} one of its beans injects the
+ * {@link MistralChatClient} (when there is one): an application using one family.
  */
 @SpringBootApplication
 public class StartupApp {
 
 	/**
 	 * Starts the application and prints one line of figures.
-	 * @param args ignored
+	 * @param args {@code chat} for an application that injects the chat client
 	 */
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
+		boolean usesChat = Arrays.asList(args).contains("chat");
 		try (ConfigurableApplicationContext context = application.run("--mistral.api-key=startup-key",
-				"--spring.main.banner-mode=off", "--logging.level.root=warn")) {
+				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--startup.uses-chat=" + usesChat)) {
 			long millis = ManagementFactory.getRuntimeMXBean().getUptime();
 			Set<String> singletons = Set.of(context.getBeanFactory().getSingletonNames());
 			String mistral = Arrays.stream(context.getBeanDefinitionNames())
@@ -45,6 +52,20 @@ public class StartupApp {
 				.println("startup ms=" + millis + " definitions=" + context.getBeanDefinitionCount() + " singletons="
 						+ singletons.size() + " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
 		}
+	}
+
+	/**
+	 * A bean of the application that uses the chat client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("startup.uses-chat")
+	static class ChatUser {
+
+		ChatUser(ObjectProvider<MistralChatClient> chat) {
+			// created here, at start-up, as an application's service injecting it would
+			chat.getIfAvailable();
+		}
+
 	}
 
 }

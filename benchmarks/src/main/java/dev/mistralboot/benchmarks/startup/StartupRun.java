@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * starts {@link StartupApp} in a fresh JVM, alternately with and without the Mistral
  * auto-configurations on the class path (everything else the same: Boot, its
  * {@code RestClient} and Jackson auto-configurations), and prints the median time to a
- * started context, the beans, and the JDK HTTP clients built.
+ * started context, the beans, and the JDK HTTP clients built; and the same with the
+ * starter for an application one of whose beans injects the chat client.
  * <p>
  * Arguments: the class path with the starter, the class path without it, the number of
  * starts of each (default 7).
@@ -41,29 +42,40 @@ public final class StartupRun {
 		int starts = (args.length > 2) ? Integer.parseInt(args[2]) : 7;
 		List<Matcher> withRuns = new ArrayList<>();
 		List<Matcher> withoutRuns = new ArrayList<>();
-		start(with);
-		start(without);
+		List<Matcher> chatRuns = new ArrayList<>();
+		start(with, "none");
+		start(without, "none");
 		for (int i = 0; i < starts; i++) {
-			withoutRuns.add(start(without));
-			withRuns.add(start(with));
+			withoutRuns.add(start(without, "none"));
+			withRuns.add(start(with, "none"));
+			chatRuns.add(start(with, "chat"));
 		}
-		long withMs = median(withRuns, 1);
-		long withoutMs = median(withoutRuns, 1);
 		System.out.println("| | start-up (median of " + starts
 				+ " JVMs) | bean definitions | singletons created | JDK HTTP clients built |");
 		System.out.println("|---|---|---|---|---|");
-		System.out.println("| Boot + RestClient + Jackson | " + withoutMs + " ms | " + median(withoutRuns, 2) + " | "
-				+ median(withoutRuns, 3) + " | " + median(withoutRuns, 4) + " |");
-		System.out.println("| the same + the Mistral starter | " + withMs + " ms | " + median(withRuns, 2) + " | "
-				+ median(withRuns, 3) + " | " + median(withRuns, 4) + " |");
-		System.out.println("| added by the starter | " + (withMs - withoutMs) + " ms | "
-				+ (median(withRuns, 2) - median(withoutRuns, 2)) + " | "
-				+ (median(withRuns, 3) - median(withoutRuns, 3)) + " | "
-				+ (median(withRuns, 4) - median(withoutRuns, 4)) + " |");
+		row("Boot + RestClient + Jackson", withoutRuns, null);
+		row("the same + the Mistral starter", withRuns, null);
+		row("added by the starter", withRuns, withoutRuns);
+		row("the same + the starter, a bean injecting `MistralChatClient`", chatRuns, null);
+		row("added by the starter to that application", chatRuns, withoutRuns);
 		System.out.println();
 		System.out.println("Mistral singletons created: " + withRuns.get(0).group(5));
-		System.out.println("Each start, without / with (ms): " + withoutRuns.stream().map((m) -> m.group(1)).toList()
-				+ " / " + withRuns.stream().map((m) -> m.group(1)).toList());
+		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(5));
+		System.out.println("Each start, without / with / with and chat (ms): " + times(withoutRuns) + " / "
+				+ times(withRuns) + " / " + times(chatRuns));
+	}
+
+	private static void row(String name, List<Matcher> runs, List<Matcher> baseline) {
+		StringBuilder row = new StringBuilder("| ").append(name).append(" | ");
+		for (int group = 1; group <= 4; group++) {
+			long value = median(runs, group) - ((baseline != null) ? median(baseline, group) : 0);
+			row.append(value).append((group == 1) ? " ms | " : " | ");
+		}
+		System.out.println(row.toString().trim());
+	}
+
+	private static List<String> times(List<Matcher> runs) {
+		return runs.stream().map((m) -> m.group(1)).toList();
 	}
 
 	private static String classPath(String argument) throws IOException {
@@ -77,10 +89,10 @@ public final class StartupRun {
 		return values.get(values.size() / 2);
 	}
 
-	private static Matcher start(String classPath) throws IOException, InterruptedException {
+	private static Matcher start(String classPath, String uses) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath,
-				StartupApp.class.getName())
+				StartupApp.class.getName(), uses)
 			.redirectErrorStream(true)
 			.start();
 		StringBuilder output = new StringBuilder();

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -123,7 +122,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		private @Nullable IdleWatchdog upload;
 
-		private @Nullable ScheduledFuture<?> deadline;
+		private IdleWatchdog.@Nullable Deadline deadline;
 
 		private @Nullable InputStream body;
 
@@ -227,7 +226,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 				this.upload.stop();
 			}
 			if (this.deadline != null) {
-				this.deadline.cancel(false);
+				this.deadline.cancel();
 			}
 		}
 

@@ -1,12 +1,16 @@
 package dev.mistralboot.client.core;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -147,17 +151,29 @@ final class IdleWatchdog implements Runnable {
 
 	/**
 	 * Runs an action once after a delay (the deadline of a blocking call), on a thread of
-	 * its own.
-	 * @return the scheduled action, to cancel
+	 * its own, unless it is cancelled first. Costs no timer task per call: see
+	 * {@link Deadline}.
+	 * @return the deadline, to cancel
 	 */
-	static ScheduledFuture<?> runLater(Runnable action, long delayNanos) {
-		return SCHEDULER.schedule(() -> ACTIONS.execute(action), delayNanos, TimeUnit.NANOSECONDS);
+	static Deadline runLater(Runnable action, long delayNanos) {
+		Deadline deadline = new Deadline(action, System.nanoTime() + delayNanos);
+		Deadline.PENDING.add(deadline);
+		Deadline.sweepBy(deadline.at);
+		return deadline;
 	}
 
 	private synchronized void schedule(long delayNanos) {
 		if (!this.stopped) {
 			this.future = SCHEDULER.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
 		}
+	}
+
+	/**
+	 * The timer tasks waiting for their time in this JVM (for tests).
+	 * @return the count
+	 */
+	static int pendingTimerTasks() {
+		return SCHEDULER.getQueue().size();
 	}
 
 	private static ScheduledThreadPoolExecutor createScheduler() {
@@ -178,6 +194,89 @@ final class IdleWatchdog implements Runnable {
 					thread.setDaemon(true);
 					return thread;
 				});
+	}
+
+	/**
+	 * A deadline of one blocking call. A call registers its deadline in a queue (no timer
+	 * task, no wake-up of the timer thread) and cancels it by setting a flag; one sweep
+	 * on the timer thread, planned no later than the earliest deadline it knows of and at
+	 * least every {@link #SWEEP_NANOS} while deadlines are pending, fires the deadlines
+	 * that passed and drops the cancelled ones. A timer task scheduled and cancelled per
+	 * call cost a wake-up of the timer thread per call (each new task was the earliest).
+	 */
+	static final class Deadline {
+
+		/** The longest time a cancelled deadline stays in the queue. */
+		static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+		private static final long NONE = Long.MAX_VALUE;
+
+		static final Queue<Deadline> PENDING = new ConcurrentLinkedQueue<>();
+
+		/**
+		 * When the next sweep is planned ({@code System.nanoTime()}), or {@link #NONE}.
+		 */
+		private static final AtomicLong nextSweep = new AtomicLong(NONE);
+
+		private final Runnable action;
+
+		final long at;
+
+		private volatile boolean cancelled;
+
+		Deadline(Runnable action, long at) {
+			this.action = action;
+			this.at = at;
+		}
+
+		/** The call ended: the action will not run (unless it is already running). */
+		void cancel() {
+			this.cancelled = true;
+		}
+
+		/**
+		 * Makes sure a sweep runs no later than the given time (or within a sweep
+		 * period).
+		 */
+		static void sweepBy(long deadline) {
+			long now = System.nanoTime();
+			long at = (deadline - now < SWEEP_NANOS) ? deadline : now + SWEEP_NANOS;
+			while (true) {
+				long planned = nextSweep.get();
+				if (planned != NONE && planned - at <= 0) {
+					// a sweep runs early enough: it plans the next one
+					return;
+				}
+				if (nextSweep.compareAndSet(planned, at)) {
+					SCHEDULER.schedule(Deadline::sweep, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+					return;
+				}
+			}
+		}
+
+		private static void sweep() {
+			// from now on, a new deadline plans a sweep when none is planned early enough
+			nextSweep.set(NONE);
+			long now = System.nanoTime();
+			long earliest = NONE;
+			for (Iterator<Deadline> pending = PENDING.iterator(); pending.hasNext();) {
+				Deadline deadline = pending.next();
+				if (deadline.cancelled) {
+					pending.remove();
+				}
+				else if (deadline.at - now <= 0) {
+					pending.remove();
+					ACTIONS.execute(deadline.action);
+				}
+				else if (earliest == NONE || deadline.at - earliest < 0) {
+					earliest = deadline.at;
+				}
+			}
+			if (earliest != NONE) {
+				sweepBy(earliest);
+			}
+		}
+
 	}
 
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledFuture;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -281,7 +280,7 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 
 		private final InputStream body;
 
-		private final ScheduledFuture<?> future;
+		private final IdleWatchdog.Deadline future;
 
 		private volatile boolean fired;
 
@@ -302,7 +301,7 @@ final class JdkRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		void cancel() {
-			this.future.cancel(false);
+			this.future.cancel();
 		}
 
 		/**

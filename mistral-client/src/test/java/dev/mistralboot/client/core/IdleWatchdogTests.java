@@ -1,6 +1,8 @@
 package dev.mistralboot.client.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -132,6 +134,45 @@ class IdleWatchdogTests {
 			assertThat(dog.hasFired()).isTrue();
 			assertThat(Thread.interrupted()).isTrue();
 		}
+	}
+
+	@Test
+	void deadlinesOfCallsScheduleNoTimerTaskPerCall() {
+		int before = IdleWatchdog.pendingTimerTasks();
+		List<IdleWatchdog.Deadline> deadlines = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			deadlines.add(IdleWatchdog.runLater(() -> {
+			}, TimeUnit.HOURS.toNanos(1)));
+		}
+		try {
+			// one sweep planned for them all (other tests' timers may come and go)
+			assertThat(IdleWatchdog.pendingTimerTasks() - before).as("timer tasks waiting for 1000 deadlines")
+				.isLessThan(100);
+		}
+		finally {
+			deadlines.forEach(IdleWatchdog.Deadline::cancel);
+		}
+	}
+
+	@Test
+	void aDeadlineEarlierThanThePendingOnesFiresWhenDue() throws Exception {
+		IdleWatchdog.Deadline far = IdleWatchdog.runLater(() -> {
+		}, TimeUnit.HOURS.toNanos(1));
+		CountDownLatch fired = new CountDownLatch(1);
+		IdleWatchdog.runLater(fired::countDown, SHORT.toNanos());
+		assertThat(fired.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+		far.cancel();
+	}
+
+	@Test
+	void aCancelledDeadlineDoesNotFire() throws Exception {
+		CountDownLatch cancelledFired = new CountDownLatch(1);
+		IdleWatchdog.runLater(cancelledFired::countDown, SHORT.toNanos()).cancel();
+		CountDownLatch later = new CountDownLatch(1);
+		IdleWatchdog.runLater(later::countDown, SHORT.multipliedBy(3).toNanos());
+		assertThat(later.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+		// the later deadline fired: the sweep that passed the cancelled one dropped it
+		assertThat(cancelledFired.getCount()).isEqualTo(1);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralAgentsClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.agents.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralAgentsProperties.class)
+@Lazy
 public final class MistralAgentsAutoConfiguration {
 
 	@Bean
@@ -40,6 +42,7 @@ public final class MistralAgentsAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveAgentsConfiguration {
 
 		@Bean

@@ -1,11 +1,13 @@
 package dev.mistralboot.autoconfigure.agents;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Agents client settings ({@code mistral.agents.*}).
  */
 @ConfigurationProperties("mistral.agents")
+@Lazy
 public class MistralAgentsProperties {
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralBatchClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.batch.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralBatchProperties.class)
+@Lazy
 public final class MistralBatchAutoConfiguration {
 
 	@Bean
@@ -52,6 +54,7 @@ public final class MistralBatchAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveBatchConfiguration {
 
 		@Bean

@@ -3,12 +3,14 @@ package dev.mistralboot.autoconfigure.batch;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Batch client settings ({@code mistral.batch.*}): how {@code waitForCompletion} polls a
  * job.
  */
 @ConfigurationProperties("mistral.batch")
+@Lazy
 public class MistralBatchProperties {
 
 	/**

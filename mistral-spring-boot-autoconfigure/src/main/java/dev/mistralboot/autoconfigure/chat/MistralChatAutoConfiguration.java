@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralChatClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.chat.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralChatProperties.class)
+@Lazy
 public final class MistralChatAutoConfiguration {
 
 	@Bean
@@ -46,6 +48,7 @@ public final class MistralChatAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveChatConfiguration {
 
 		@Bean

@@ -3,12 +3,14 @@ package dev.mistralboot.autoconfigure.chat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Chat client settings and request defaults ({@code mistral.chat.*}). Defaults apply only
  * when a request leaves the value out.
  */
 @ConfigurationProperties("mistral.chat")
+@Lazy
 public class MistralChatProperties {
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralClassifiersClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.classifiers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralClassifiersProperties.class)
+@Lazy
 public final class MistralClassifiersAutoConfiguration {
 
 	@Bean
@@ -42,6 +44,7 @@ public final class MistralClassifiersAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveClassifiersConfiguration {
 
 		@Bean

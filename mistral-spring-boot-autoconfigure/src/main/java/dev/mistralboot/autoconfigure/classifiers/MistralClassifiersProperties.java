@@ -3,11 +3,13 @@ package dev.mistralboot.autoconfigure.classifiers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Moderation and classification client settings ({@code mistral.classifiers.*}).
  */
 @ConfigurationProperties("mistral.classifiers")
+@Lazy
 public class MistralClassifiersProperties {
 
 	/**

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -44,6 +45,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralEmbeddingsClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.embeddings.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralEmbeddingsProperties.class)
+@Lazy
 public final class MistralEmbeddingsAutoConfiguration {
 
 	/** The name of Spring Boot's task executor bean. */
@@ -77,6 +79,7 @@ public final class MistralEmbeddingsAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveEmbeddingsConfiguration {
 
 		@Bean

@@ -3,12 +3,14 @@ package dev.mistralboot.autoconfigure.embeddings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Embeddings client settings ({@code mistral.embeddings.*}): the default model, and how
  * {@code embedAll} splits many inputs into requests and runs them.
  */
 @ConfigurationProperties("mistral.embeddings")
+@Lazy
 public class MistralEmbeddingsProperties {
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralFilesClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.files.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralFilesProperties.class)
+@Lazy
 public final class MistralFilesAutoConfiguration {
 
 	@Bean
@@ -40,6 +42,7 @@ public final class MistralFilesAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveFilesConfiguration {
 
 		@Bean

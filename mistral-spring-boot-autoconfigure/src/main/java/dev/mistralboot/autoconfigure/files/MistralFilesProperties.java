@@ -1,11 +1,13 @@
 package dev.mistralboot.autoconfigure.files;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Files client settings ({@code mistral.files.*}).
  */
 @ConfigurationProperties("mistral.files")
+@Lazy
 public class MistralFilesProperties {
 
 	/**

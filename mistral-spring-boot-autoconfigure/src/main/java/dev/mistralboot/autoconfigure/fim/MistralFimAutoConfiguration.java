@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -30,6 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralFimClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.fim.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralFimProperties.class)
+@Lazy
 public final class MistralFimAutoConfiguration {
 
 	@Bean
@@ -62,6 +64,7 @@ public final class MistralFimAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveFimConfiguration {
 
 		@Bean

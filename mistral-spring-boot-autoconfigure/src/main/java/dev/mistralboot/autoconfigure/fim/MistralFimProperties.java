@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.fim;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * FIM (Codestral) client settings ({@code mistral.fim.*}). Codestral is also served from
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * default to the global {@code mistral.base-url} and {@code mistral.api-key}.
  */
 @ConfigurationProperties("mistral.fim")
+@Lazy
 public class MistralFimProperties {
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralFineTuningClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.fine-tuning.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralFineTuningProperties.class)
+@Lazy
 public final class MistralFineTuningAutoConfiguration {
 
 	@Bean
@@ -53,6 +55,7 @@ public final class MistralFineTuningAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveFineTuningConfiguration {
 
 		@Bean

@@ -3,12 +3,14 @@ package dev.mistralboot.autoconfigure.finetuning;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * FineTuning client settings ({@code mistral.fine-tuning.*}): how
  * {@code waitForCompletion} polls a job.
  */
 @ConfigurationProperties("mistral.fine-tuning")
+@Lazy
 public class MistralFineTuningProperties {
 
 	/**

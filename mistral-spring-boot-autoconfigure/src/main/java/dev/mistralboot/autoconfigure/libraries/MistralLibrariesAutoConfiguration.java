@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralLibrariesClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.libraries.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralLibrariesProperties.class)
+@Lazy
 public final class MistralLibrariesAutoConfiguration {
 
 	@Bean
@@ -53,6 +55,7 @@ public final class MistralLibrariesAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveLibrariesConfiguration {
 
 		@Bean

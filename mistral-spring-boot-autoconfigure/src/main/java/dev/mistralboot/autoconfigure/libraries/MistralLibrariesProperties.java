@@ -3,12 +3,14 @@ package dev.mistralboot.autoconfigure.libraries;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Document libraries client settings ({@code mistral.libraries.*}): how
  * {@code waitForDocumentProcessing} polls a document's status.
  */
 @ConfigurationProperties("mistral.libraries")
+@Lazy
 public class MistralLibrariesProperties {
 
 	/**

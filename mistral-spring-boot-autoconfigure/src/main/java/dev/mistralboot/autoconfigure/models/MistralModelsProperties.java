@@ -1,11 +1,13 @@
 package dev.mistralboot.autoconfigure.models;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Models client settings ({@code mistral.models.*}).
  */
 @ConfigurationProperties("mistral.models")
+@Lazy
 public class MistralModelsProperties {
 
 	/**

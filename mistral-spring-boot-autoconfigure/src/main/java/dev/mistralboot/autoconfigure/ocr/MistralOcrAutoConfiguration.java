@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(MistralOcrClient.class)
 @ConditionalOnBooleanProperty(name = "mistral.ocr.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralOcrProperties.class)
+@Lazy
 public final class MistralOcrAutoConfiguration {
 
 	@Bean
@@ -40,6 +42,7 @@ public final class MistralOcrAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
 	static class ReactiveOcrConfiguration {
 
 		@Bean

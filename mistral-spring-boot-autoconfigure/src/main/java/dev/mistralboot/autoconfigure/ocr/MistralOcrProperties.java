@@ -3,11 +3,13 @@ package dev.mistralboot.autoconfigure.ocr;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * OCR client settings ({@code mistral.ocr.*}).
  */
 @ConfigurationProperties("mistral.ocr")
+@Lazy
 public class MistralOcrProperties {
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass(ToolRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralToolsProperties.class)
+@Lazy
 public final class MistralToolsAutoConfiguration {
 
 	@Bean

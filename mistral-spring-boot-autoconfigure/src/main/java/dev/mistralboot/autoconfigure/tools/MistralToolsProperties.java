@@ -4,11 +4,13 @@ import dev.mistralboot.client.chat.tools.ToolFailurePolicy;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Tool calling settings ({@code mistral.tools.*}).
  */
 @ConfigurationProperties("mistral.tools")
+@Lazy
 public class MistralToolsProperties {
 
 	/**

@@ -39,14 +39,20 @@ class MistralBatchAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * A family is created, and its settings checked, when the application first uses it:
+	 * here, at start-up.
+	 */
 	@Test
 	void rejectsAPollIntervalThatIsNotPositive() {
-		this.runner.withPropertyValues("mistral.batch.poll-interval=0s")
+		this.runner.withBean(UsesBatch.class)
+			.withPropertyValues("mistral.batch.poll-interval=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasRootCauseInstanceOf(IllegalArgumentException.class)
 				.rootCause()
 				.hasMessageContaining("poll interval must be positive"));
-		this.runner.withPropertyValues("mistral.batch.poll-timeout=-1s")
+		this.runner.withBean(UsesBatch.class)
+			.withPropertyValues("mistral.batch.poll-timeout=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining(
 						"set mistral.batch.poll-interval and mistral.batch.poll-timeout to positive durations"));
@@ -64,6 +70,14 @@ class MistralBatchAutoConfigurationTests {
 		MistralBatchClient own = new MistralBatchClient(MistralHttp.builder().apiKey("sk-own").build());
 		this.runner.withBean(MistralBatchClient.class, () -> own)
 			.run((context) -> assertThat(context).getBean(MistralBatchClient.class).isSameAs(own));
+	}
+
+	/**
+	 * An application bean that uses the batch client.
+	 *
+	 * @param client the client
+	 */
+	record UsesBatch(MistralBatchClient client) {
 	}
 
 }

@@ -71,9 +71,14 @@ class MistralEmbeddingsAutoConfigurationTests {
 				.isEqualTo(new EmbeddingsDefaults("codestral-embed", 16, 8, 20000)));
 	}
 
+	/**
+	 * A family is created, and its settings checked, when the application first uses it:
+	 * here, at start-up.
+	 */
 	@Test
 	void aBadBatchSizeFailsStartUpWithThePropertyName() {
-		this.runner.withPropertyValues("mistral.embeddings.batch-size=0")
+		this.runner.withBean(UsesEmbeddings.class)
+			.withPropertyValues("mistral.embeddings.batch-size=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
@@ -280,6 +285,14 @@ class MistralEmbeddingsAutoConfigurationTests {
 			return execution.execute(request, body);
 		}
 
+	}
+
+	/**
+	 * An application bean that uses the embeddings client.
+	 *
+	 * @param client the client
+	 */
+	record UsesEmbeddings(MistralEmbeddingsClient client) {
 	}
 
 }

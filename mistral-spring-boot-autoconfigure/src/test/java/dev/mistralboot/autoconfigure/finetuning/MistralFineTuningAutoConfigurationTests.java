@@ -40,14 +40,20 @@ class MistralFineTuningAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * A family is created, and its settings checked, when the application first uses it:
+	 * here, at start-up.
+	 */
 	@Test
 	void rejectsAPollIntervalThatIsNotPositive() {
-		this.runner.withPropertyValues("mistral.fine-tuning.poll-interval=0s")
+		this.runner.withBean(UsesFineTuning.class)
+			.withPropertyValues("mistral.fine-tuning.poll-interval=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasRootCauseInstanceOf(IllegalArgumentException.class)
 				.rootCause()
 				.hasMessageContaining("poll interval must be positive"));
-		this.runner.withPropertyValues("mistral.fine-tuning.poll-timeout=-1s")
+		this.runner.withBean(UsesFineTuning.class)
+			.withPropertyValues("mistral.fine-tuning.poll-timeout=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining(
 						"set mistral.fine-tuning.poll-interval and mistral.fine-tuning.poll-timeout to positive durations"));
@@ -65,6 +71,14 @@ class MistralFineTuningAutoConfigurationTests {
 		MistralFineTuningClient own = new MistralFineTuningClient(MistralHttp.builder().apiKey("sk-own").build());
 		this.runner.withBean(MistralFineTuningClient.class, () -> own)
 			.run((context) -> assertThat(context).getBean(MistralFineTuningClient.class).isSameAs(own));
+	}
+
+	/**
+	 * An application bean that uses the fine-tuning client.
+	 *
+	 * @param client the client
+	 */
+	record UsesFineTuning(MistralFineTuningClient client) {
 	}
 
 }

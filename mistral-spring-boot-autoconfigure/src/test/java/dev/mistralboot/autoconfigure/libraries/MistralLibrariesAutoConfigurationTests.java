@@ -71,9 +71,14 @@ class MistralLibrariesAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * A family is created, and its settings checked, when the application first uses it:
+	 * here, at start-up.
+	 */
 	@Test
 	void rejectsAPollTimeoutThatIsNotPositive() {
-		this.runner.withPropertyValues("mistral.libraries.poll-timeout=0s")
+		this.runner.withBean(UsesLibraries.class)
+			.withPropertyValues("mistral.libraries.poll-timeout=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining(
 						"set mistral.libraries.poll-interval and mistral.libraries.poll-timeout to positive durations"));
@@ -133,6 +138,14 @@ class MistralLibrariesAutoConfigurationTests {
 			return TestObservationRegistry.create();
 		}
 
+	}
+
+	/**
+	 * An application bean that uses the libraries client.
+	 *
+	 * @param client the client
+	 */
+	record UsesLibraries(MistralLibrariesClient client) {
 	}
 
 }

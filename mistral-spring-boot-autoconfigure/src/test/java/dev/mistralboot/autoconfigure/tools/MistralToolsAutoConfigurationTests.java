@@ -66,9 +66,14 @@ class MistralToolsAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * A family is created, and its settings checked, when the application first uses it:
+	 * here, at start-up.
+	 */
 	@Test
 	void badMaxRoundsFailsTheStartWithWhatToFix() {
-		this.runner.withPropertyValues("mistral.tools.max-rounds=0")
+		this.runner.withBean(UsesTools.class)
+			.withPropertyValues("mistral.tools.max-rounds=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessage("maxRounds must be at least 1, was 0 (set mistral.tools.max-rounds)"));
@@ -279,6 +284,14 @@ class MistralToolsAutoConfigurationTests {
 			};
 		}
 
+	}
+
+	/**
+	 * An application bean that uses the tool registry.
+	 *
+	 * @param registry the registry
+	 */
+	record UsesTools(ToolRegistry registry) {
 	}
 
 }
