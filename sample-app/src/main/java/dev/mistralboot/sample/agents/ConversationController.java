@@ -1,0 +1,304 @@
+package dev.mistralboot.sample.agents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mistralboot.client.chat.tools.ToolCallback;
+import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.client.conversations.AgentHandoffEntry;
+import dev.mistralboot.client.conversations.AppendConversationRequest;
+import dev.mistralboot.client.conversations.ConversationAccumulator;
+import dev.mistralboot.client.conversations.ConversationEntry;
+import dev.mistralboot.client.conversations.ConversationEvent;
+import dev.mistralboot.client.conversations.ConversationHistory;
+import dev.mistralboot.client.conversations.ConversationRequest;
+import dev.mistralboot.client.conversations.FunctionCallEntry;
+import dev.mistralboot.client.conversations.FunctionResultEntry;
+import dev.mistralboot.client.conversations.MessageInputEntry;
+import dev.mistralboot.client.conversations.MessageOutputEntry;
+import dev.mistralboot.client.conversations.MessageOutputEvent;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
+import dev.mistralboot.client.conversations.ResponseErrorEvent;
+import dev.mistralboot.client.conversations.ResponseStartedEvent;
+import dev.mistralboot.client.conversations.ToolExecutionEntry;
+import dev.mistralboot.client.conversations.ToolExecutionStartedEvent;
+import dev.mistralboot.client.core.MistralException;
+import dev.mistralboot.client.core.MistralNotFoundException;
+import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.sample.Question;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A conversation with the {@link PaymentAgent}, streamed to the page as server-sent
+ * events: the first question starts a conversation ({@code startStream}), the next ones
+ * append to it ({@code appendStream}). When the agent calls one of the payment functions,
+ * the call is shown, the application's {@code @MistralTool} method runs (looked up in the
+ * {@link ToolRegistry}), the result is shown and appended to the conversation as a
+ * {@code function.result} entry, until the agent answers (at most
+ * {@code mistral.tools.max-rounds} rounds). The page also reads a conversation's history.
+ */
+@RestController
+class ConversationController {
+
+	private static final Log logger = LogFactory.getLog(ConversationController.class);
+
+	private final MistralConversationsClient conversations;
+
+	private final PaymentAgent agent;
+
+	private final ToolRegistry tools;
+
+	private final AsyncTaskExecutor executor;
+
+	private final JsonMapper json;
+
+	ConversationController(MistralConversationsClient conversations, PaymentAgent agent, ToolRegistry tools,
+			AsyncTaskExecutor executor, JsonMapper json) {
+		this.conversations = conversations;
+		this.agent = agent;
+		this.tools = tools;
+		this.executor = executor;
+		this.json = json;
+	}
+
+	/**
+	 * The agent the page talks to.
+	 */
+	@GetMapping("/api/agent")
+	Map<String, Object> agent() {
+		AgentBootstrap.Ensured ensured = this.agent.current();
+		return Map.of("id", ensured.agent().id(), "name", ensured.agent().name(), "model", ensured.agent().model(),
+				"version", String.valueOf(ensured.agent().version()), "action", ensured.action(), "digest",
+				ensured.digest(), "tools", this.tools.names());
+	}
+
+	/**
+	 * Streams one turn of the conversation: a {@code conversation} event with the
+	 * conversation id, {@code token} events with the pieces of the answer, a {@code call}
+	 * event per function call ({@code name}, {@code arguments}, {@code toolCallId}) and a
+	 * {@code result} event with what the function answered, a {@code tool} event per
+	 * built-in tool run, then {@code done}, or {@code failure} with the error message.
+	 * @param question the question ({@code {"message": "..."}})
+	 * @param conversationId the conversation to append to; none starts a new one
+	 */
+	@PostMapping(path = "/api/agent/conversation", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter talk(@RequestBody Question question, @RequestParam(required = false) @Nullable String conversationId) {
+		String message = question.text();
+		SseEmitter emitter = new SseEmitter(0L); // the Mistral stream has its own idle
+													// timeout
+		this.executor.execute(() -> {
+			try {
+				converse(emitter, message,
+						(conversationId != null && !conversationId.isBlank()) ? conversationId : null);
+				emitter.complete();
+			}
+			catch (MistralException ex) {
+				logger.warn("Conversation with the payments agent failed: " + ex.getMessage());
+				sendFailure(emitter, ex.getMessage());
+			}
+			catch (UncheckedIOException | IllegalStateException ex) {
+				// the browser went away: closing the Mistral stream released the
+				// connection
+				emitter.completeWithError(ex);
+			}
+		});
+		return emitter;
+	}
+
+	/**
+	 * The conversation's entries, oldest first, as the page shows them.
+	 * @param id the conversation id
+	 */
+	@GetMapping("/api/agent/conversations/{id}/history")
+	List<HistoryEntry> history(@PathVariable String id) {
+		ConversationHistory history = this.conversations.history(id);
+		return history.entries().stream().map(HistoryEntry::of).toList();
+	}
+
+	/**
+	 * The most recent conversations (ids and agents), newest first.
+	 */
+	@GetMapping("/api/agent/conversations")
+	List<Map<String, Object>> list() {
+		return this.conversations.list().stream().map((conversation) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", conversation.id());
+			row.put("agentId", String.valueOf(conversation.agentId()));
+			return row;
+		}).toList();
+	}
+
+	/**
+	 * The tool loop of one question: stream a turn, run the functions it calls, append
+	 * their results and stream the next turn, until a turn calls none.
+	 */
+	private void converse(SseEmitter emitter, String message, @Nullable String conversationId) {
+		List<ConversationEntry> inputs = List.of(ConversationEntry.user(message));
+		String id = conversationId;
+		int rounds = 0;
+		while (true) {
+			ConversationAccumulator turn = (id != null) ? streamTurn(emitter, id, inputs) : startTurn(emitter, inputs);
+			ResponseErrorEvent error = turn.error();
+			if (error != null) {
+				send(emitter, "failure", Map.of("message", error.message()));
+				return;
+			}
+			id = turn.conversationId();
+			List<FunctionCallEntry> calls = turn.functionCalls();
+			if (calls.isEmpty()) {
+				send(emitter, "done", Map.of("conversationId", String.valueOf(id), "rounds", rounds));
+				return;
+			}
+			if (++rounds > this.tools.maxRounds()) {
+				send(emitter, "failure", Map.of("message", "The agent asked for more than " + this.tools.maxRounds()
+						+ " rounds of function calls (mistral.tools.max-rounds)"));
+				return;
+			}
+			List<ConversationEntry> results = new ArrayList<>();
+			for (FunctionCallEntry call : calls) {
+				send(emitter, "call",
+						Map.of("toolCallId", call.toolCallId(), "name", call.name(), "arguments", call.arguments()));
+				String result = execute(call);
+				send(emitter, "result", Map.of("toolCallId", call.toolCallId(), "name", call.name(), "result", result));
+				results.add(ConversationEntry.functionResult(call.toolCallId(), result));
+			}
+			inputs = results;
+		}
+	}
+
+	/**
+	 * Starts the conversation with the agent; when Mistral no longer knows the agent,
+	 * ensures it again and starts once more.
+	 */
+	private ConversationAccumulator startTurn(SseEmitter emitter, List<ConversationEntry> inputs) {
+		String agentId = this.agent.current().agent().id();
+		try {
+			return forward(emitter, this.conversations
+				.startStream(ConversationRequest.builder().agentId(agentId).inputs(inputs).build()));
+		}
+		catch (MistralNotFoundException ex) {
+			String recovered = this.agent.recover(agentId).agent().id();
+			return forward(emitter, this.conversations
+				.startStream(ConversationRequest.builder().agentId(recovered).inputs(inputs).build()));
+		}
+	}
+
+	private ConversationAccumulator streamTurn(SseEmitter emitter, String conversationId,
+			List<ConversationEntry> inputs) {
+		return forward(emitter, this.conversations.appendStream(conversationId,
+				AppendConversationRequest.builder().inputs(inputs).build()));
+	}
+
+	/** Forwards the turn's events to the page as they arrive and folds them. */
+	private ConversationAccumulator forward(SseEmitter emitter, MistralStream<ConversationEvent> stream) {
+		ConversationAccumulator turn = new ConversationAccumulator();
+		try (MistralStream<ConversationEvent> events = stream) {
+			for (ConversationEvent event : events) {
+				turn.add(event);
+				if (event instanceof ResponseStartedEvent started) {
+					send(emitter, "conversation", Map.of("id", started.conversationId()));
+				}
+				else if (event instanceof MessageOutputEvent piece && !piece.content().text().isEmpty()) {
+					send(emitter, "token", Map.of("text", piece.content().text()));
+				}
+				else if (event instanceof ToolExecutionStartedEvent tool) {
+					send(emitter, "tool", Map.of("name", String.valueOf(tool.name()), "arguments", tool.arguments()));
+				}
+			}
+		}
+		return turn;
+	}
+
+	/**
+	 * Runs one function call with the application's tool; a failure is reported to the
+	 * agent as an error result, as the chat tool loop does by default.
+	 */
+	private String execute(FunctionCallEntry call) {
+		ToolCallback callback = this.tools.get(call.name());
+		if (callback == null) {
+			return this.json.writeValueAsString(Map.of("error",
+					"Unknown tool '" + call.name() + "'. Available tools: " + String.join(", ", this.tools.names())));
+		}
+		try {
+			return callback.call(call.arguments());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Tool '" + call.name() + "' failed; the error is sent back to the agent: " + ex.getMessage());
+			return this.json.writeValueAsString(Map.of("error", String.valueOf(ex.getMessage())));
+		}
+	}
+
+	private static void send(SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void sendFailure(SseEmitter emitter, String message) {
+		try {
+			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
+			emitter.complete();
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
+	}
+
+	/**
+	 * One entry of a conversation's history, as the page shows it.
+	 *
+	 * @param type the entry type ({@code message.input}, {@code function.call}, ...)
+	 * @param role who wrote a message ({@code user}, {@code assistant}), else
+	 * {@code null}
+	 * @param text a message's text, a function call's arguments, a function's result or a
+	 * built-in tool's arguments
+	 * @param name the function or tool called, else {@code null}
+	 */
+	record HistoryEntry(String type, @Nullable String role, String text, @Nullable String name) {
+
+		static HistoryEntry of(ConversationEntry entry) {
+			String type = String.valueOf(entry.type());
+			if (entry instanceof MessageInputEntry input) {
+				return new HistoryEntry(type, input.role().value(), input.text(), null);
+			}
+			if (entry instanceof MessageOutputEntry output) {
+				return new HistoryEntry(type, output.role(), output.text(), null);
+			}
+			if (entry instanceof FunctionCallEntry call) {
+				return new HistoryEntry(type, null, call.arguments(), call.name());
+			}
+			if (entry instanceof FunctionResultEntry result) {
+				return new HistoryEntry(type, null, result.result(), null);
+			}
+			if (entry instanceof ToolExecutionEntry tool) {
+				return new HistoryEntry(type, null, tool.arguments(), tool.name());
+			}
+			if (entry instanceof AgentHandoffEntry handoff) {
+				return new HistoryEntry(type, null, "handed to " + handoff.nextAgentName(), null);
+			}
+			return new HistoryEntry(type, null, "", null);
+		}
+
+	}
+
+}
