@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import dev.mistralboot.test.MockMistral;
 import dev.mistralboot.test.autoconfigure.AutoConfigureMockMistral;
@@ -27,16 +28,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The sample page in a real headless Chromium: the mock-mode badge shows, a streamed
- * answer arrives piece by piece, the tool-calling, search and fine-tuning sections work.
+ * answer arrives piece by piece, the tool-calling, search, fine-tuning, agent
+ * conversation, document library and audio sections work.
  * Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up
  * commands); skipped without them, failed under {@code CI=true}. Leaves a screenshot in
  * {@code target/sample-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = SampleApplicationTests.FAST_POLLING)
+		properties = { SampleApplicationTests.FAST_POLLING, SampleApplicationTests.FAST_LIBRARY_POLLING })
 @AutoConfigureMockMistral
 class SamplePageBrowserTests {
 
@@ -68,7 +71,8 @@ class SamplePageBrowserTests {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1100,1400", "--user-data-dir=" + profile);
+				"--disable-dev-shm-usage", "--window-size=1100,1400", "--user-data-dir=" + profile,
+				"--autoplay-policy=no-user-gesture-required", "--mute-audio");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -202,6 +206,106 @@ class SamplePageBrowserTests {
 		screenshot("sample-page-fine-tuning.png");
 	}
 
+	@Test
+	void agentConversationShowsTheToolCallsAsTheyHappenAndKeepsItsHistory() throws IOException {
+		open();
+		this.wait.until((driver) -> text("agent-info").contains("\"payments\""));
+
+		browser.findElement(By.id("agent-send")).click();
+		this.wait.until((driver) -> text("agent-status").startsWith("done") || text("agent-status").startsWith("failed"));
+
+		assertThat(text("agent-status")).isEqualTo("done: 1 round(s) of function calls");
+		assertThat(rows("agent-output")).containsExactly("user|You: What is the status of transaction T1001?",
+				"call|→ retrieve_payment_status {\"transaction_id\":\"T1001\"}",
+				"result|← retrieve_payment_status: {\"transaction_id\":\"T1001\",\"status\":\"Paid\"}",
+				"answer|Agent: Transaction T1001 is paid.");
+		String conversation = text("agent-conversation");
+		assertThat(conversation).matches("Conversation conv_\\w+: the next question is appended to it\\.");
+
+		browser.findElement(By.id("agent-input")).clear();
+		browser.findElement(By.id("agent-input")).sendKeys("When was T1003 paid?");
+		browser.findElement(By.id("agent-send")).click();
+		this.wait.until((driver) -> rows("agent-output").size() == 8 && text("agent-status").startsWith("done"));
+		assertThat(rows("agent-output").subList(4, 8)).containsExactly("user|You: When was T1003 paid?",
+				"call|→ retrieve_payment_date {\"transaction_id\":\"T1003\"}",
+				"result|← retrieve_payment_date: {\"transaction_id\":\"T1003\",\"date\":\"2021-10-07\"}",
+				"answer|Agent: The payment date of transaction T1003 is 2021-10-07.");
+		assertThat(text("agent-conversation")).as("the same conversation").isEqualTo(conversation);
+
+		browser.findElement(By.id("agent-history")).click();
+		this.wait.until((driver) -> text("agent-history-output").lines().count() == 8);
+		assertThat(text("agent-history-output").lines()).first()
+			.isEqualTo("message.input (user): What is the status of transaction T1001?");
+		assertThat(text("agent-history-output")).contains("function.call retrieve_payment_date: "
+				+ "{\"transaction_id\":\"T1003\"}");
+		screenshot("sample-page-agent.png");
+
+		browser.findElement(By.id("agent-new")).click();
+		assertThat(rows("agent-output")).isEmpty();
+		assertThat(text("agent-conversation")).isEqualTo("New conversation: the next question starts it.");
+		browser.findElement(By.id("agent-send")).click();
+		this.wait.until((driver) -> text("agent-status").startsWith("done"));
+		assertThat(text("agent-conversation")).isNotEqualTo(conversation).startsWith("Conversation conv_");
+	}
+
+	@Test
+	void documentLibraryIsUploadedProcessedAndAnswersAQuestion() throws IOException {
+		open();
+
+		browser.findElement(By.id("lib-upload")).click();
+		this.wait.until((driver) -> text("lib-progress").startsWith("done") || text("lib-progress").startsWith("failed"));
+
+		assertThat(text("lib-progress")).startsWith("done: 10 of 10 documents processed; agent ");
+		assertThat(text("lib-output").lines()).hasSize(10)
+			.contains("comte.md: uploaded → in_progress → done", "mistral-wind.md: uploaded → in_progress → done")
+			.allSatisfy((line) -> assertThat(line).endsWith(": uploaded → in_progress → done"));
+
+		browser.findElement(By.id("lib-ask")).click();
+		this.wait.until((driver) -> text("lib-status").equals("done") || text("lib-status").startsWith("failed"));
+		assertThat(text("lib-status")).isEqualTo("done");
+		assertThat(text("lib-answer")).startsWith("According to the document \"Roquefort\" of the library:")
+			.contains(SampleMockScript.LIBRARY_NOTE);
+		assertThat(browser.findElement(By.id("lib-mock-note")).isDisplayed()).as("the page says the answer is scripted")
+			.isTrue();
+		screenshot("sample-page-library.png");
+	}
+
+	@Test
+	void audioIsTranscribedAndAnAnswerIsReadAloud() throws IOException {
+		open();
+
+		browser.executeScript("window.transcriptUpdates = 0; new MutationObserver((records) => "
+				+ "window.transcriptUpdates += records.length).observe(document.getElementById('audio-transcript'), "
+				+ "{ childList: true, characterData: true, subtree: true });");
+		browser.findElement(By.id("audio-transcribe")).click();
+		this.wait.until((driver) -> text("audio-status").startsWith("done") || text("audio-status").startsWith("failed"));
+		assertThat(text("audio-status")).isEqualTo("done (voxtral-mini-latest)");
+		assertThat(text("audio-transcript")).isEqualTo(SampleMockScript.TRANSCRIPTION);
+		assertThat(((Number) browser.executeScript("return window.transcriptUpdates;")).intValue())
+			.as("updates of the transcript while streaming")
+			.isGreaterThan(SampleMockScript.TRANSCRIPTION.split(" ").length);
+
+		// the generated chime plays in the browser: its length is read from the WAV
+		this.wait.until((driver) -> number("return document.getElementById('audio-chime').readyState;") >= 1);
+		assertThat(number("return document.getElementById('audio-chime').duration;")).isCloseTo(1.2, within(0.01));
+
+		String text = "Transaction T1001 was paid on the fifth of October 2021.";
+		browser.findElement(By.id("speech-play")).click();
+		this.wait.until((driver) -> text("speech-status").startsWith("playing") || text("speech-status").startsWith("failed"));
+		assertThat(number("return document.getElementById('speech-audio').readyState;")).isGreaterThanOrEqualTo(1);
+		// MockMistral speaks 0.3 s per word
+		assertThat(number("return document.getElementById('speech-audio').duration;"))
+			.isCloseTo(0.3 * text.split(" ").length, within(0.01));
+		assertThat((String) browser.executeScript("return document.getElementById('speech-audio').currentSrc;"))
+			.contains("/api/audio/speech?text=Transaction%20T1001");
+		assertThat(text("speech-status")).isEqualTo("playing 3.0 s of speech");
+		assertThat(this.mistral.requests()
+			.stream()
+			.filter((request) -> request.path().equals("/v1/audio/speech"))
+			.map((request) -> request.json().path("input").asString())).contains(text);
+		screenshot("sample-page-audio.png");
+	}
+
 	private void open() {
 		browser.get("http://localhost:" + this.port + "/");
 		this.wait.until((driver) -> !text("mode").equals("…"));
@@ -216,6 +320,18 @@ class SamplePageBrowserTests {
 
 	private String text(String id) {
 		return browser.findElement(By.id(id)).getText();
+	}
+
+	/** The rows of a transcript, each as {@code class|text}. */
+	@SuppressWarnings("unchecked")
+	private static List<String> rows(String id) {
+		return (List<String>) browser.executeScript("return [...document.getElementById(arguments[0]).children]"
+				+ ".map((row) => row.className.replace('row ', '') + '|' + row.textContent);", id);
+	}
+
+	private static double number(String script) {
+		Object value = browser.executeScript(script);
+		return (value instanceof Number number) ? number.doubleValue() : Double.NaN;
 	}
 
 	private static void requireChromium() {
