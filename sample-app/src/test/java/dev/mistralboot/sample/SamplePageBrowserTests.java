@@ -33,10 +33,9 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The sample page in a real headless Chromium: the mock-mode badge shows, a streamed
  * answer arrives piece by piece, the tool-calling, search, fine-tuning, agent
- * conversation, document library and audio sections work.
- * Needs Debian's {@code chromium} and {@code chromium-driver} (see the README's set-up
- * commands); skipped without them, failed under {@code CI=true}. Leaves a screenshot in
- * {@code target/sample-page.png}.
+ * conversation, document library and audio sections work. Needs Debian's {@code chromium}
+ * and {@code chromium-driver} (see the README's set-up commands); skipped without them,
+ * failed under {@code CI=true}. Leaves a screenshot in {@code target/sample-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { SampleApplicationTests.FAST_POLLING, SampleApplicationTests.FAST_LIBRARY_POLLING })
@@ -212,7 +211,8 @@ class SamplePageBrowserTests {
 		this.wait.until((driver) -> text("agent-info").contains("\"payments\""));
 
 		browser.findElement(By.id("agent-send")).click();
-		this.wait.until((driver) -> text("agent-status").startsWith("done") || text("agent-status").startsWith("failed"));
+		this.wait
+			.until((driver) -> text("agent-status").startsWith("done") || text("agent-status").startsWith("failed"));
 
 		assertThat(text("agent-status")).isEqualTo("done: 1 round(s) of function calls");
 		assertThat(rows("agent-output")).containsExactly("user|You: What is the status of transaction T1001?",
@@ -236,8 +236,8 @@ class SamplePageBrowserTests {
 		this.wait.until((driver) -> text("agent-history-output").lines().count() == 8);
 		assertThat(text("agent-history-output").lines()).first()
 			.isEqualTo("message.input (user): What is the status of transaction T1001?");
-		assertThat(text("agent-history-output")).contains("function.call retrieve_payment_date: "
-				+ "{\"transaction_id\":\"T1003\"}");
+		assertThat(text("agent-history-output"))
+			.contains("function.call retrieve_payment_date: " + "{\"transaction_id\":\"T1003\"}");
 		screenshot("sample-page-agent.png");
 
 		browser.findElement(By.id("agent-new")).click();
@@ -253,7 +253,8 @@ class SamplePageBrowserTests {
 		open();
 
 		browser.findElement(By.id("lib-upload")).click();
-		this.wait.until((driver) -> text("lib-progress").startsWith("done") || text("lib-progress").startsWith("failed"));
+		this.wait
+			.until((driver) -> text("lib-progress").startsWith("done") || text("lib-progress").startsWith("failed"));
 
 		assertThat(text("lib-progress")).startsWith("done: 10 of 10 documents processed; agent ");
 		assertThat(text("lib-output").lines()).hasSize(10)
@@ -278,7 +279,8 @@ class SamplePageBrowserTests {
 				+ "window.transcriptUpdates += records.length).observe(document.getElementById('audio-transcript'), "
 				+ "{ childList: true, characterData: true, subtree: true });");
 		browser.findElement(By.id("audio-transcribe")).click();
-		this.wait.until((driver) -> text("audio-status").startsWith("done") || text("audio-status").startsWith("failed"));
+		this.wait
+			.until((driver) -> text("audio-status").startsWith("done") || text("audio-status").startsWith("failed"));
 		assertThat(text("audio-status")).isEqualTo("done (voxtral-mini-latest)");
 		assertThat(text("audio-transcript")).isEqualTo(SampleMockScript.TRANSCRIPTION);
 		assertThat(((Number) browser.executeScript("return window.transcriptUpdates;")).intValue())
@@ -291,7 +293,8 @@ class SamplePageBrowserTests {
 
 		String text = "Transaction T1001 was paid on the fifth of October 2021.";
 		browser.findElement(By.id("speech-play")).click();
-		this.wait.until((driver) -> text("speech-status").startsWith("playing") || text("speech-status").startsWith("failed"));
+		this.wait.until(
+				(driver) -> text("speech-status").startsWith("playing") || text("speech-status").startsWith("failed"));
 		assertThat(number("return document.getElementById('speech-audio').readyState;")).isGreaterThanOrEqualTo(1);
 		// MockMistral speaks 0.3 s per word
 		assertThat(number("return document.getElementById('speech-audio').duration;"))

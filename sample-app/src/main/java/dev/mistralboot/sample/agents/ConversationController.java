@@ -118,6 +118,10 @@ class ConversationController {
 				// connection
 				emitter.completeWithError(ex);
 			}
+			catch (RuntimeException ex) {
+				logger.error("The conversation failed", ex);
+				sendFailure(emitter, ex.toString());
+			}
 		});
 		return emitter;
 	}

@@ -98,6 +98,10 @@ class AudioController {
 			catch (UncheckedIOException | IllegalStateException ex) {
 				emitter.completeWithError(ex);
 			}
+			catch (RuntimeException ex) {
+				logger.error("The transcription failed", ex);
+				sendFailure(emitter, ex.toString());
+			}
 		});
 		return emitter;
 	}

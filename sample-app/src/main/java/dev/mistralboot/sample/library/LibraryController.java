@@ -143,6 +143,10 @@ class LibraryController {
 				// the browser went away
 				emitter.completeWithError(ex);
 			}
+			catch (RuntimeException ex) {
+				logger.error("The library failed", ex);
+				sendFailure(emitter, ex.toString());
+			}
 		});
 		return emitter;
 	}
@@ -190,6 +194,10 @@ class LibraryController {
 			}
 			catch (UncheckedIOException | IllegalStateException ex) {
 				emitter.completeWithError(ex);
+			}
+			catch (RuntimeException ex) {
+				logger.error("The library failed", ex);
+				sendFailure(emitter, ex.toString());
 			}
 		});
 		return emitter;
