@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample processed ahead of time ({@code spring-boot:process-aot} in the build) and
  * run on the JVM with {@code -Dspring.aot.enabled=true} (set by failsafe), in mock mode:
- * chat, a streamed answer, tool calling, structured output and embeddings work from the
- * generated bean definitions, as they would in a native image.
+ * chat, a streamed answer, tool calling, structured output, embeddings, the agent
+ * conversation, the document library and audio work from the generated bean definitions,
+ * as they would in a native image.
  */
 class SampleAotIT {
 
@@ -111,6 +112,44 @@ class SampleAotIT {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(response.body())).hasSize(3);
 		assertThat(context.getBean(MockMistral.class).requests("embeddings_v1_embeddings_post")).isNotEmpty();
+	}
+
+	@Test
+	void agentConversationLibraryAndAudio() throws Exception {
+		HttpResponse<String> conversation = postStream("/api/agent/conversation",
+				"{\"message\":\"What is the status of transaction T1002?\"}");
+		assertThat(conversation.body()).contains("event:call")
+			.contains("retrieve_payment_status")
+			.contains("event:result")
+			.contains("Unpaid")
+			.contains("event:done")
+			.doesNotContain("event:failure");
+
+		HttpResponse<String> library = postStream("/api/library/upload", "");
+		assertThat(library.body()).contains("event:uploaded").contains("event:done").doesNotContain("event:failure");
+		HttpResponse<String> answer = postStream("/api/library/ask",
+				"{\"message\":\"Which cheese is made from sheep's milk?\"}");
+		assertThat(answer.body()).contains("Roquefort").contains("event:done").doesNotContain("event:failure");
+
+		HttpResponse<String> transcription = postStream("/api/audio/transcribe", "");
+		assertThat(transcription.body()).contains("event:done").doesNotContain("event:failure");
+		HttpResponse<byte[]> speech = http
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/audio/speech?text=Hello%20there"))
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(speech.statusCode()).isEqualTo(200);
+		assertThat(new String(speech.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+	}
+
+	private static HttpResponse<String> postStream(String path, String body) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response;
 	}
 
 	private static JsonNode post(String path, String body) throws Exception {

@@ -238,6 +238,7 @@ class SamplePageBrowserTests {
 			.isEqualTo("message.input (user): What is the status of transaction T1001?");
 		assertThat(text("agent-history-output"))
 			.contains("function.call retrieve_payment_date: " + "{\"transaction_id\":\"T1003\"}");
+		scrollTo("agent-output");
 		screenshot("sample-page-agent.png");
 
 		browser.findElement(By.id("agent-new")).click();
@@ -268,6 +269,7 @@ class SamplePageBrowserTests {
 			.contains(SampleMockScript.LIBRARY_NOTE);
 		assertThat(browser.findElement(By.id("lib-mock-note")).isDisplayed()).as("the page says the answer is scripted")
 			.isTrue();
+		scrollTo("lib-output");
 		screenshot("sample-page-library.png");
 	}
 
@@ -306,12 +308,17 @@ class SamplePageBrowserTests {
 			.stream()
 			.filter((request) -> request.path().equals("/v1/audio/speech"))
 			.map((request) -> request.json().path("input").asString())).contains(text);
+		scrollTo("audio-transcribe");
 		screenshot("sample-page-audio.png");
 	}
 
 	private void open() {
 		browser.get("http://localhost:" + this.port + "/");
 		this.wait.until((driver) -> !text("mode").equals("…"));
+	}
+
+	private static void scrollTo(String id) {
+		browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' });", id);
 	}
 
 	/** Keeps a screenshot of the page as test output, in {@code target/}. */

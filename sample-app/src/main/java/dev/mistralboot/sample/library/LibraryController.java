@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -56,6 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * streamed conversation. The library and the agent are found by name and reused.
  */
 @RestController
+@RegisterReflectionForBinding(LibraryController.SampleDocument.class)
 class LibraryController {
 
 	/** The name of the library, by which it is found again. */
