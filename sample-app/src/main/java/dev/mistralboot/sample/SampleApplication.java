@@ -13,7 +13,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * With {@code MISTRAL_API_KEY} set it talks to the Mistral API; without it,
  * {@link MockMode} starts an embedded mock server. One controller per feature:
  * {@code chat}, {@code payments} (tool calling), {@code search} (embeddings),
- * {@code finetuning}.
+ * {@code finetuning}, {@code agents} (an agent and its conversations), {@code library}
+ * (document libraries), {@code audio} (transcription and speech).
  */
 @SpringBootApplication
 public class SampleApplication {
