@@ -38,7 +38,9 @@ class ConfigurationMetadataTests {
 				"mistral.http.response-timeout", "mistral.http.stream-idle-timeout", "mistral.retry.max-attempts",
 				"mistral.retry.initial-backoff", "mistral.retry.max-backoff", "mistral.retry.max-retry-after",
 				"mistral.chat.enabled", "mistral.chat.model", "mistral.chat.temperature", "mistral.chat.max-tokens",
-				"mistral.chat.safe-prompt");
+				"mistral.chat.safe-prompt", "mistral.audio.enabled", "mistral.audio.transcription-model",
+				"mistral.audio.speech-model", "mistral.audio.voice", "mistral.conversations.enabled",
+				"mistral.conversations.agent-id", "mistral.conversations.model");
 		assertThat(metadata.keySet()).containsAll(expected);
 		for (String name : expected) {
 			assertThat(metadata.get(name).path("description").asString("")).as("description of %s", name).isNotBlank();
@@ -56,6 +58,10 @@ class ConfigurationMetadataTests {
 		assertThat(metadata.get("mistral.chat.model").path("defaultValue").asString())
 			.isEqualTo("mistral-small-latest");
 		assertThat(metadata.get("mistral.rate-limit.period").path("defaultValue").asString()).isEqualTo("1m");
+		assertThat(metadata.get("mistral.audio.transcription-model").path("defaultValue").asString())
+			.isEqualTo("voxtral-mini-latest");
+		assertThat(metadata.get("mistral.audio.speech-model").has("defaultValue")).isFalse();
+		assertThat(metadata.get("mistral.conversations.agent-id").has("defaultValue")).isFalse();
 		assertThat(metadata.get("mistral.rate-limit.period").path("type").asString()).isEqualTo("java.time.Duration");
 	}
 
@@ -94,7 +100,7 @@ class ConfigurationMetadataTests {
 		}
 		Map<String, JsonNode> metadata = readMetadata();
 		for (String property : new String[] { "mistral.chat.model", "mistral.fim.model", "mistral.embeddings.model",
-				"mistral.ocr.model", "mistral.classifiers.moderation-model" }) {
+				"mistral.ocr.model", "mistral.classifiers.moderation-model", "mistral.audio.transcription-model" }) {
 			assertThat(hints).as("value hints of %s", property).containsKey(property);
 			assertThat(hints.get(property).path("values").findValuesAsString("value")).as(property)
 				.contains(metadata.get(property).path("defaultValue").asString());

@@ -104,8 +104,10 @@ class OnlyUsedBeansAreCreatedTests {
 			assertThat(context).hasNotFailed();
 			Set<String> families = familyClientDefinitions(context);
 			assertThat(families).as("family clients defined")
-				.contains("mistralChatClient", "reactiveMistralChatClient");
-			assertThat(families).as("family clients defined").hasSizeGreaterThanOrEqualTo(23);
+				.contains("mistralChatClient", "reactiveMistralChatClient", "mistralAudioClient",
+						"reactiveMistralAudioClient", "mistralConversationsClient",
+						"reactiveMistralConversationsClient");
+			assertThat(families).as("family clients defined").hasSizeGreaterThanOrEqualTo(27);
 			assertThat(createdMistralSingletons(context))
 				.as("Mistral singletons created by a start (a family auto-configuration, its nested configurations"
 						+ " and its properties class need @Lazy: see CONTRIBUTING.md, How to add a family)")

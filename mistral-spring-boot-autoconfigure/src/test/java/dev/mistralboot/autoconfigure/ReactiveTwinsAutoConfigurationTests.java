@@ -3,17 +3,23 @@ package dev.mistralboot.autoconfigure;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import dev.mistralboot.autoconfigure.audio.MistralAudioAutoConfiguration;
 import dev.mistralboot.autoconfigure.batch.MistralBatchAutoConfiguration;
 import dev.mistralboot.autoconfigure.classifiers.MistralClassifiersAutoConfiguration;
+import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
 import dev.mistralboot.autoconfigure.files.MistralFilesAutoConfiguration;
 import dev.mistralboot.autoconfigure.finetuning.MistralFineTuningAutoConfiguration;
 import dev.mistralboot.autoconfigure.libraries.MistralLibrariesAutoConfiguration;
 import dev.mistralboot.autoconfigure.models.MistralModelsAutoConfiguration;
 import dev.mistralboot.autoconfigure.ocr.MistralOcrAutoConfiguration;
+import dev.mistralboot.client.audio.MistralAudioClient;
+import dev.mistralboot.client.audio.ReactiveMistralAudioClient;
 import dev.mistralboot.client.batch.MistralBatchClient;
 import dev.mistralboot.client.batch.ReactiveMistralBatchClient;
 import dev.mistralboot.client.classifiers.MistralClassifiersClient;
 import dev.mistralboot.client.classifiers.ReactiveMistralClassifiersClient;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
+import dev.mistralboot.client.conversations.ReactiveMistralConversationsClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
@@ -39,10 +45,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reactive twins of the files, OCR, classifiers, models, fine-tuning, batch and
- * document libraries clients are auto-configured beside their blocking clients when
- * WebFlux is present, and follow the family's {@code mistral.<family>.enabled} and
- * settings.
+ * The reactive twins of the files, OCR, classifiers, models, fine-tuning, batch, document
+ * libraries, audio and conversations clients are auto-configured beside their blocking
+ * clients when WebFlux is present, and follow the family's
+ * {@code mistral.<family>.enabled} and settings.
  */
 class ReactiveTwinsAutoConfigurationTests {
 
@@ -61,7 +67,11 @@ class ReactiveTwinsAutoConfigurationTests {
 				new Family("batch", MistralBatchAutoConfiguration.class, MistralBatchClient.class,
 						ReactiveMistralBatchClient.class),
 				new Family("libraries", MistralLibrariesAutoConfiguration.class, MistralLibrariesClient.class,
-						ReactiveMistralLibrariesClient.class));
+						ReactiveMistralLibrariesClient.class),
+				new Family("audio", MistralAudioAutoConfiguration.class, MistralAudioClient.class,
+						ReactiveMistralAudioClient.class),
+				new Family("conversations", MistralConversationsAutoConfiguration.class,
+						MistralConversationsClient.class, ReactiveMistralConversationsClient.class));
 	}
 
 	private static ApplicationContextRunner runner(Class<?>... configurations) {
@@ -124,14 +134,18 @@ class ReactiveTwinsAutoConfigurationTests {
 
 	@Test
 	void reactiveClientsGetTheFamilyDefaults() {
-		runner(MistralOcrAutoConfiguration.class, MistralClassifiersAutoConfiguration.class)
+		runner(MistralOcrAutoConfiguration.class, MistralClassifiersAutoConfiguration.class,
+				MistralAudioAutoConfiguration.class)
 			.withPropertyValues("mistral.ocr.model=mistral-ocr-2505",
-					"mistral.classifiers.moderation-model=mistral-moderation-2411")
+					"mistral.classifiers.moderation-model=mistral-moderation-2411",
+					"mistral.audio.transcription-model=voxtral-mini-2507")
 			.run((context) -> {
 				assertThat(context.getBean(ReactiveMistralOcrClient.class).defaults().model())
 					.isEqualTo("mistral-ocr-2505");
 				assertThat(context.getBean(ReactiveMistralClassifiersClient.class).defaults().moderationModel())
 					.isEqualTo("mistral-moderation-2411");
+				assertThat(context.getBean(ReactiveMistralAudioClient.class).defaults().transcriptionModel())
+					.isEqualTo("voxtral-mini-2507");
 			});
 	}
 

@@ -32,7 +32,7 @@ import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
-import dev.mistralboot.client.core.UploadContent;
+import dev.mistralboot.client.core.UploadBuffers;
 import dev.mistralboot.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,7 +207,7 @@ class MockMistralAudioTests {
 		Transcription transcription = reactive()
 			.transcribe(TranscriptionRequest.builder()
 				.model("voxtral-mini-latest")
-				.file(UploadContent.of(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(wav)), "clip.wav"))
+				.file(UploadBuffers.of(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(wav)), "clip.wav"))
 				.build())
 			.block(WAIT);
 		assertThat(transcription.text()).isEqualTo(MockAudio.DEFAULT_TRANSCRIPTION);

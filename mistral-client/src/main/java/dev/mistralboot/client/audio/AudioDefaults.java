@@ -22,6 +22,17 @@ public record AudioDefaults(@Nullable String transcriptionModel, @Nullable Strin
 	public static final AudioDefaults NONE = new AudioDefaults(null, null, null);
 
 	/**
+	 * Validates the settings.
+	 * @throws IllegalArgumentException when a value is blank (leave it {@code null}
+	 * instead)
+	 */
+	public AudioDefaults {
+		notBlank(transcriptionModel, "transcriptionModel (mistral.audio.transcription-model)");
+		notBlank(speechModel, "speechModel (mistral.audio.speech-model)");
+		notBlank(voiceId, "voiceId (mistral.audio.voice)");
+	}
+
+	/**
 	 * Applies the defaults to a transcription.
 	 * @param request the request
 	 * @return the request to send
@@ -60,6 +71,12 @@ public record AudioDefaults(@Nullable String transcriptionModel, @Nullable Strin
 			builder.voiceId(this.voiceId);
 		}
 		return builder.build();
+	}
+
+	private static void notBlank(@Nullable String value, String name) {
+		if (value != null && value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank: give a value or leave it unset");
+		}
 	}
 
 }

@@ -25,12 +25,12 @@ import org.springframework.http.HttpMethod;
  * {@link MistralAudioClient}, with the same methods. Audio to transcribe streams from a
  * path, a resource, an input stream or a {@link Flux} of buffers (a WebFlux
  * {@code FilePart}'s content, through
- * {@link dev.mistralboot.client.core.UploadContent#of(org.reactivestreams.Publisher, String)});
+ * {@link dev.mistralboot.client.core.UploadBuffers#of(org.reactivestreams.Publisher, String)});
  * synthesized speech and voice samples arrive as a {@link Flux} of buffers.
  *
  * <pre>{@code
  * Mono<Transcription> text = audio.transcribe(TranscriptionRequest.builder()
- *     .file(UploadContent.of(filePart.content(), filePart.filename()))
+ *     .file(UploadBuffers.of(filePart.content(), filePart.filename()))
  *     .build());
  * Flux<TranscriptionStreamEvent> events = audio.transcribeStream(request);
  * Mono<Void> saved = DataBufferUtils.write(audio.speak(speechRequest), Path.of("hello.wav"));

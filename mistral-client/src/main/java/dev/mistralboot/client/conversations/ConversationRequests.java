@@ -32,8 +32,8 @@ record ConversationRequests(@Nullable String defaultAgentId, @Nullable String de
 	static final String RESTART = "conversations.restart";
 
 	ConversationRequests {
-		ConversationChecks.notBlank(defaultAgentId, "defaultAgentId");
-		ConversationChecks.notBlank(defaultModel, "defaultModel");
+		ConversationChecks.notBlank(defaultAgentId, "defaultAgentId (mistral.conversations.agent-id)");
+		ConversationChecks.notBlank(defaultModel, "defaultModel (mistral.conversations.model)");
 	}
 
 	ApiRequest start(ConversationRequest request, boolean stream) {

@@ -14,13 +14,14 @@ import org.jspecify.annotations.Nullable;
  * {@code chat mistral-small-latest}.
  * <p>
  * Low-cardinality tags (on metrics and spans): {@value #OPERATION_NAME} ({@code chat},
- * {@code text_completion} for FIM, {@code embeddings}, {@code create_agent}; other
- * operations keep their own name such as {@code files.upload}), {@value #PROVIDER_NAME}
- * ({@value #PROVIDER}), {@value #REQUEST_MODEL}, {@value #RESPONSE_MODEL},
- * {@value #ERROR_TYPE} (the HTTP status of an API error such as {@code 429},
- * {@code timeout}, {@code cancelled} for a stream closed before its end, or the
- * exception's class name), {@value #SERVER_ADDRESS} and {@value #SERVER_PORT}. A missing
- * value is {@value #NONE}.
+ * {@code text_completion} for FIM, {@code embeddings}, {@code create_agent},
+ * {@code invoke_agent} for starting, appending to and restarting a conversation, whole or
+ * streamed; other operations keep their own name such as {@code files.upload} or
+ * {@code audio.transcriptions}), {@value #PROVIDER_NAME} ({@value #PROVIDER}),
+ * {@value #REQUEST_MODEL}, {@value #RESPONSE_MODEL}, {@value #ERROR_TYPE} (the HTTP
+ * status of an API error such as {@code 429}, {@code timeout}, {@code cancelled} for a
+ * stream closed before its end, or the exception's class name), {@value #SERVER_ADDRESS}
+ * and {@value #SERVER_PORT}. A missing value is {@value #NONE}.
  * <p>
  * High-cardinality tags (spans only), when known: the request options
  * ({@code gen_ai.request.temperature}, {@code .top_p}, {@code .max_tokens},
@@ -167,8 +168,12 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	/**
 	 * Maps an {@link ApiRequest#operation()} to {@code gen_ai.operation.name}:
 	 * {@code chat} stays {@code chat}, {@code fim} becomes {@code text_completion},
-	 * {@code agents.create} becomes {@code create_agent}, {@code embeddings} stays; every
-	 * other operation keeps its own name.
+	 * {@code agents.create} becomes {@code create_agent}, {@code conversations.start},
+	 * {@code conversations.append} and {@code conversations.restart} (whole or streamed)
+	 * become {@code invoke_agent}, {@code embeddings} stays; every other operation keeps
+	 * its own name (the audio operations are {@code audio.transcriptions},
+	 * {@code audio.speech} and {@code audio.voices.*}: the conventions name none of
+	 * them).
 	 * @param operation the operation of the request
 	 * @return the GenAI operation name
 	 */
@@ -176,6 +181,7 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 		return switch (operation) {
 			case "fim" -> "text_completion";
 			case "agents.create" -> "create_agent";
+			case "conversations.start", "conversations.append", "conversations.restart" -> "invoke_agent";
 			default -> operation;
 		};
 	}

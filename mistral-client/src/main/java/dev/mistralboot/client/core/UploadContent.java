@@ -6,22 +6,15 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
-import org.springframework.http.client.MultipartBodyBuilder;
 
 /**
  * The content of one uploaded file (the file part of a multipart form), shared by every
@@ -30,24 +23,26 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * <p>
  * It comes from a {@link #of(Path) path}, a Spring {@link #of(Resource) resource}, an
  * {@link #of(InputStream, String) input stream} or, for the reactive clients only, a
- * {@link #of(Publisher, String) publisher of buffers} (a WebFlux {@code FilePart}'s
- * content). A path or a resource that can be opened again can be sent again, so its
- * upload is retried under the retry policy; an input stream or buffers can be read only
- * once, so their upload is never retried. An input stream is closed once it has been
- * sent; each buffer is released once sent.
+ * publisher of buffers ({@link UploadBuffers#of UploadBuffers.of(filePart.content(),
+ * name)} for a WebFlux {@code FilePart}). A path or a resource that can be opened again
+ * can be sent again, so its upload is retried under the retry policy; an input stream or
+ * buffers can be read only once, so their upload is never retried. An input stream is
+ * closed once it has been sent; each buffer is released once sent.
  * <p>
  * Instances are immutable: {@link #withFilename(String)} and
  * {@link #withContentType(String)} return copies. {@link UploadForm} puts them into a
  * request.
+ * <p>
+ * This class refers to Reactor only in the signature of {@link #of(Publisher, String)},
+ * so that a blocking client uploads without Reactor on the class path (a servlet
+ * application has none); what the reactive clients need lives in {@link UploadBuffers}.
  */
 public final class UploadContent {
 
-	/** The size of the buffers an input stream is read into by the reactive clients. */
-	private static final int BUFFER_SIZE = 64 * 1024;
-
 	private final @Nullable Resource resource;
 
-	private final @Nullable Publisher<DataBuffer> buffers;
+	/** A {@code Publisher<DataBuffer>} (see {@link UploadBuffers}), or {@code null}. */
+	private final @Nullable Object buffers;
 
 	private final String filename;
 
@@ -55,7 +50,7 @@ public final class UploadContent {
 
 	private final boolean repeatable;
 
-	private UploadContent(@Nullable Resource resource, @Nullable Publisher<DataBuffer> buffers, String filename,
+	private UploadContent(@Nullable Resource resource, @Nullable Object buffers, String filename,
 			@Nullable String contentType, boolean repeatable) {
 		this.resource = resource;
 		this.buffers = buffers;
@@ -110,16 +105,14 @@ public final class UploadContent {
 	}
 
 	/**
-	 * Content that arrives as buffers, such as a WebFlux {@code FilePart}'s, streamed as
-	 * it comes and never sent twice. Only the reactive clients can send it.
-	 * @param content the buffers; each is released once sent
-	 * @param filename the file name sent with it, such as {@code speech.wav}
+	 * Content that arrives as buffers ({@link UploadBuffers#of}).
+	 * @param buffers a {@code Publisher<DataBuffer>}, typed as {@code Object} so that
+	 * this class names no Reactive Streams type
+	 * @param filename the file name
 	 * @return the content
-	 * @throws IllegalArgumentException when the file name is blank
 	 */
-	public static UploadContent of(Publisher<DataBuffer> content, String filename) {
-		Objects.requireNonNull(content, "content");
-		return new UploadContent(null, content, requireName(filename), null, false);
+	static UploadContent ofBuffers(Object buffers, String filename) {
+		return new UploadContent(null, buffers, requireName(filename), null, false);
 	}
 
 	private static String requireName(@Nullable String filename) {
@@ -234,28 +227,11 @@ public final class UploadContent {
 	}
 
 	/**
-	 * Adds the part to a reactive client's multipart body: a file is read without
-	 * blocking (and again for a retry), another resource on Reactor's bounded elastic
-	 * scheduler, buffers as they come.
-	 * @param form the form
-	 * @param name the field name
+	 * The buffers the content arrives as.
+	 * @return the buffers, or {@code null} for content read from a resource
 	 */
-	void addTo(MultipartBodyBuilder form, String name) {
-		Resource content = this.resource;
-		if (content == null) {
-			form.asyncPart(name, Objects.requireNonNull(this.buffers), DataBuffer.class)
-				.filename(this.filename)
-				.contentType(mediaType());
-		}
-		else if (content.isFile()) {
-			form.part(name, content).filename(this.filename).contentType(mediaType());
-		}
-		else {
-			Flux<DataBuffer> read = DataBufferUtils
-				.readInputStream(content::getInputStream, DefaultDataBufferFactory.sharedInstance, BUFFER_SIZE)
-				.subscribeOn(Schedulers.boundedElastic());
-			form.asyncPart(name, read, DataBuffer.class).filename(this.filename).contentType(mediaType());
-		}
+	@Nullable Object buffers() {
+		return this.buffers;
 	}
 
 	@Override

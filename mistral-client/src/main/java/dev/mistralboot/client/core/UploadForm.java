@@ -100,7 +100,7 @@ public final class UploadForm {
 		for (Entry entry : this.entries) {
 			UploadContent content = entry.content();
 			if (content != null) {
-				content.addTo(form, entry.name());
+				UploadBuffers.addTo(form, entry.name(), content);
 			}
 			else {
 				form.part(entry.name(), Objects.requireNonNull(entry.text()));

@@ -7,7 +7,7 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
-import dev.mistralboot.client.core.UploadContent;
+import dev.mistralboot.client.core.UploadBuffers;
 import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -132,7 +132,7 @@ public class ReactiveMistralFilesClient {
 				throw new IllegalArgumentException("FileVisibility.UNKNOWN cannot be sent: choose workspace or user");
 			}
 			return send(form(purpose, expiry, visibility).file("file",
-					UploadContent.of(content, filename).withContentType(contentType)));
+					UploadBuffers.of(content, filename).withContentType(contentType)));
 		});
 	}
 

@@ -9,7 +9,7 @@ import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
-import dev.mistralboot.client.core.UploadContent;
+import dev.mistralboot.client.core.UploadBuffers;
 import dev.mistralboot.client.core.UploadForm;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -261,7 +261,7 @@ public class ReactiveMistralLibrariesClient {
 				throw new IllegalArgumentException("An uploaded document needs a file name, such as \"handbook.pdf\"");
 			}
 			return send(libraryId,
-					new UploadForm().file("file", UploadContent.of(content, filename).withContentType(contentType)));
+					new UploadForm().file("file", UploadBuffers.of(content, filename).withContentType(contentType)));
 		});
 	}
 

@@ -315,6 +315,20 @@ class MistralObservationTests {
 		this.support.observations.assertThat().doesNotHaveAnyObservation();
 	}
 
+	@Test
+	void operationsAreNamedAfterTheGenAiConventionsWhereTheyNameThem() {
+		DefaultMistralObservationConvention convention = new DefaultMistralObservationConvention();
+		assertThat(convention.operationName("chat")).isEqualTo("chat");
+		assertThat(convention.operationName("fim")).isEqualTo("text_completion");
+		assertThat(convention.operationName("agents.create")).isEqualTo("create_agent");
+		for (String turn : new String[] { "conversations.start", "conversations.append", "conversations.restart" }) {
+			assertThat(convention.operationName(turn)).as(turn).isEqualTo("invoke_agent");
+		}
+		assertThat(convention.operationName("conversations.history")).isEqualTo("conversations.history");
+		assertThat(convention.operationName("audio.transcriptions")).isEqualTo("audio.transcriptions");
+		assertThat(convention.operationName("audio.speech")).isEqualTo("audio.speech");
+	}
+
 	private MistralHttp.Builder http() {
 		return MistralHttp.builder()
 			.baseUrl(wireMock.baseUrl())

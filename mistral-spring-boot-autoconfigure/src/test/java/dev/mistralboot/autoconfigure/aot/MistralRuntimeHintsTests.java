@@ -8,6 +8,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mistralboot.client.agents.AgentsCompletionRequest;
+import dev.mistralboot.client.audio.SpeechRequest;
+import dev.mistralboot.client.audio.SpeechStreamEvent;
+import dev.mistralboot.client.audio.Transcription;
+import dev.mistralboot.client.audio.TranscriptionRequest;
+import dev.mistralboot.client.audio.TranscriptionStreamEvent;
+import dev.mistralboot.client.audio.UnknownTranscriptionStreamEvent;
+import dev.mistralboot.client.audio.VoiceList;
 import dev.mistralboot.client.batch.BatchJob;
 import dev.mistralboot.client.batch.BatchJobStatus;
 import dev.mistralboot.client.batch.CreateBatchJobRequest;
@@ -22,6 +29,12 @@ import dev.mistralboot.client.chat.UnknownChunk;
 import dev.mistralboot.client.chat.WebSearchTool;
 import dev.mistralboot.client.classifiers.ChatClassificationRequest;
 import dev.mistralboot.client.classifiers.ModerationResponse;
+import dev.mistralboot.client.conversations.ConversationEvent;
+import dev.mistralboot.client.conversations.ConversationRequest;
+import dev.mistralboot.client.conversations.ConversationResponse;
+import dev.mistralboot.client.conversations.ResponseDoneEvent;
+import dev.mistralboot.client.conversations.UnknownConversationEvent;
+import dev.mistralboot.client.conversations.UnknownEntry;
 import dev.mistralboot.client.core.UsageInfo;
 import dev.mistralboot.client.embeddings.Embedding;
 import dev.mistralboot.client.embeddings.EmbeddingRequest;
@@ -82,7 +95,10 @@ class MistralRuntimeHintsTests {
 				OcrRequest.class, OcrResponse.class, OcrBlockType.class, FineTunedModelCard.class,
 				UnknownModelCard.class, FileObject.class, FilePurpose.class, ClassifierFineTuningJob.class,
 				UnknownFineTuningJob.class, WandbIntegration.class, CreateBatchJobRequest.class, BatchJob.class,
-				BatchJobStatus.class, UsageInfo.class);
+				BatchJobStatus.class, UsageInfo.class, TranscriptionRequest.class, Transcription.class,
+				TranscriptionStreamEvent.class, UnknownTranscriptionStreamEvent.class, SpeechRequest.class,
+				SpeechStreamEvent.class, VoiceList.class, ConversationRequest.class, ConversationResponse.class,
+				ConversationEvent.class, ResponseDoneEvent.class, UnknownConversationEvent.class, UnknownEntry.class);
 		for (Class<?> type : sample) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
 			assertThat(RuntimeHintsPredicates.reflection()
@@ -109,6 +125,9 @@ class MistralRuntimeHintsTests {
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(TypeReference.of(Content.class.getName() + "$Deserializer"))
+			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TypeReference.of("dev.mistralboot.client.conversations.DeltaContentSerializer"))
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 	}
 

@@ -4,11 +4,13 @@ import java.util.List;
 
 import dev.mistralboot.client.agents.AgentsCompletionRequest;
 import dev.mistralboot.client.agents.MistralAgentsClient;
+import dev.mistralboot.client.audio.MistralAudioClient;
 import dev.mistralboot.client.batch.MistralBatchClient;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.classifiers.ClassificationRequest;
 import dev.mistralboot.client.classifiers.MistralClassifiersClient;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
 import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 import dev.mistralboot.client.files.MistralFilesClient;
 import dev.mistralboot.client.fim.FimCompletionRequest;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EveryFamily {
 
 	/** How many requests {@link #call(ApplicationContext)} sends. */
-	static final int CALLS = 11;
+	static final int CALLS = 13;
 
 	private EveryFamily() {
 	}
@@ -49,6 +51,8 @@ final class EveryFamily {
 		context.getBean(MistralFineTuningClient.class).list();
 		context.getBean(MistralBatchClient.class).list();
 		context.getBean(MistralLibrariesClient.class).list();
+		context.getBean(MistralAudioClient.class).listVoices();
+		context.getBean(MistralConversationsClient.class).list();
 	}
 
 	/**
@@ -61,7 +65,7 @@ final class EveryFamily {
 		assertThat(mock.requests()).extracting((request) -> request.path())
 			.containsExactlyElementsOf(List.of("/v1/chat/completions", "/v1/fim/completions", "/v1/agents/completions",
 					"/v1/embeddings", "/v1/moderations", "/v1/ocr", "/v1/models", "/v1/files", "/v1/fine_tuning/jobs",
-					"/v1/batch/jobs", "/v1/libraries"));
+					"/v1/batch/jobs", "/v1/libraries", "/v1/audio/voices", "/v1/conversations"));
 	}
 
 }

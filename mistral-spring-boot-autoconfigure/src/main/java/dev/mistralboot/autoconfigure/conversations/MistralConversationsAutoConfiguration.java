@@ -1,0 +1,62 @@
+package dev.mistralboot.autoconfigure.conversations;
+
+import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
+import dev.mistralboot.client.conversations.ReactiveMistralConversationsClient;
+import dev.mistralboot.client.core.MistralHttp;
+import dev.mistralboot.client.core.ReactiveMistralHttp;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configures {@link MistralConversationsClient} and, with WebFlux,
+ * {@link ReactiveMistralConversationsClient}, starting the conversations that name
+ * neither an agent nor a model with {@code mistral.conversations.agent-id} or
+ * {@code mistral.conversations.model}. Disable both with
+ * {@code mistral.conversations.enabled=false}.
+ */
+@AutoConfiguration(after = MistralAutoConfiguration.class)
+@ConditionalOnClass(MistralConversationsClient.class)
+@ConditionalOnBooleanProperty(name = "mistral.conversations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MistralConversationsProperties.class)
+@Lazy
+public final class MistralConversationsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MistralHttp.class)
+	MistralConversationsClient mistralConversationsClient(MistralHttp mistralHttp,
+			MistralConversationsProperties properties) {
+		return new MistralConversationsClient(mistralHttp, properties.getAgentId(), properties.getModel());
+	}
+
+	/**
+	 * The reactive conversations client, when WebFlux is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Lazy
+	static class ReactiveConversationsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralHttp.class)
+		ReactiveMistralConversationsClient reactiveMistralConversationsClient(ReactiveMistralHttp reactiveMistralHttp,
+				MistralConversationsProperties properties) {
+			return new ReactiveMistralConversationsClient(reactiveMistralHttp, properties.getAgentId(),
+					properties.getModel());
+		}
+
+	}
+
+}
