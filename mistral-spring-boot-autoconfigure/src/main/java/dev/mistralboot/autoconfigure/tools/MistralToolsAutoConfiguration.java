@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.tools;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralDependencyCheck;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolCallback;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
@@ -36,18 +37,19 @@ import org.springframework.util.ClassUtils;
  * {@code mistralChatClient.withTools(toolRegistry)} or
  * {@code mistralConversationsClient.withTools(toolRegistry)}.
  * <p>
- * When the application has a conversations client bean, the conversation tool loop over
- * the registry is a bean too: {@link ToolCallingConversations} and, with WebFlux and a
- * reactive conversations client, {@link ReactiveToolCallingConversations}; inject them to
- * run conversations whose function calls the application's {@code @MistralTool} beans
- * answer.
+ * When there is a conversations client bean (the auto-configured one, see
+ * {@link MistralConversationsAutoConfiguration}, or the application's), the conversation
+ * tool loop over the registry is a bean too: {@link ToolCallingConversations} and, with
+ * WebFlux and a reactive conversations client, {@link ReactiveToolCallingConversations};
+ * inject them to run conversations whose function calls the application's
+ * {@code @MistralTool} beans answer.
  * <p>
  * Beans are found by type without being created: a tool's bean is looked up when the
  * model first calls it, so tool beans may themselves depend on the chat client. Proxied
  * beans (transactions, security, ...) are invoked through their proxy.
  */
-@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class },
-		afterName = "dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration")
+@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
+		MistralConversationsAutoConfiguration.class })
 @ConditionalOnClass(ToolRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralToolsProperties.class)

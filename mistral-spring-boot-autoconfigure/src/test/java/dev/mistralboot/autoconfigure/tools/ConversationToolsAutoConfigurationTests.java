@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
@@ -105,6 +106,44 @@ class ConversationToolsAutoConfigurationTests {
 					  "object":"entry","type":"function.result"}]}""")));
 	}
 
+	@Test
+	void theAutoConfiguredConversationsClientsGetTheLoopWithTheirDefaults() {
+		wireMock.stubJson(WireMock.post("/v1/conversations"), "agents_api_v1_conversations_start", """
+				{"object":"conversation.response","conversation_id":"%s","outputs":[
+				 {"object":"entry","type":"message.output","created_at":"2026-12-02T10:00:03Z","id":"msg_1",
+				  "role":"assistant","content":"Hello."}],
+				 "usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}""".formatted(ID));
+		ApplicationContextRunner runner = this.runner
+			.withConfiguration(AutoConfigurations.of(MistralConversationsAutoConfiguration.class))
+			.withUserConfiguration(Tools.class);
+		runner.withPropertyValues("mistral.conversations.model=mistral-small-latest").run((context) -> {
+			assertThat(context).hasSingleBean(ToolCallingConversations.class)
+				.hasSingleBean(ReactiveToolCallingConversations.class);
+			context.getBean(ToolCallingConversations.class)
+				.start(ConversationRequest.builder().inputs("Hello").build());
+		});
+		runner.withPropertyValues("mistral.conversations.agent-id=ag_1")
+			.run((context) -> context.getBean(ReactiveToolCallingConversations.class)
+				.start(ConversationRequest.builder().inputs("Hello").build())
+				.block(Duration.ofSeconds(30)));
+		runner.withPropertyValues("mistral.conversations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ToolCallingConversations.class)
+				.doesNotHaveBean(ReactiveToolCallingConversations.class));
+		List<JsonNode> starts = wireMock.server()
+			.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v1/conversations")))
+			.stream()
+			.map((request) -> MistralJson.defaultMapper().readTree(request.getBodyAsString()))
+			.toList();
+		assertThat(starts).hasSize(2);
+		// a model conversation gets the registry's tools, an agent's keeps the agent's
+		// own
+		assertThat(starts.get(0).get("model").asString()).isEqualTo("mistral-small-latest");
+		assertThat(starts.get(0).get("tools").get(0).get("function").get("name").asString())
+			.isEqualTo("retrieve_payment_status");
+		assertThat(starts.get(1).get("agent_id").asString()).isEqualTo("ag_1");
+		assertThat(starts.get(1).has("tools")).isFalse();
+	}
+
 	public static class Payments {
 
 		final List<String> calls = new CopyOnWriteArrayList<>();
@@ -113,6 +152,16 @@ class ConversationToolsAutoConfigurationTests {
 		public Map<String, String> status(@ToolParam(name = "transaction_id") String transactionId) {
 			this.calls.add(transactionId);
 			return Map.of("status", "Paid");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Tools {
+
+		@Bean
+		Payments payments() {
+			return new Payments();
 		}
 
 	}
