@@ -1,5 +1,6 @@
 package dev.mistralboot.test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * MockConversationReply.text("Your payment was made.");           // streamed word by word
  * MockConversationReply.inPieces("Pa", "id.");                     // streamed in exactly these pieces
  * MockConversationReply.functionCall("retrieve_payment_status", "{\"transaction_id\":\"T1001\"}");
+ * MockConversationReply.functionCall("retrieve_payment_status", "{\"transaction_id\":\"T1002\"}")
+ *     .andFunctionCall("retrieve_payment_date", "{\"transaction_id\":\"T1002\"}");   // two calls in one turn
  * }</pre>
  */
 public final class MockConversationReply {
@@ -32,14 +35,11 @@ public final class MockConversationReply {
 
 	private final List<String> pieces;
 
-	private final String functionName;
+	private final List<Call> calls;
 
-	private final String arguments;
-
-	private MockConversationReply(List<String> pieces, String functionName, String arguments) {
+	private MockConversationReply(List<String> pieces, List<Call> calls) {
 		this.pieces = List.copyOf(pieces);
-		this.functionName = functionName;
-		this.arguments = arguments;
+		this.calls = List.copyOf(calls);
 	}
 
 	/**
@@ -53,7 +53,7 @@ public final class MockConversationReply {
 			throw new IllegalArgumentException("text must not be null; use \"\" for an empty answer");
 		}
 		List<String> pieces = text.isEmpty() ? List.of("") : Arrays.asList(WORD_BOUNDARY.split(text));
-		return new MockConversationReply(pieces, "", "");
+		return new MockConversationReply(pieces, List.of());
 	}
 
 	/**
@@ -71,7 +71,7 @@ public final class MockConversationReply {
 				throw new IllegalArgumentException("pieces must not be null: " + Arrays.toString(pieces));
 			}
 		}
-		return new MockConversationReply(List.of(pieces), "", "");
+		return new MockConversationReply(List.of(pieces), List.of());
 	}
 
 	/**
@@ -86,6 +86,33 @@ public final class MockConversationReply {
 	 * JSON object
 	 */
 	public static MockConversationReply functionCall(String name, String argumentsJson) {
+		return new MockConversationReply(List.of(), List.of(call(name, argumentsJson)));
+	}
+
+	/**
+	 * This function-call turn with one more call: the turn holds one
+	 * {@code function.call} entry per call, in order, each with its own
+	 * {@code tool_call_id} (streamed, each arrives as two {@code function.call.delta}
+	 * events of its own {@code output_index}); the application answers them all in one
+	 * append.
+	 * @param name the function's name, as the application declared it
+	 * @param argumentsJson the arguments, a JSON object
+	 * @return a new reply
+	 * @throws IllegalStateException when this reply is a text answer
+	 * @throws IllegalArgumentException when the name is blank or the arguments are not a
+	 * JSON object
+	 */
+	public MockConversationReply andFunctionCall(String name, String argumentsJson) {
+		if (!isFunctionCall()) {
+			throw new IllegalStateException("andFunctionCall adds a call to a function-call reply; start with "
+					+ "MockConversationReply.functionCall(...), not with a text answer");
+		}
+		List<Call> calls = new ArrayList<>(this.calls);
+		calls.add(call(name, argumentsJson));
+		return new MockConversationReply(List.of(), calls);
+	}
+
+	private static Call call(String name, String argumentsJson) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("give the function's name, for example \"retrieve_payment_status\"");
 		}
@@ -101,11 +128,11 @@ public final class MockConversationReply {
 					"argumentsJson must be a JSON object, such as {\"transaction_id\":\"T1001\"}, was: "
 							+ argumentsJson);
 		}
-		return new MockConversationReply(List.of(), name, argumentsJson);
+		return new Call(name, argumentsJson);
 	}
 
 	boolean isFunctionCall() {
-		return !this.functionName.isEmpty();
+		return !this.calls.isEmpty();
 	}
 
 	List<String> pieces() {
@@ -116,17 +143,26 @@ public final class MockConversationReply {
 		return String.join("", this.pieces);
 	}
 
-	String functionName() {
-		return this.functionName;
-	}
-
-	String arguments() {
-		return this.arguments;
+	List<Call> calls() {
+		return this.calls;
 	}
 
 	@Override
 	public String toString() {
-		return isFunctionCall() ? "function call " + this.functionName + this.arguments : "text \"" + text() + "\"";
+		if (!isFunctionCall()) {
+			return "text \"" + text() + "\"";
+		}
+		return "function call "
+				+ String.join(", ", this.calls.stream().map((call) -> call.name() + call.arguments()).toList());
+	}
+
+	/**
+	 * One function call of a turn.
+	 *
+	 * @param name the function's name
+	 * @param arguments the arguments, a JSON object
+	 */
+	record Call(String name, String arguments) {
 	}
 
 }

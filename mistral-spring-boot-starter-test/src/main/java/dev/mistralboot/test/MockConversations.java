@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * responder's, else a default text), whole or as server-sent events; list, get, history,
  * messages and delete read and change the same conversations. A conversation with an
  * agent needs an agent this server holds (created through its agents API); a function
- * result must answer a function call of the conversation. Unknown ids are 404s. Called by
+ * result must answer a function call of the conversation, and an append after a turn that
+ * made calls must answer each of them once. Unknown ids are 404s. Called by
  * {@link MockMistralHandler} under its lock.
  */
 final class MockConversations {
@@ -144,6 +145,7 @@ final class MockConversations {
 	}
 
 	private ResponseDefinition append(Stored conversation, JsonNode body, MockMistralHandler handler) {
+		List<String> answered = new ArrayList<>();
 		for (JsonNode input : inputs(body)) {
 			if ("function.result".equals(input.path("type").asString(""))) {
 				String callId = input.path("tool_call_id").asString("");
@@ -151,8 +153,23 @@ final class MockConversations {
 					return error(400, "No function call " + callId + " in conversation " + conversation.id
 							+ " to answer (its calls: " + conversation.calls + ")");
 				}
+				if (!conversation.pending.contains(callId) || answered.contains(callId)) {
+					return error(400,
+							"Function call " + callId + " of conversation " + conversation.id + " is already answered");
+				}
+				answered.add(callId);
 			}
 		}
+		if (!body.path("tool_confirmations").isEmpty() && answered.isEmpty()) {
+			return turn(conversation, body, handler);
+		}
+		List<String> unanswered = new ArrayList<>(conversation.pending);
+		unanswered.removeAll(answered);
+		if (!unanswered.isEmpty()) {
+			return error(400, "Function calls " + unanswered + " of conversation " + conversation.id
+					+ " wait for their results: append a function.result entry with the tool_call_id of each");
+		}
+		conversation.pending.clear();
 		return turn(conversation, body, handler);
 	}
 
@@ -214,68 +231,71 @@ final class MockConversations {
 			reply = MockConversationReply.text("This is MockMistral's default answer. Script another one with "
 					+ "mockMistral.conversations().reply(...).");
 		}
-		ObjectNode output = MockResponses.JSON.createObjectNode();
-		output.put("object", "entry");
-		output.put("created_at", now());
-		output.put("completed_at", now());
-		output.put("id", (reply.isFunctionCall() ? "fc_" : "msg_") + UUID.randomUUID().toString().replace("-", ""));
-		if (conversation.agentId != null) {
-			output.put("agent_id", conversation.agentId);
-		}
-		output.put("model", conversation.model);
-		String callId = null;
+		List<ObjectNode> outputs = new ArrayList<>();
 		if (reply.isFunctionCall()) {
-			callId = MockResponses.toolCallId();
-			output.put("type", "function.call");
-			output.put("tool_call_id", callId);
-			output.put("name", reply.functionName());
-			output.put("arguments", reply.arguments());
-			conversation.calls.add(callId);
+			for (MockConversationReply.Call call : reply.calls()) {
+				ObjectNode output = output(conversation, "fc_");
+				String callId = MockResponses.toolCallId();
+				output.put("type", "function.call");
+				output.put("tool_call_id", callId);
+				output.put("name", call.name());
+				output.put("arguments", call.arguments());
+				conversation.calls.add(callId);
+				conversation.pending.add(callId);
+				outputs.add(output);
+			}
 		}
 		else {
+			ObjectNode output = output(conversation, "msg_");
 			output.put("type", "message.output");
 			output.put("role", "assistant");
 			output.put("content", reply.text());
+			outputs.add(output);
 		}
-		conversation.add(output);
+		outputs.forEach(conversation::add);
 		int promptTokens = Math.max(1, MockResponses.tokens(prompt.toString()));
 		int completionTokens = Math.max(1,
-				MockResponses.tokens(reply.isFunctionCall() ? reply.arguments() : reply.text()));
+				MockResponses.tokens(reply.isFunctionCall()
+						? String.join(" ", reply.calls().stream().map(MockConversationReply.Call::arguments).toList())
+						: reply.text()));
 		ObjectNode usage = MockResponses.JSON.createObjectNode();
 		usage.put("prompt_tokens", promptTokens);
 		usage.put("completion_tokens", completionTokens);
 		usage.put("total_tokens", promptTokens + completionTokens);
 		if (body.path("stream").asBoolean(false)) {
-			return stream(conversation, output, reply, usage, handler);
+			return stream(conversation, outputs, reply, usage, handler);
 		}
 		ObjectNode response = MockResponses.JSON.createObjectNode();
 		response.put("object", "conversation.response");
 		response.put("conversation_id", conversation.id);
-		response.putArray("outputs").add(output);
+		response.putArray("outputs").addAll(outputs);
 		response.set("usage", usage);
 		return json(response);
 	}
 
-	private ResponseDefinition stream(Stored conversation, ObjectNode output, MockConversationReply reply,
+	private ResponseDefinition stream(Stored conversation, List<ObjectNode> outputs, MockConversationReply reply,
 			ObjectNode usage, MockMistralHandler handler) {
 		List<ObjectNode> events = new ArrayList<>();
 		ObjectNode started = event("conversation.response.started");
 		started.put("conversation_id", conversation.id);
 		events.add(started);
 		if (reply.isFunctionCall()) {
-			String arguments = reply.arguments();
-			int half = arguments.length() / 2;
-			for (String piece : List.of(arguments.substring(0, half), arguments.substring(half))) {
-				ObjectNode delta = outputEvent("function.call.delta", output);
-				delta.put("tool_call_id", output.path("tool_call_id").asString());
-				delta.put("name", reply.functionName());
-				delta.put("arguments", piece);
-				events.add(delta);
+			for (int index = 0; index < outputs.size(); index++) {
+				ObjectNode output = outputs.get(index);
+				String arguments = output.path("arguments").asString();
+				int half = arguments.length() / 2;
+				for (String piece : List.of(arguments.substring(0, half), arguments.substring(half))) {
+					ObjectNode delta = outputEvent("function.call.delta", output, index);
+					delta.put("tool_call_id", output.path("tool_call_id").asString());
+					delta.put("name", output.path("name").asString());
+					delta.put("arguments", piece);
+					events.add(delta);
+				}
 			}
 		}
 		else {
 			for (String piece : reply.pieces()) {
-				ObjectNode delta = outputEvent("message.output.delta", output);
+				ObjectNode delta = outputEvent("message.output.delta", outputs.get(0), 0);
 				delta.put("content_index", 0);
 				delta.put("role", "assistant");
 				delta.put("content", piece);
@@ -313,9 +333,22 @@ final class MockConversations {
 		return event;
 	}
 
-	private static ObjectNode outputEvent(String type, ObjectNode output) {
+	private static ObjectNode output(Stored conversation, String idPrefix) {
+		ObjectNode output = MockResponses.JSON.createObjectNode();
+		output.put("object", "entry");
+		output.put("created_at", now());
+		output.put("completed_at", now());
+		output.put("id", idPrefix + UUID.randomUUID().toString().replace("-", ""));
+		if (conversation.agentId != null) {
+			output.put("agent_id", conversation.agentId);
+		}
+		output.put("model", conversation.model);
+		return output;
+	}
+
+	private static ObjectNode outputEvent(String type, ObjectNode output, int outputIndex) {
 		ObjectNode event = event(type);
-		event.put("output_index", 0);
+		event.put("output_index", outputIndex);
 		event.put("id", output.path("id").asString());
 		event.put("model", output.path("model").asString());
 		if (output.has("agent_id")) {
@@ -398,7 +431,10 @@ final class MockConversations {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
-	/** One conversation: its settings, entries and the ids of its function calls. */
+	/**
+	 * One conversation: its settings, entries, the ids of its function calls and of those
+	 * still waiting for their results.
+	 */
 	private static final class Stored {
 
 		final String id;
@@ -414,6 +450,8 @@ final class MockConversations {
 		final List<ObjectNode> entries = new ArrayList<>();
 
 		final List<String> calls = new ArrayList<>();
+
+		final List<String> pending = new ArrayList<>();
 
 		final String createdAt = now();
 

@@ -811,7 +811,11 @@ public final class MockMistral implements AutoCloseable {
 	 * is given. Conversations live in memory until {@link MockMistral#reset()}; one with
 	 * an {@code agent_id} needs an agent created on this server (its model answers), and
 	 * a {@code function.result} must answer a {@code function.call} of the conversation
-	 * (a 400 otherwise, as the live API answers).
+	 * (a 400 otherwise, as the live API answers). An append to a conversation whose last
+	 * turn made function calls must answer each of them once (a 400 naming the calls
+	 * otherwise), so a test of a tool loop fails when a result is missing, sent twice or
+	 * answers the wrong call; {@link MockConversationReply#andFunctionCall} scripts
+	 * several calls in one turn.
 	 *
 	 * <p>
 	 * A function-call round, as an application with {@code @MistralTool} beans meets it:

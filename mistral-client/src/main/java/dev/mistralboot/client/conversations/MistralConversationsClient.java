@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralPager;
 import dev.mistralboot.client.core.MistralResponse;
@@ -36,7 +37,7 @@ import tools.jackson.core.type.TypeReference;
  * {@link ResponseErrorEvent}; a stream cut before either raises
  * {@link dev.mistralboot.client.core.MistralStreamException}. Fold a stream into the
  * turn's outputs with {@link ConversationAccumulator}. To let {@code @MistralTool} beans
- * answer function calls, use {@link ToolCallingConversations}. Methods are named after
+ * answer function calls, use {@link #withTools(ToolRegistry)}. Methods are named after
  * the API's operations ({@code agents_api_v1_conversations_history} is
  * {@link #history(String)}). Failures raise the
  * {@link dev.mistralboot.client.core.MistralException} hierarchy. Thread-safe.
@@ -84,6 +85,25 @@ public class MistralConversationsClient {
 	 */
 	public MistralConversationsClient withOptions(RequestOptions options) {
 		return new MistralConversationsClient(this.http.withOptions(options), this.requests);
+	}
+
+	/**
+	 * The tool loop on this client: conversations whose {@code function.call} entries are
+	 * answered by the registry's tools, with {@code function.result} entries appended
+	 * until the model answers without a call (see {@link ToolCallingConversations}).
+	 * @param registry the tools (in Spring Boot, the auto-configured {@code ToolRegistry}
+	 * bean of the application's {@code @MistralTool} methods)
+	 * @return the loop, with the registry's round limit and failure policy
+	 */
+	public ToolCallingConversations withTools(ToolRegistry registry) {
+		return new ToolCallingConversations(this, registry);
+	}
+
+	/**
+	 * Whether a conversation naming neither agent nor model goes to the default agent.
+	 */
+	boolean agentByDefault() {
+		return this.requests.defaultAgentId() != null;
 	}
 
 	/**

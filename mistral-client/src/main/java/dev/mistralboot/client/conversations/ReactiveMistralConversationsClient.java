@@ -3,6 +3,7 @@ package dev.mistralboot.client.conversations;
 import java.util.List;
 import java.util.Objects;
 
+import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
@@ -63,6 +64,26 @@ public class ReactiveMistralConversationsClient {
 	 */
 	public ReactiveMistralConversationsClient withOptions(RequestOptions options) {
 		return new ReactiveMistralConversationsClient(this.http.withOptions(options), this.requests);
+	}
+
+	/**
+	 * The tool loop on this client: conversations whose {@code function.call} entries are
+	 * answered by the registry's tools, with {@code function.result} entries appended
+	 * until the model answers without a call (see
+	 * {@link ReactiveToolCallingConversations}).
+	 * @param registry the tools (in Spring Boot, the auto-configured {@code ToolRegistry}
+	 * bean of the application's {@code @MistralTool} methods)
+	 * @return the loop, with the registry's round limit and failure policy
+	 */
+	public ReactiveToolCallingConversations withTools(ToolRegistry registry) {
+		return new ReactiveToolCallingConversations(this, registry);
+	}
+
+	/**
+	 * Whether a conversation naming neither agent nor model goes to the default agent.
+	 */
+	boolean agentByDefault() {
+		return this.requests.defaultAgentId() != null;
 	}
 
 	/**

@@ -8,8 +8,11 @@
  * ({@link dev.mistralboot.client.conversations.ConversationEvent}) are typed unions that
  * keep what this library does not know yet;
  * {@link dev.mistralboot.client.conversations.ConversationAccumulator} folds a stream
- * into the turn's outputs. Tools, content and completion arguments reuse the chat and
- * agents types.
+ * into the turn's outputs;
+ * {@link dev.mistralboot.client.conversations.ToolCallingConversations} (and its reactive
+ * twin), from {@code withTools(ToolRegistry)}, answers function calls with
+ * {@code @MistralTool} methods. Tools, content and completion arguments reuse the chat
+ * and agents types.
  */
 @NullMarked
 package dev.mistralboot.client.conversations;

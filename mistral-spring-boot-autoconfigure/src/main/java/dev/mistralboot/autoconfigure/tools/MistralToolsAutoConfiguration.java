@@ -3,22 +3,30 @@ package dev.mistralboot.autoconfigure.tools;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralDependencyCheck;
 import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolCallback;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
+import dev.mistralboot.client.conversations.ReactiveMistralConversationsClient;
+import dev.mistralboot.client.conversations.ReactiveToolCallingConversations;
+import dev.mistralboot.client.conversations.ToolCallingConversations;
 import dev.mistralboot.client.core.MistralHttp;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.util.ClassUtils;
 
@@ -26,13 +34,22 @@ import org.springframework.util.ClassUtils;
  * Auto-configures the {@link ToolRegistry} bean: every {@link MistralTool} method of the
  * application's beans and every {@link ToolCallback} bean, with
  * {@code mistral.tools.max-rounds} and {@code mistral.tools.failure-policy}. Use it with
- * {@code mistralChatClient.withTools(toolRegistry)}.
+ * {@code mistralChatClient.withTools(toolRegistry)} or
+ * {@code mistralConversationsClient.withTools(toolRegistry)}.
+ * <p>
+ * When there is a conversations client bean (the auto-configured one, see
+ * {@link MistralConversationsAutoConfiguration}, or the application's), the conversation
+ * tool loop over the registry is a bean too: {@link ToolCallingConversations} and, with
+ * WebFlux and a reactive conversations client, {@link ReactiveToolCallingConversations};
+ * inject them to run conversations whose function calls the application's
+ * {@code @MistralTool} beans answer.
  * <p>
  * Beans are found by type without being created: a tool's bean is looked up when the
  * model first calls it, so tool beans may themselves depend on the chat client. Proxied
  * beans (transactions, security, ...) are invoked through their proxy.
  */
-@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class })
+@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
+		MistralConversationsAutoConfiguration.class })
 @ConditionalOnClass(ToolRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralToolsProperties.class)
@@ -72,6 +89,43 @@ public final class MistralToolsAutoConfiguration {
 			// a bean whose type cannot be determined without creating it offers no tools
 			return null;
 		}
+	}
+
+	/**
+	 * The conversation tool loop over the registry, when there is a conversations client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ToolCallingConversations.class)
+	@Lazy
+	static class ConversationToolsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(MistralConversationsClient.class)
+		ToolCallingConversations mistralToolCallingConversations(MistralConversationsClient mistralConversationsClient,
+				ToolRegistry toolRegistry) {
+			return mistralConversationsClient.withTools(toolRegistry);
+		}
+
+	}
+
+	/**
+	 * The reactive conversation tool loop over the registry, when WebFlux is present and
+	 * there is a reactive conversations client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactiveToolCallingConversations.class, Flux.class })
+	@Lazy
+	static class ReactiveConversationToolsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ReactiveMistralConversationsClient.class)
+		ReactiveToolCallingConversations reactiveMistralToolCallingConversations(
+				ReactiveMistralConversationsClient reactiveMistralConversationsClient, ToolRegistry toolRegistry) {
+			return reactiveMistralConversationsClient.withTools(toolRegistry);
+		}
+
 	}
 
 }

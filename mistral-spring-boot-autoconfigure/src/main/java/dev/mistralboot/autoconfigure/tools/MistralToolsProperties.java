@@ -20,8 +20,10 @@ public class MistralToolsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Most tool rounds one conversation may run; a model still asking for tools after
-	 * that ends the conversation with MistralToolRoundsExceededException.
+	 * Most tool rounds one conversation may run (a chat, or one turn of a conversation of
+	 * the conversations API); a model still asking for tools after that ends it with
+	 * MistralToolRoundsExceededException (MistralConversationToolRoundsExceededException
+	 * for the conversations API).
 	 */
 	private int maxRounds = ToolRegistry.DEFAULT_MAX_ROUNDS;
 
