@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -680,11 +681,15 @@ class MistralAudioClientTests {
 	}
 
 	static void stubVoicePages() {
-		wireMock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=0&type=all")), "list_voices_v1_audio_voices_get",
+		stubVoicePages(wireMock);
+	}
+
+	static void stubVoicePages(MistralWireMock mock) {
+		mock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=0&type=all")), "list_voices_v1_audio_voices_get",
 				AudioFixtures.voicePage(3, 1, 2, AudioFixtures.VOICE, AudioFixtures.SECOND_VOICE));
-		wireMock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=2&type=all")), "list_voices_v1_audio_voices_get",
+		mock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=2&type=all")), "list_voices_v1_audio_voices_get",
 				AudioFixtures.voicePage(3, 2, 2, AudioFixtures.THIRD_VOICE));
-		wireMock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=2")), "list_voices_v1_audio_voices_get",
+		mock.stubJson(get(urlEqualTo(VOICES + "?limit=2&offset=2")), "list_voices_v1_audio_voices_get",
 				AudioFixtures.voicePage(3, 2, 2, AudioFixtures.THIRD_VOICE));
 	}
 
@@ -769,7 +774,7 @@ class MistralAudioClientTests {
 		}
 		assertThat(AudioFixtures.sha256(Files.readAllBytes(file))).isEqualTo(AudioFixtures.sha256(wav));
 		try (MistralDownload sample = this.audio.downloadVoiceSample(VOICE_ID); InputStream in = sample.body()) {
-			assertThat(in.readNBytes(4)).isEqualTo(java.util.Arrays.copyOf(wav, 4));
+			assertThat(in.readNBytes(4)).isEqualTo(Arrays.copyOf(wav, 4));
 		}
 	}
 
@@ -783,7 +788,11 @@ class MistralAudioClientTests {
 	// ---------------------------------------------------------------- helpers
 
 	static Request lastRequest() {
-		return wireMock.server().getAllServeEvents().get(0).getRequest();
+		return lastRequest(wireMock);
+	}
+
+	static Request lastRequest(MistralWireMock server) {
+		return server.server().getAllServeEvents().get(0).getRequest();
 	}
 
 	/** The text fields of a multipart request, in order, without the file part. */
