@@ -26,7 +26,9 @@ class ContractCoverageTests {
 			"models", "files", "batch", "fine-tuning", "beta.libraries", "beta.libraries.documents",
 			"beta.libraries.accesses",
 			// conversations
-			"beta.conversations");
+			"beta.conversations",
+			// audio
+			"audio.transcriptions", "audio.speech", "audio.voices");
 
 	@Test
 	void everyOperationOfTheCoveredTagsIsExercised() {
@@ -38,6 +40,12 @@ class ContractCoverageTests {
 			wanted.addAll(operations);
 		}
 		ContractCoverage.assertCovered(wanted, ContractCoverage.covered());
+		assertThat(wanted.stream().distinct()).as("the covered tags hold every operation of the contract")
+			.containsExactlyInAnyOrderElementsOf(contract.operations());
+		int all = contract.operations().size();
+		long streamed = contract.operations().stream().filter(Operation::streaming).count();
+		System.out.println("Contract coverage: " + all + "/" + all + " operations (" + streamed
+				+ " of them streamed variants) exercised by a conforming request");
 	}
 
 }

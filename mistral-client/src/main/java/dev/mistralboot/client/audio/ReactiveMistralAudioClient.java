@@ -1,7 +1,8 @@
 package dev.mistralboot.client.audio;
 
-import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mistralboot.client.core.ApiRequest;
 import dev.mistralboot.client.core.MistralException;
@@ -10,6 +11,7 @@ import dev.mistralboot.client.core.MistralResponse;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralPager;
 import dev.mistralboot.client.core.RequestOptions;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,6 +21,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
  * Audio ({@code /v1/audio}) on WebClient: the reactive twin of
@@ -134,17 +137,35 @@ public class ReactiveMistralAudioClient {
 	 * answer's base64 as it arrives, in buffers the subscriber owns and releases
 	 * ({@code DataBufferUtils.write} to a file does). The answer is never held whole: it
 	 * is decoded on Reactor's bounded elastic scheduler, a few buffers ahead of the
-	 * subscriber. A cut or silent answer fails, as a download does.
+	 * subscriber. An answer that is the audio itself rather than JSON (its content type
+	 * says so) is passed on as it is, as the blocking client does. A cut or silent answer
+	 * fails, as a download does.
 	 * @param request the text, voice and format
 	 * @return the audio
 	 */
 	public Flux<DataBuffer> speak(SpeechRequest request) {
 		return Flux.defer(() -> {
-			ApiRequest call = MistralAudioClient.speechRequest(this.defaults.apply(request), false);
+			// the headers arrive before the first buffer: an answer that is the audio
+			// itself (not JSON) is passed on as it is, as the blocking client does
+			AtomicReference<@Nullable MediaType> type = new AtomicReference<>();
+			ApiRequest call = MistralAudioClient.speechRequest(this.defaults.apply(request), false)
+				.withOptions(RequestOptions.builder()
+					.onResponse((metadata) -> type.set(metadata.headers().getContentType()))
+					.build());
 			Flux<DataBuffer> answer = this.http.download(call);
 			return Flux.from(DataBufferUtils.outputStreamPublisher((out) -> {
-				try (InputStream in = DataBufferUtils.subscriberInputStream(answer, READ_AHEAD)) {
-					SpeechAudio.decode(in, out, call);
+				try (PushbackInputStream in = new PushbackInputStream(
+						DataBufferUtils.subscriberInputStream(answer, READ_AHEAD))) {
+					int first = in.read();
+					if (first >= 0) {
+						in.unread(first);
+					}
+					if (SpeechAudio.isRawAudio(type.get())) {
+						in.transferTo(out);
+					}
+					else {
+						SpeechAudio.decode(in, out, call);
+					}
 				}
 				catch (java.io.IOException ex) {
 					throw failure(call, ex);

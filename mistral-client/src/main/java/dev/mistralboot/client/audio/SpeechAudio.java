@@ -34,9 +34,7 @@ final class SpeechAudio {
 	}
 
 	static long write(MistralDownload download, ApiRequest request, OutputStream target) {
-		MediaType type = download.metadata().headers().getContentType();
-		if (type != null && !type.isCompatibleWith(MediaType.APPLICATION_JSON)
-				&& !MediaType.APPLICATION_JSON.getSubtype().equals(type.getSubtypeSuffix())) {
+		if (isRawAudio(download.metadata().headers().getContentType())) {
 			return download.transferTo(target);
 		}
 		Counting out = new Counting(target);
@@ -59,6 +57,17 @@ final class SpeechAudio {
 		catch (JacksonException ex) {
 			throw invalid(request, ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether an answer of this content type is the audio itself rather than JSON holding
+	 * it (an answer without a content type is read as JSON).
+	 * @param type the answer's content type, or {@code null}
+	 * @return {@code true} for raw audio, to be copied as it is
+	 */
+	static boolean isRawAudio(@Nullable MediaType type) {
+		return type != null && !type.isCompatibleWith(MediaType.APPLICATION_JSON)
+				&& !MediaType.APPLICATION_JSON.getSubtype().equals(type.getSubtypeSuffix());
 	}
 
 	/**
