@@ -86,11 +86,12 @@ class ConversationController {
 	}
 
 	/**
-	 * Streams one turn of the conversation: a {@code conversation} event with the
-	 * conversation id, {@code token} events with the pieces of the answer, a {@code call}
-	 * event per function call ({@code name}, {@code arguments}, {@code toolCallId}) and a
-	 * {@code result} event with what the function answered, a {@code tool} event per
-	 * built-in tool run, then {@code done}, or {@code failure} with the error message.
+	 * Streams one question of the conversation: a {@code conversation} event with the
+	 * conversation id (one per answer), {@code token} events with the pieces of the
+	 * answer, a {@code call} event per function call ({@code name}, {@code arguments})
+	 * and a {@code result} event with what the function answered, a {@code tool} event
+	 * per built-in tool run, then {@code done} ({@code conversationId}, {@code rounds}:
+	 * the function calls run), or {@code failure} with the error message.
 	 * @param question the question ({@code {"message": "..."}})
 	 * @param conversationId the conversation to append to; none starts a new one
 	 */
