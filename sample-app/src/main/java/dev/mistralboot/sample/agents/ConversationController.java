@@ -1,7 +1,5 @@
 package dev.mistralboot.sample.agents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,9 @@ import dev.mistralboot.client.conversations.ToolCallingConversations;
 import dev.mistralboot.client.conversations.ToolCallingTurn;
 import dev.mistralboot.client.conversations.ToolExecutionEntry;
 import dev.mistralboot.client.conversations.ToolExecutionStartedEvent;
-import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralNotFoundException;
 import dev.mistralboot.sample.Question;
+import dev.mistralboot.sample.ServerSentEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -98,29 +96,9 @@ class ConversationController {
 	@PostMapping(path = "/api/agent/conversation", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter talk(@RequestBody Question question, @RequestParam(required = false) @Nullable String conversationId) {
 		String message = question.text();
-		SseEmitter emitter = new SseEmitter(0L); // the Mistral stream has its own idle
-													// timeout
-		this.executor.execute(() -> {
-			try {
-				converse(emitter, message,
-						(conversationId != null && !conversationId.isBlank()) ? conversationId : null);
-				emitter.complete();
-			}
-			catch (MistralException ex) {
-				logger.warn("Conversation with the payments agent failed: " + ex.getMessage());
-				sendFailure(emitter, ex.getMessage());
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				// the browser went away: closing the Mistral stream released the
-				// connection
-				emitter.completeWithError(ex);
-			}
-			catch (RuntimeException ex) {
-				logger.error("The conversation failed", ex);
-				sendFailure(emitter, ex.toString());
-			}
-		});
-		return emitter;
+		String appendTo = (conversationId != null && !conversationId.isBlank()) ? conversationId : null;
+		return ServerSentEvents.stream(this.executor, logger, "The conversation with the payments agent",
+				(emitter) -> converse(emitter, message, appendTo));
 	}
 
 	/**
@@ -173,7 +151,8 @@ class ConversationController {
 						loop.startStream(ConversationRequest.builder().agentId(recovered).inputs(message).build()));
 			}
 		}
-		send(emitter, "done", Map.of("conversationId", turn.conversationId(), "rounds", turn.functionResults().size()));
+		ServerSentEvents.send(emitter, "done",
+				Map.of("conversationId", turn.conversationId(), "rounds", turn.functionResults().size()));
 	}
 
 	/**
@@ -187,16 +166,17 @@ class ConversationController {
 			.failurePolicy(this.tools.failurePolicy());
 		for (ToolCallback tool : this.tools.callbacks()) {
 			builder.tool(ToolCallback.of(tool.definition(), (arguments) -> {
-				send(emitter, "call", Map.of("name", tool.name(), "arguments", arguments));
+				ServerSentEvents.send(emitter, "call", Map.of("name", tool.name(), "arguments", arguments));
 				String result;
 				try {
 					result = tool.call(arguments);
 				}
 				catch (RuntimeException ex) {
-					send(emitter, "result", Map.of("name", tool.name(), "result", "failed: " + ex.getMessage()));
+					ServerSentEvents.send(emitter, "result",
+							Map.of("name", tool.name(), "result", "failed: " + ex.getMessage()));
 					throw ex;
 				}
-				send(emitter, "result", Map.of("name", tool.name(), "result", result));
+				ServerSentEvents.send(emitter, "result", Map.of("name", tool.name(), "result", result));
 				return result;
 			}));
 		}
@@ -208,35 +188,17 @@ class ConversationController {
 		try (ToolCallingConversationStream events = stream) {
 			for (ConversationEvent event : events) {
 				if (event instanceof ResponseStartedEvent started) {
-					send(emitter, "conversation", Map.of("id", started.conversationId()));
+					ServerSentEvents.send(emitter, "conversation", Map.of("id", started.conversationId()));
 				}
 				else if (event instanceof MessageOutputEvent piece && !piece.content().text().isEmpty()) {
-					send(emitter, "token", Map.of("text", piece.content().text()));
+					ServerSentEvents.send(emitter, "token", Map.of("text", piece.content().text()));
 				}
 				else if (event instanceof ToolExecutionStartedEvent tool) {
-					send(emitter, "tool", Map.of("name", String.valueOf(tool.name()), "arguments", tool.arguments()));
+					ServerSentEvents.send(emitter, "tool",
+							Map.of("name", String.valueOf(tool.name()), "arguments", tool.arguments()));
 				}
 			}
 			return events.result();
-		}
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sendFailure(SseEmitter emitter, String message) {
-		try {
-			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
-			emitter.complete();
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
 		}
 	}
 

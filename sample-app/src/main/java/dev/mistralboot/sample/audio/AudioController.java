@@ -1,8 +1,6 @@
 package dev.mistralboot.sample.audio;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import dev.mistralboot.client.audio.MistralAudioClient;
@@ -13,8 +11,8 @@ import dev.mistralboot.client.audio.TranscriptionLanguage;
 import dev.mistralboot.client.audio.TranscriptionRequest;
 import dev.mistralboot.client.audio.TranscriptionStreamEvent;
 import dev.mistralboot.client.audio.TranscriptionTextDelta;
-import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralStream;
+import dev.mistralboot.sample.ServerSentEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -72,38 +70,25 @@ class AudioController {
 	 */
 	@PostMapping(path = "/api/audio/transcribe", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter transcribe() {
-		SseEmitter emitter = new SseEmitter(0L);
 		TranscriptionRequest request = TranscriptionRequest.builder()
 			.file(new ByteArrayInputStream(this.chime), "chime.wav")
 			.build();
-		this.executor.execute(() -> {
+		return ServerSentEvents.stream(this.executor, logger, "Transcribing the chime", (emitter) -> {
 			try (MistralStream<TranscriptionStreamEvent> events = this.audio.transcribeStream(request)) {
 				for (TranscriptionStreamEvent event : events) {
 					if (event instanceof TranscriptionTextDelta delta) {
-						send(emitter, "text", Map.of("text", delta.text()));
+						ServerSentEvents.send(emitter, "text", Map.of("text", delta.text()));
 					}
 					else if (event instanceof TranscriptionLanguage language && language.audioLanguage() != null) {
-						send(emitter, "language", Map.of("language", language.audioLanguage()));
+						ServerSentEvents.send(emitter, "language", Map.of("language", language.audioLanguage()));
 					}
 					else if (event instanceof TranscriptionDone done) {
-						send(emitter, "done", Map.of("text", done.text(), "model", String.valueOf(done.model())));
+						ServerSentEvents.send(emitter, "done",
+								Map.of("text", done.text(), "model", String.valueOf(done.model())));
 					}
 				}
-				emitter.complete();
-			}
-			catch (MistralException ex) {
-				logger.warn("Transcription failed: " + ex.getMessage());
-				sendFailure(emitter, ex.getMessage());
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				emitter.completeWithError(ex);
-			}
-			catch (RuntimeException ex) {
-				logger.error("The transcription failed", ex);
-				sendFailure(emitter, ex.toString());
 			}
 		});
-		return emitter;
 	}
 
 	/**
@@ -123,25 +108,6 @@ class AudioController {
 		SpeechRequest request = SpeechRequest.builder().input(text).responseFormat(SpeechOutputFormat.WAV).build();
 		StreamingResponseBody body = (out) -> this.audio.speak(request, out);
 		return ResponseEntity.ok().contentType(WAV).body(body);
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sendFailure(SseEmitter emitter, String message) {
-		try {
-			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
-			emitter.complete();
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-		}
 	}
 
 }

@@ -1,15 +1,14 @@
 package dev.mistralboot.sample.chat;
 
-import java.io.IOException;
 import java.util.Map;
 
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.MistralChatClient;
-import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.sample.Question;
+import dev.mistralboot.sample.ServerSentEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,40 +55,17 @@ class ChatController {
 	@PostMapping(path = "/api/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestBody Question question) {
 		String message = question.text();
-		SseEmitter emitter = new SseEmitter(0L); // no timeout: the Mistral stream has its
-													// own idle timeout
 		ChatCompletionRequest request = ChatCompletionRequest.builder().system(SYSTEM).user(message).build();
-		this.executor.execute(() -> {
+		return ServerSentEvents.stream(this.executor, logger, "The chat stream", (emitter) -> {
 			try (MistralStream<ChatCompletionChunk> chunks = this.chat.stream(request)) {
 				for (ChatCompletionChunk chunk : chunks) {
 					if (!chunk.text().isEmpty()) {
-						emitter.send(SseEmitter.event().name("token").data(Map.of("text", chunk.text())));
+						ServerSentEvents.send(emitter, "token", Map.of("text", chunk.text()));
 					}
 				}
-				emitter.send(SseEmitter.event().name("done").data(Map.of("chunks", chunks.delivered())));
-				emitter.complete();
-			}
-			catch (MistralException ex) {
-				logger.warn("Chat stream failed: " + ex.getMessage());
-				sendFailure(emitter, ex.getMessage());
-			}
-			catch (IOException | IllegalStateException ex) {
-				// the browser went away: closing the Mistral stream above released the
-				// connection
-				emitter.completeWithError(ex);
+				ServerSentEvents.send(emitter, "done", Map.of("chunks", chunks.delivered()));
 			}
 		});
-		return emitter;
-	}
-
-	private static void sendFailure(SseEmitter emitter, String message) {
-		try {
-			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
-			emitter.complete();
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-		}
 	}
 
 }

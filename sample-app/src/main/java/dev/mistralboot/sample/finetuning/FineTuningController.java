@@ -1,10 +1,5 @@
 package dev.mistralboot.sample.finetuning;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
-import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.files.FileObject;
 import dev.mistralboot.client.files.FilePurpose;
 import dev.mistralboot.client.files.MistralFilesClient;
@@ -16,6 +11,7 @@ import dev.mistralboot.client.finetuning.FineTuningJobStatus;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
 import dev.mistralboot.client.finetuning.TrainingFile;
 import dev.mistralboot.client.finetuning.TrainingParameters;
+import dev.mistralboot.sample.ServerSentEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -116,41 +112,11 @@ class FineTuningController {
 	 */
 	@GetMapping(path = "/api/fine-tuning/jobs/{id}/watch", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter watch(@PathVariable String id) {
-		SseEmitter emitter = new SseEmitter(0L); // no timeout:
-													// mistral.fine-tuning.poll-timeout
-													// bounds the wait
-		this.executor.execute(() -> {
-			try {
-				FineTuningJob done = this.fineTuning.waitForCompletion(id,
-						(job) -> send(emitter, "status", Update.of(job)));
-				send(emitter, "done", Update.of(done));
-				emitter.complete();
-			}
-			catch (MistralException ex) {
-				logger.warn("Watching fine-tuning job " + id + " failed: " + ex.getMessage());
-				try {
-					send(emitter, "failure", Map.of("message", ex.getMessage()));
-					emitter.complete();
-				}
-				catch (UncheckedIOException | IllegalStateException gone) {
-					emitter.completeWithError(gone);
-				}
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				// the browser went away: stop polling
-				emitter.completeWithError(ex);
-			}
+		return ServerSentEvents.stream(this.executor, logger, "Watching a fine-tuning job", (emitter) -> {
+			FineTuningJob done = this.fineTuning.waitForCompletion(id,
+					(job) -> ServerSentEvents.send(emitter, "status", Update.of(job)));
+			ServerSentEvents.send(emitter, "done", Update.of(done));
 		});
-		return emitter;
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -20,7 +20,6 @@ import dev.mistralboot.client.conversations.MistralConversationsClient;
 import dev.mistralboot.client.conversations.ResponseErrorEvent;
 import dev.mistralboot.client.conversations.ToolExecutionDoneEvent;
 import dev.mistralboot.client.conversations.ToolExecutionStartedEvent;
-import dev.mistralboot.client.core.MistralException;
 import dev.mistralboot.client.core.MistralStream;
 import dev.mistralboot.client.libraries.CreateLibraryRequest;
 import dev.mistralboot.client.libraries.Document;
@@ -30,6 +29,7 @@ import dev.mistralboot.client.libraries.ListLibrariesRequest;
 import dev.mistralboot.client.libraries.MistralLibrariesClient;
 import dev.mistralboot.client.libraries.UploadDocumentRequest;
 import dev.mistralboot.sample.Question;
+import dev.mistralboot.sample.ServerSentEvents;
 import dev.mistralboot.sample.agents.AgentBootstrap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -108,49 +108,30 @@ class LibraryController {
 	 */
 	@PostMapping(path = "/api/library/upload", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter upload() {
-		SseEmitter emitter = new SseEmitter(0L); // mistral.libraries.poll-timeout bounds
-													// the wait
-		this.executor.execute(() -> {
-			try {
-				Library library = library(emitter);
-				List<Document> uploaded = new ArrayList<>();
-				for (SampleDocument document : this.documents) {
-					Document sent = this.libraries.uploadDocument(library.id(), document.upload());
-					uploaded.add(sent);
-					send(emitter, "uploaded", Map.of("id", sent.id(), "name", String.valueOf(sent.name())));
+		return ServerSentEvents.stream(this.executor, logger, "Uploading the documents", (emitter) -> {
+			Library library = library(emitter);
+			List<Document> uploaded = new ArrayList<>();
+			for (SampleDocument document : this.documents) {
+				Document sent = this.libraries.uploadDocument(library.id(), document.upload());
+				uploaded.add(sent);
+				ServerSentEvents.send(emitter, "uploaded",
+						Map.of("id", sent.id(), "name", String.valueOf(sent.name())));
+			}
+			int processed = 0;
+			for (Document document : uploaded) {
+				DocumentProcessingStatus last = this.libraries.waitForDocumentProcessing(library.id(), document.id(),
+						(status) -> ServerSentEvents.send(emitter, "status", Map.of("id", document.id(), "name",
+								String.valueOf(document.name()), "status", String.valueOf(status.processStatus()))));
+				if (last.processStatus() != null && !last.processStatus().isFailed()) {
+					processed++;
 				}
-				int processed = 0;
-				for (Document document : uploaded) {
-					DocumentProcessingStatus last = this.libraries.waitForDocumentProcessing(library.id(),
-							document.id(),
-							(status) -> send(emitter, "status",
-									Map.of("id", document.id(), "name", String.valueOf(document.name()), "status",
-											String.valueOf(status.processStatus()))));
-					if (last.processStatus() != null && !last.processStatus().isFailed()) {
-						processed++;
-					}
-				}
-				AgentBootstrap.Ensured agent = this.agents.ensure(librarian(library.id()));
-				this.agentId = agent.agent().id();
-				send(emitter, "agent", Map.of("id", agent.agent().id(), "action", agent.action()));
-				send(emitter, "done", Map.of("libraryId", library.id(), "documents", uploaded.size(), "processed",
-						processed, "agentId", agent.agent().id()));
-				emitter.complete();
 			}
-			catch (MistralException ex) {
-				logger.warn("Uploading the documents failed: " + ex.getMessage());
-				sendFailure(emitter, ex.getMessage());
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				// the browser went away
-				emitter.completeWithError(ex);
-			}
-			catch (RuntimeException ex) {
-				logger.error("The library failed", ex);
-				sendFailure(emitter, ex.toString());
-			}
+			AgentBootstrap.Ensured agent = this.agents.ensure(librarian(library.id()));
+			this.agentId = agent.agent().id();
+			ServerSentEvents.send(emitter, "agent", Map.of("id", agent.agent().id(), "action", agent.action()));
+			ServerSentEvents.send(emitter, "done", Map.of("libraryId", library.id(), "documents", uploaded.size(),
+					"processed", processed, "agentId", agent.agent().id()));
 		});
-		return emitter;
 	}
 
 	/**
@@ -166,43 +147,31 @@ class LibraryController {
 		if (agent == null) {
 			throw new IllegalArgumentException("Upload the documents first: the agent that searches them is made then");
 		}
-		SseEmitter emitter = new SseEmitter(0L);
-		this.executor.execute(() -> {
+		return ServerSentEvents.stream(this.executor, logger, "Asking the librarian", (emitter) -> {
 			ConversationRequest request = ConversationRequest.builder().agentId(agent).inputs(message).build();
 			try (MistralStream<ConversationEvent> events = this.conversations.startStream(request)) {
 				int pieces = 0;
 				for (ConversationEvent event : events) {
 					if (event instanceof MessageOutputEvent piece && !piece.content().text().isEmpty()) {
 						pieces++;
-						send(emitter, "token", Map.of("text", piece.content().text()));
+						ServerSentEvents.send(emitter, "token", Map.of("text", piece.content().text()));
 					}
 					else if (event instanceof ToolExecutionStartedEvent tool) {
-						send(emitter, "tool", Map.of("name", String.valueOf(tool.name()), "phase", "started"));
+						ServerSentEvents.send(emitter, "tool",
+								Map.of("name", String.valueOf(tool.name()), "phase", "started"));
 					}
 					else if (event instanceof ToolExecutionDoneEvent tool) {
-						send(emitter, "tool", Map.of("name", String.valueOf(tool.name()), "phase", "done"));
+						ServerSentEvents.send(emitter, "tool",
+								Map.of("name", String.valueOf(tool.name()), "phase", "done"));
 					}
 					else if (event instanceof ResponseErrorEvent error) {
-						sendFailure(emitter, error.message());
+						ServerSentEvents.failure(emitter, error.message());
 						return;
 					}
 				}
-				send(emitter, "done", Map.of("pieces", pieces));
-				emitter.complete();
-			}
-			catch (MistralException ex) {
-				logger.warn("Asking the librarian failed: " + ex.getMessage());
-				sendFailure(emitter, ex.getMessage());
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				emitter.completeWithError(ex);
-			}
-			catch (RuntimeException ex) {
-				logger.error("The library failed", ex);
-				sendFailure(emitter, ex.toString());
+				ServerSentEvents.send(emitter, "done", Map.of("pieces", pieces));
 			}
 		});
-		return emitter;
 	}
 
 	/** The sample's library: found by name, else created. */
@@ -216,7 +185,8 @@ class LibraryController {
 					.name(LIBRARY_NAME)
 					.description("The documents of the Mistral Spring Boot sample application")
 					.build());
-		send(emitter, "library", Map.of("id", library.id(), "name", LIBRARY_NAME, "created", found == null));
+		ServerSentEvents.send(emitter, "library",
+				Map.of("id", library.id(), "name", LIBRARY_NAME, "created", found == null));
 		return library;
 	}
 
@@ -230,25 +200,6 @@ class LibraryController {
 					+ "used, and say so when the documents do not tell.")
 			.tools(new DocumentLibraryTool(null, List.of(libraryId)))
 			.build();
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sendFailure(SseEmitter emitter, String message) {
-		try {
-			emitter.send(SseEmitter.event().name("failure").data(Map.of("message", message)));
-			emitter.complete();
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-		}
 	}
 
 	/**
