@@ -86,6 +86,19 @@ final class ConversationToolRounds {
 	}
 
 	/**
+	 * The rounds of a turn that restarts a conversation from one of its entries (the
+	 * answer names the new conversation, which the loop's appends go to).
+	 */
+	static ConversationToolRounds restart(ToolRegistry registry, int maxRounds, ToolFailurePolicy failurePolicy,
+			String conversationId, RestartConversationRequest request) {
+		Objects.requireNonNull(conversationId, "conversationId");
+		Objects.requireNonNull(request, "request");
+		return new ConversationToolRounds(registry, maxRounds, failurePolicy, conversationId,
+				(request.inputs() != null) ? request.inputs() : List.of(), request.store(), request.handoffExecution(),
+				request.completionArgs());
+	}
+
+	/**
 	 * The start request with the registry's function tools added (a function tool of the
 	 * request wins over a registry tool of the same name); a request naming an agent is
 	 * sent as it is (an agent's tools are the ones it was created with), as is one naming

@@ -143,6 +143,22 @@ public final class ReactiveToolCallingConversations {
 	}
 
 	/**
+	 * Restarts a conversation from one of its entries and runs the function calls of the
+	 * answers until the model answers without one; the calls' results are appended to the
+	 * new conversation the restart makes, whose id the turn holds.
+	 * @param conversationId the conversation restarted from
+	 * @param request the entry to restart from and the inputs that follow it
+	 * @return the final answer and every entry of the way; fails as
+	 * {@link #start(ConversationRequest)} does
+	 */
+	public Mono<ToolCallingTurn> restart(String conversationId, RestartConversationRequest request) {
+		Objects.requireNonNull(conversationId, "conversationId");
+		Objects.requireNonNull(request, "request");
+		return Mono.defer(() -> round(ConversationToolRounds.restart(this.registry, this.maxRounds, this.failurePolicy,
+				conversationId, request), this.conversations.restart(conversationId, request)));
+	}
+
+	/**
 	 * Starts a conversation and streams it: every event of every answer passes through
 	 * (function call pieces included, so a page can show calls as they come), with the
 	 * tool rounds run in between (each answer is folded with a
@@ -176,6 +192,22 @@ public final class ReactiveToolCallingConversations {
 		return Flux
 			.defer(() -> streamRound(ConversationToolRounds.append(this.registry, this.maxRounds, this.failurePolicy,
 					conversationId, request), this.conversations.appendStream(conversationId, request)));
+	}
+
+	/**
+	 * Restarts a conversation and streams the answers, as
+	 * {@link #startStream(ConversationRequest)} does; the calls' results are appended to
+	 * the new conversation the restart makes.
+	 * @param conversationId the conversation restarted from
+	 * @param request the entry to restart from and the inputs that follow it
+	 * @return the events
+	 */
+	public Flux<ConversationEvent> restartStream(String conversationId, RestartConversationRequest request) {
+		Objects.requireNonNull(conversationId, "conversationId");
+		Objects.requireNonNull(request, "request");
+		return Flux
+			.defer(() -> streamRound(ConversationToolRounds.restart(this.registry, this.maxRounds, this.failurePolicy,
+					conversationId, request), this.conversations.restartStream(conversationId, request)));
 	}
 
 	private ConversationRequest withRegistryTools(ConversationRequest request) {

@@ -131,6 +131,26 @@ public final class ToolCallingConversations {
 	}
 
 	/**
+	 * Restarts a conversation from one of its entries ({@link RestartConversationRequest}
+	 * names it) and runs the function calls of the answers until the model answers
+	 * without one; the calls' results are appended to the new conversation the restart
+	 * makes, whose id the turn holds.
+	 * @param conversationId the conversation restarted from
+	 * @param request the entry to restart from and the inputs that follow it
+	 * @return the final answer and every entry of the way
+	 * @throws MistralConversationToolRoundsExceededException when the model still asks
+	 * for calls after {@code maxRounds} tool rounds
+	 * @throws MistralToolException when a call fails under
+	 * {@link ToolFailurePolicy#THROW}
+	 * @throws dev.mistralboot.client.core.MistralException when a call to the API fails
+	 */
+	public ToolCallingTurn restart(String conversationId, RestartConversationRequest request) {
+		ConversationToolRounds rounds = ConversationToolRounds.restart(this.registry, this.maxRounds,
+				this.failurePolicy, conversationId, request);
+		return run(rounds, this.conversations.restart(conversationId, request));
+	}
+
+	/**
 	 * Starts a conversation and streams it: every event of every answer passes through
 	 * (function call pieces included, so a page can show calls as they come), with the
 	 * tool rounds run in between. Use it in try-with-resources and read it to its end;
@@ -157,6 +177,21 @@ public final class ToolCallingConversations {
 				conversationId, request);
 		return new ToolCallingConversationStream(this.conversations, rounds,
 				this.conversations.appendStream(conversationId, request));
+	}
+
+	/**
+	 * Restarts a conversation and streams the answers, as
+	 * {@link #startStream(ConversationRequest)} does; the calls' results are appended to
+	 * the new conversation the restart makes.
+	 * @param conversationId the conversation restarted from
+	 * @param request the entry to restart from and the inputs that follow it
+	 * @return the open stream of events
+	 */
+	public ToolCallingConversationStream restartStream(String conversationId, RestartConversationRequest request) {
+		ConversationToolRounds rounds = ConversationToolRounds.restart(this.registry, this.maxRounds,
+				this.failurePolicy, conversationId, request);
+		return new ToolCallingConversationStream(this.conversations, rounds,
+				this.conversations.restartStream(conversationId, request));
 	}
 
 	private ConversationRequest withRegistryTools(ConversationRequest request) {

@@ -37,6 +37,30 @@ final class ConversationLoopServer {
 		appends(appends);
 	}
 
+	/**
+	 * Scripts a restart of {@code from} answered whole (the answer names
+	 * {@link ConversationFixtures#CONVERSATION_ID}, the new conversation), then one whole
+	 * answer per append.
+	 */
+	void restart(String from, String restart, String... appends) {
+		this.wireMock.stubJson(WireMock.post("/v1/conversations/" + from + "/restart"),
+				"agents_api_v1_conversations_restart", restart);
+		appends(appends);
+	}
+
+	/** Scripts a restart of {@code from} and the appends, streamed. */
+	void restartStreams(String from, String restart, String... appends) {
+		this.wireMock.server()
+			.stubFor(WireMock.post("/v1/conversations/" + from + "/restart").willReturn(sse(restart)));
+		ResponseDefinitionBuilder[] responses = new ResponseDefinitionBuilder[appends.length];
+		for (int i = 0; i < appends.length; i++) {
+			responses[i] = sse(appends[i]);
+		}
+		if (responses.length > 0) {
+			this.wireMock.postAnswersInTurn(APPEND_PATH, responses);
+		}
+	}
+
 	/** Scripts whole answers of appends only. */
 	void appends(String... appends) {
 		ResponseDefinitionBuilder[] responses = new ResponseDefinitionBuilder[appends.length];

@@ -73,6 +73,56 @@ class ReactiveToolCallingConversationsTests {
 	}
 
 	@Test
+	void restartRunsTheCallsOfItsAnswerAndAppendsTheResultsToTheNewConversation() {
+		this.server.restart("conv_original",
+				ConversationLoopServer.calls("D681PevKs", "retrieve_payment_status", "{\"transaction_id\":\"T1001\"}"),
+				ConversationLoopServer.text("Your payment T1001 was paid."));
+
+		StepVerifier
+			.create(this.conversations.withTools(this.tools)
+				.restart("conv_original",
+						RestartConversationRequest.builder()
+							.fromEntryId("msg_0198a2b6c1d47e3f9b")
+							.inputs("And T1001?")
+							.build()))
+			.assertNext((turn) -> {
+				assertThat(turn.text()).isEqualTo("Your payment T1001 was paid.");
+				assertThat(turn.conversationId()).isEqualTo(ID);
+				assertThat(turn.toolRounds()).isEqualTo(1);
+			})
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(this.payments.calls).containsExactly("status T1001");
+		assertThat(this.server.paths()).containsExactly("/v1/conversations/conv_original/restart",
+				ConversationLoopServer.APPEND_PATH);
+	}
+
+	@Test
+	void streamedRestartPassesEveryEventAndAppendsTheResultsToTheNewConversation() {
+		this.server.restartStreams("conv_original",
+				ConversationFixtures.events(ConversationFixtures.STARTED, ConversationFixtures.CALL_PIECE_1,
+						ConversationFixtures.CALL_PIECE_2, ConversationFixtures.DONE),
+				ConversationFixtures.events(ConversationFixtures.STARTED, ConversationFixtures.TEXT_1,
+						ConversationFixtures.TEXT_2, ConversationFixtures.DONE));
+
+		StepVerifier
+			.create(this.conversations.withTools(this.tools)
+				.restartStream("conv_original",
+						RestartConversationRequest.builder().fromEntryId("msg_0198a2b6c1d47e3f9b").build())
+				.map(ConversationEvent::type))
+			.expectNext("conversation.response.started", "function.call.delta", "function.call.delta",
+					"conversation.response.done", "conversation.response.started", "message.output.delta",
+					"message.output.delta", "conversation.response.done")
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(this.payments.calls).containsExactly("status T1001");
+		assertThat(this.server.paths()).containsExactly("/v1/conversations/conv_original/restart",
+				ConversationLoopServer.APPEND_PATH);
+	}
+
+	@Test
 	void appendAnswersSeveralCallsOfOneAnswerInOrderAnUnknownOneWithAnError() {
 		this.server.appends(
 				ConversationLoopServer.calls("aaaaaaaa1", "retrieve_payment_status", "{\"transaction_id\":\"T1002\"}",

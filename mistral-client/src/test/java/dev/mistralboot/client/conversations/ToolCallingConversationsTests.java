@@ -246,6 +246,62 @@ class ToolCallingConversationsTests {
 	}
 
 	@Test
+	void restartRunsTheCallsOfItsAnswerAndAppendsTheResultsToTheNewConversation() {
+		this.server.restart("conv_original",
+				ConversationLoopServer.calls("D681PevKs", "retrieve_payment_status", "{\"transaction_id\":\"T1001\"}"),
+				ConversationLoopServer.text("Your payment T1001 was paid."));
+
+		ToolCallingTurn turn = this.conversations.withTools(this.tools)
+			.restart("conv_original",
+					RestartConversationRequest.builder()
+						.fromEntryId("msg_0198a2b6c1d47e3f9b")
+						.inputs("And T1001?")
+						.build());
+
+		assertThat(turn.text()).isEqualTo("Your payment T1001 was paid.");
+		assertThat(turn.conversationId()).isEqualTo(ID);
+		assertThat(turn.toolRounds()).isEqualTo(1);
+		assertThat(turn.entries()).extracting(ConversationEntry::type)
+			.containsExactly("message.input", "function.call", "function.result", "message.output");
+		assertThat(this.payments.calls).containsExactly("status T1001");
+		assertThat(this.server.paths()).containsExactly("/v1/conversations/conv_original/restart",
+				ConversationLoopServer.APPEND_PATH);
+		List<JsonNode> requests = this.server.requests();
+		assertThat(requests.get(0).get("from_entry_id").asString()).isEqualTo("msg_0198a2b6c1d47e3f9b");
+		assertThat(requests.get(1)).isEqualTo(this.mapper.readTree("""
+				{"inputs":[{"tool_call_id":"D681PevKs","result":"{\\"status\\":\\"Paid\\"}",
+				  "object":"entry","type":"function.result"}]}"""));
+	}
+
+	@Test
+	void streamedRestartPassesEveryEventAndAppendsTheResultsToTheNewConversation() {
+		this.server.restartStreams("conv_original",
+				ConversationFixtures.events(ConversationFixtures.STARTED, ConversationFixtures.CALL_PIECE_1,
+						ConversationFixtures.CALL_PIECE_2, ConversationFixtures.DONE),
+				ConversationFixtures.events(ConversationFixtures.STARTED, ConversationFixtures.TEXT_1,
+						ConversationFixtures.TEXT_2, ConversationFixtures.DONE));
+		List<String> types = new ArrayList<>();
+		ToolCallingTurn turn;
+		try (ToolCallingConversationStream stream = this.conversations.withTools(this.tools)
+			.restartStream("conv_original",
+					RestartConversationRequest.builder().fromEntryId("msg_0198a2b6c1d47e3f9b").build())) {
+			for (ConversationEvent event : stream) {
+				types.add(event.type());
+			}
+			turn = stream.result();
+		}
+
+		assertThat(types).containsExactly("conversation.response.started", "function.call.delta", "function.call.delta",
+				"conversation.response.done", "conversation.response.started", "message.output.delta",
+				"message.output.delta", "conversation.response.done");
+		assertThat(turn.text()).isEqualTo("Paid on time.");
+		assertThat(this.payments.calls).containsExactly("status T1001");
+		assertThat(this.server.paths()).containsExactly("/v1/conversations/conv_original/restart",
+				ConversationLoopServer.APPEND_PATH);
+		assertThat(this.server.requests().get(0).get("stream").asBoolean()).isTrue();
+	}
+
+	@Test
 	void streamedLoopPassesEveryEventInOrderAndRunsTheSplitCallWhole() {
 		this.server.streams(
 				ConversationFixtures.events(ConversationFixtures.STARTED, ConversationFixtures.CALL_PIECE_1,
