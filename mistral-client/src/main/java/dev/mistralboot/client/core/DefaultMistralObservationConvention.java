@@ -54,6 +54,14 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	/** Tag: the requested model. */
 	public static final String REQUEST_MODEL = "gen_ai.request.model";
 
+	/** The agent a request talks to (high cardinality). */
+	public static final String AGENT_ID = "gen_ai.agent.id";
+
+	/** The conversation of an {@code invoke_agent} operation (high cardinality). */
+	public static final String CONVERSATION_ID = "gen_ai.conversation.id";
+
+	private static final String INVOKE_AGENT = "invoke_agent";
+
 	/** Tag: the model that answered. */
 	public static final String RESPONSE_MODEL = "gen_ai.response.model";
 
@@ -120,7 +128,9 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	@Override
 	public String getContextualName(MistralObservationContext context) {
 		String model = context.request().model();
-		return operationName(context.request().operation()) + ((model != null) ? " " + model : "");
+		String agent = agentId(context);
+		String target = (model != null) ? model : agent;
+		return operationName(context.request().operation()) + ((target != null) ? " " + target : "");
 	}
 
 	@Override
@@ -148,6 +158,11 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 			}
 			values = add(values, "gen_ai.request.choice.count", options.n());
 		}
+		values = add(values, AGENT_ID, agentId(context));
+		if (INVOKE_AGENT.equals(operationName(context.request().operation()))) {
+			// a conversation's answer is identified by the conversation
+			values = add(values, CONVERSATION_ID, context.responseId());
+		}
 		values = add(values, RESPONSE_ID, context.responseId());
 		if (!context.finishReasons().isEmpty()) {
 			values = values.and(FINISH_REASONS, String.join(",", context.finishReasons()));
@@ -163,6 +178,10 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 			values = add(values, COMPLETION, context.outputText());
 		}
 		return values;
+	}
+
+	private static @Nullable String agentId(MistralObservationContext context) {
+		return (context.request().jsonBody() instanceof ObservedRequest observed) ? observed.agentId() : null;
 	}
 
 	/**
@@ -181,7 +200,7 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 		return switch (operation) {
 			case "fim" -> "text_completion";
 			case "agents.create" -> "create_agent";
-			case "conversations.start", "conversations.append", "conversations.restart" -> "invoke_agent";
+			case "conversations.start", "conversations.append", "conversations.restart" -> INVOKE_AGENT;
 			default -> operation;
 		};
 	}

@@ -88,4 +88,13 @@ public interface ObservedRequest {
 		return null;
 	}
 
+	/**
+	 * The agent the request talks to ({@code gen_ai.agent.id}), for the requests that
+	 * name one: a conversation started with an agent, an agents completion.
+	 * @return the agent id, or {@code null}
+	 */
+	default @Nullable String agentId() {
+		return null;
+	}
+
 }

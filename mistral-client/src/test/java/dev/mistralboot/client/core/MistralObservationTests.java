@@ -8,6 +8,9 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.conversations.ConversationRequest;
+import dev.mistralboot.client.conversations.ConversationResponse;
+import dev.mistralboot.client.conversations.MistralConversationsClient;
 import dev.mistralboot.client.test.MistralWireMock;
 import dev.mistralboot.contract.OpenApiContract;
 import io.micrometer.core.instrument.Timer;
@@ -313,6 +316,33 @@ class MistralObservationTests {
 					.text())
 			.isNotEmpty();
 		this.support.observations.assertThat().doesNotHaveAnyObservation();
+	}
+
+	@Test
+	void aConversationWithAnAgentIsInvokeAgentNamedAfterTheAgentWithItsConversation() {
+		wireMock.stubJson(post("/v1/conversations"), "agents_api_v1_conversations_start", """
+				{"object":"conversation.response","conversation_id":"conv_0198a2b6c1d47e3f9a",
+				 "outputs":[{"object":"entry","type":"message.output","created_at":"2026-12-02T10:00:03Z",
+				   "completed_at":"2026-12-02T10:00:04Z","id":"msg_9","agent_id":"ag_payments",
+				   "model":"mistral-medium-latest","role":"assistant","content":"T1001 is paid."}],
+				 "usage":{"prompt_tokens":150,"completion_tokens":15,"total_tokens":165}}""");
+		MistralHttp http = http().observationRegistry(this.support.observations).build();
+
+		ConversationResponse answer = new MistralConversationsClient(http)
+			.start(ConversationRequest.builder().agentId("ag_payments").inputs("Where is T1001?").build());
+
+		assertThat(answer.text()).isEqualTo("T1001 is paid.");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("invoke_agent ag_payments")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "invoke_agent")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "mistral-medium-latest")
+			.hasHighCardinalityKeyValue("gen_ai.agent.id", "ag_payments")
+			.hasHighCardinalityKeyValue("gen_ai.conversation.id", "conv_0198a2b6c1d47e3f9a")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "150")
+			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "15");
 	}
 
 	@Test
