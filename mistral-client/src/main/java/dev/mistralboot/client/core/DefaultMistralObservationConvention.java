@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * High-cardinality tags (spans only), when known: the request options
  * ({@code gen_ai.request.temperature}, {@code .top_p}, {@code .max_tokens},
  * {@code .presence_penalty}, {@code .frequency_penalty}, {@code .seed},
- * {@code .stop_sequences}, {@code .choice.count}), {@value #RESPONSE_ID},
- * {@value #FINISH_REASONS}, {@value #INPUT_TOKENS}, {@value #OUTPUT_TOKENS},
- * {@value #CORRELATION_ID}, and, only when created with {@code includeContent},
- * {@value #PROMPT} and {@value #COMPLETION}. The API key is never recorded.
+ * {@code .stop_sequences}, {@code .choice.count}), {@value #AGENT_ID},
+ * {@value #CONVERSATION_ID} (the conversation of an {@code invoke_agent} operation),
+ * {@value #RESPONSE_ID}, {@value #FINISH_REASONS}, {@value #INPUT_TOKENS},
+ * {@value #OUTPUT_TOKENS}, {@value #CORRELATION_ID}, and, only when created with
+ * {@code includeContent}, {@value #PROMPT} and {@value #COMPLETION}. The API key is never
+ * recorded.
  */
 public class DefaultMistralObservationConvention implements MistralObservationConvention {
 
@@ -128,8 +130,7 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 	@Override
 	public String getContextualName(MistralObservationContext context) {
 		String model = context.request().model();
-		String agent = agentId(context);
-		String target = (model != null) ? model : agent;
+		String target = (model != null) ? model : agentId(context);
 		return operationName(context.request().operation()) + ((target != null) ? " " + target : "");
 	}
 
@@ -157,8 +158,8 @@ public class DefaultMistralObservationConvention implements MistralObservationCo
 				values = values.and("gen_ai.request.stop_sequences", String.join(",", stop));
 			}
 			values = add(values, "gen_ai.request.choice.count", options.n());
+			values = add(values, AGENT_ID, options.agentId());
 		}
-		values = add(values, AGENT_ID, agentId(context));
 		if (INVOKE_AGENT.equals(operationName(context.request().operation()))) {
 			// a conversation's answer is identified by the conversation
 			values = add(values, CONVERSATION_ID, context.responseId());
