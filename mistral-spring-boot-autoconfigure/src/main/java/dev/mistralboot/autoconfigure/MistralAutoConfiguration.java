@@ -48,20 +48,32 @@ public final class MistralAutoConfiguration {
 
 	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * Checks at start-up that the class path holds the library versions the clients need.
+	 * @param resourceLoader the application's resource loader
+	 */
+	MistralAutoConfiguration(ResourceLoader resourceLoader) {
+		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(MistralConnectionDetails.class)
 	PropertiesMistralConnectionDetails mistralConnectionDetails(MistralProperties properties, Environment environment) {
-		return new PropertiesMistralConnectionDetails(properties, environment);
+		PropertiesMistralConnectionDetails details = new PropertiesMistralConnectionDetails(properties, environment);
+		// at start-up, even when no client is used yet: the HTTP core is built on first
+		// use
+		checkApiKey(details);
+		return details;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Lazy
 	MistralHttp mistralHttp(MistralConnectionDetails connectionDetails, MistralProperties properties,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<MistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
-		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		checkApiKey(connectionDetails);
 		HttpClientSettings settings = settings(properties, httpClientSettings);
 		ClientHttpRequestFactoryBuilder<?> factories = requestFactoryBuilder
@@ -104,6 +116,11 @@ public final class MistralAutoConfiguration {
 			.streamIdleTimeout(properties.getHttp().getStreamIdleTimeout());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Bean
+	static EventListenerScanExclusion mistralEventListenerScanExclusion() {
+		return new EventListenerScanExclusion();
 	}
 
 	static void checkApiKey(MistralConnectionDetails connectionDetails) {

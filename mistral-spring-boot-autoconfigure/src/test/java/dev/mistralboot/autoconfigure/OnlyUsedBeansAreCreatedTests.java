@@ -11,6 +11,7 @@ import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,10 +21,13 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +48,7 @@ class OnlyUsedBeansAreCreatedTests {
 	 */
 	private static final Set<String> CORE = Set.of(MistralAutoConfiguration.class.getName(),
 			"mistral-" + MistralProperties.class.getName(), "mistralConnectionDetails", "mistralHttp",
+			"mistralEventListenerScanExclusion",
 			MistralAutoConfiguration.class.getName() + "$ActuatorSanitizingConfiguration",
 			"mistralSecretsSanitizingFunction",
 			"dev.mistralboot.autoconfigure.health.MistralHealthContributorAutoConfiguration",
@@ -137,6 +142,59 @@ class OnlyUsedBeansAreCreatedTests {
 			assertThat(context.getBeanFactory().getSingleton("mistralChatClient")).isSameAs(chat);
 			assertThat(context.getBeanFactory().containsSingleton("reactiveMistralChatClient")).isFalse();
 		});
+	}
+
+	@Test
+	void withoutActuatorNoHttpCoreIsCreatedUntilAClientIsUsed() {
+		runner()
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.endpoint",
+					"org.springframework.boot.health.contributor"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(createdMistralSingletons(context)).containsExactlyInAnyOrder(
+						MistralAutoConfiguration.class.getName(), "mistral-" + MistralProperties.class.getName(),
+						"mistralConnectionDetails", "mistralEventListenerScanExclusion");
+				context.getBean(MistralChatClient.class);
+				assertThat(context.getBeanFactory().containsSingleton("mistralHttp")).isTrue();
+			});
+	}
+
+	@Test
+	void eventListenerScanSkipsTheStartersBeansOnly() {
+		runner().withUserConfiguration(ChatUser.class, Listening.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			Set<String> families = familyClientDefinitions(context);
+			assertThat(families).hasSizeGreaterThanOrEqualTo(27);
+			for (String name : families) {
+				// the class Spring's EventListenerMethodProcessor scans instead of the
+				// client's
+				assertThat(AutoProxyUtils.determineTargetClass(beanFactory, name)).as(name).isEqualTo(Object.class);
+			}
+			assertThat(AutoProxyUtils.determineTargetClass(beanFactory, "mistralHttp")).isEqualTo(Object.class);
+			assertThat(AutoProxyUtils.determineTargetClass(beanFactory, MistralAutoConfiguration.class.getName()))
+				.isEqualTo(Object.class);
+			// the application's own beans are scanned as before, and their listeners work
+			String listening = context.getBeanNamesForType(Listening.class)[0];
+			assertThat(AutoProxyUtils.determineTargetClass(beanFactory, listening)).isEqualTo(Listening.class);
+			assertThat(context.getBean(Listening.class).refreshed).isEqualTo(1);
+			assertThat(context.getBean(ChatUser.class).chat).isNotNull();
+		});
+	}
+
+	/**
+	 * An application bean with an event listener method.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Listening {
+
+		int refreshed;
+
+		@EventListener
+		void on(ContextRefreshedEvent event) {
+			this.refreshed++;
+		}
+
 	}
 
 	/**

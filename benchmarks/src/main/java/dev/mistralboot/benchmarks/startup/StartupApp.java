@@ -37,6 +37,7 @@ public class StartupApp {
 		try (ConfigurableApplicationContext context = application.run("--mistral.api-key=startup-key",
 				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--startup.uses-chat=" + usesChat)) {
 			long millis = ManagementFactory.getRuntimeMXBean().getUptime();
+			long cpuMillis = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
 			Set<String> singletons = Set.of(context.getBeanFactory().getSingletonNames());
 			String mistral = Arrays.stream(context.getBeanDefinitionNames())
 				.filter((name) -> name.toLowerCase(java.util.Locale.ROOT).contains("mistral"))
@@ -48,9 +49,9 @@ public class StartupApp {
 				.stream()
 				.filter((thread) -> thread.getName().endsWith("-SelectorManager"))
 				.count();
-			System.out
-				.println("startup ms=" + millis + " definitions=" + context.getBeanDefinitionCount() + " singletons="
-						+ singletons.size() + " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
+			System.out.println("startup ms=" + millis + " cpu=" + cpuMillis + " definitions="
+					+ context.getBeanDefinitionCount() + " singletons=" + singletons.size() + " jdkHttpClients="
+					+ httpClients + " mistralBeans=[" + mistral + "]");
 		}
 	}
 

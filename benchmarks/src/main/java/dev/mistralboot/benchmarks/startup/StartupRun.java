@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class StartupRun {
 
-	private static final Pattern FIGURES = Pattern
-		.compile("startup ms=(\\d+) definitions=(\\d+) singletons=(\\d+) jdkHttpClients=(\\d+) mistralBeans=\\[(.*)]");
+	private static final Pattern FIGURES = Pattern.compile(
+			"startup ms=(\\d+) cpu=(\\d+) definitions=(\\d+) singletons=(\\d+) jdkHttpClients=(\\d+) mistralBeans=\\[(.*)]");
 
 	private StartupRun() {
 	}
@@ -51,27 +51,47 @@ public final class StartupRun {
 			chatRuns.add(start(with, "chat"));
 		}
 		System.out.println("| | start-up (median of " + starts
-				+ " JVMs) | bean definitions | singletons created | JDK HTTP clients built |");
-		System.out.println("|---|---|---|---|---|");
+				+ " JVMs) | main thread's CPU time to a started context | bean definitions | singletons created | JDK HTTP clients built |");
+		System.out.println("|---|---|---|---|---|---|");
 		row("Boot + RestClient + Jackson", withoutRuns, null);
 		row("the same + the Mistral starter", withRuns, null);
 		row("added by the starter", withRuns, withoutRuns);
 		row("the same + the starter, a bean injecting `MistralChatClient`", chatRuns, null);
 		row("added by the starter to that application", chatRuns, withoutRuns);
 		System.out.println();
-		System.out.println("Mistral singletons created: " + withRuns.get(0).group(5));
-		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(5));
+		System.out.println("Added by the starter, median of the " + starts
+				+ " differences between a start with it and the start without it just before: "
+				+ pairedDifference(withRuns, withoutRuns, 1) + " ms; with the chat client injected: "
+				+ pairedDifference(chatRuns, withoutRuns, 1) + " ms");
+		System.out.println("CPU time of the main thread to a started context, median of the paired differences: "
+				+ pairedDifference(withRuns, withoutRuns, 2) + " ms; with the chat client injected: "
+				+ pairedDifference(chatRuns, withoutRuns, 2) + " ms");
+		System.out.println("Mistral singletons created: " + withRuns.get(0).group(6));
+		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(6));
 		System.out.println("Each start, without / with / with and chat (ms): " + times(withoutRuns) + " / "
 				+ times(withRuns) + " / " + times(chatRuns));
 	}
 
 	private static void row(String name, List<Matcher> runs, List<Matcher> baseline) {
 		StringBuilder row = new StringBuilder("| ").append(name).append(" | ");
-		for (int group = 1; group <= 4; group++) {
+		for (int group = 1; group <= 5; group++) {
 			long value = median(runs, group) - ((baseline != null) ? median(baseline, group) : 0);
-			row.append(value).append((group == 1) ? " ms | " : " | ");
+			row.append(value).append((group <= 2) ? " ms | " : " | ");
 		}
 		System.out.println(row.toString().trim());
+	}
+
+	/**
+	 * The median of the differences between each start and the baseline start made just
+	 * before it: slow drifts of the machine's speed, which move both, cancel out.
+	 */
+	private static long pairedDifference(List<Matcher> runs, List<Matcher> baseline, int group) {
+		List<Long> differences = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++) {
+			differences.add(Long.parseLong(runs.get(i).group(group)) - Long.parseLong(baseline.get(i).group(group)));
+		}
+		differences.sort(null);
+		return differences.get(differences.size() / 2);
 	}
 
 	private static List<String> times(List<Matcher> runs) {
