@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark in one JMH run (two forks each, {@code -prof gc}, the
+ * Runs every benchmark in one JMH run (three forks each, {@code -prof gc}, the
  * {@link ProcessCpuProfiler} and the {@link ThreadSwitchProfiler}) and writes the results
  * table: per call, wall time, CPU time of the whole client JVM, bytes allocated and
  * thread switches, with CPU, bytes and switches as ratios to the hand-written client of
@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Arguments: the file to write the table to (default
  * {@code benchmarks/target/results.md}). System properties: {@code bench.include} (a
  * regular expression of benchmarks, default all), {@code bench.forks} (JVMs per
- * benchmark, default 2: figures are their means), {@code bench.warmups} (default 15
+ * benchmark, default 3: figures are their means), {@code bench.warmups} (default 15
  * iterations: a fork's chat calls settle only after about 20 s, once the JIT has compiled
  * the client and the stub server), {@code bench.iterations} and {@code bench.seconds}
  * (per iteration), {@code bench.jfr} (a JFR recording of each benchmark in that
@@ -52,7 +52,7 @@ public final class RunAll {
 		int seconds = Integer.getInteger("bench.seconds", 2);
 		ChainedOptionsBuilder options = new OptionsBuilder()
 			.include(System.getProperty("bench.include", ClientBenchmarks.class.getName()))
-			.forks(Integer.getInteger("bench.forks", 2))
+			.forks(Integer.getInteger("bench.forks", 3))
 			.warmupIterations(Integer.getInteger("bench.warmups", 15))
 			.warmupTime(TimeValue.seconds(seconds))
 			.measurementIterations(Integer.getInteger("bench.iterations", 5))
