@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,26 +45,38 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnClass({ MistralHttp.class, RestClient.class })
 @EnableConfigurationProperties(MistralProperties.class)
-public final class MistralAutoConfiguration {
+public final class MistralAutoConfiguration implements SmartInitializingSingleton {
 
 	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	private final ObjectProvider<MistralConnectionDetails> connectionDetails;
 
 	/**
 	 * Checks at start-up that the class path holds the library versions the clients need.
 	 * @param resourceLoader the application's resource loader
+	 * @param connectionDetails the connection details, checked once every singleton is
+	 * created
 	 */
-	MistralAutoConfiguration(ResourceLoader resourceLoader) {
+	MistralAutoConfiguration(ResourceLoader resourceLoader,
+			ObjectProvider<MistralConnectionDetails> connectionDetails) {
 		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
+		this.connectionDetails = connectionDetails;
+	}
+
+	/**
+	 * Fails the start without an API key for the Mistral cloud, whether the connection
+	 * details are ours or the application's, even when no client is used yet (the HTTP
+	 * core is built on first use).
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.connectionDetails.ifUnique(MistralAutoConfiguration::checkApiKey);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MistralConnectionDetails.class)
 	PropertiesMistralConnectionDetails mistralConnectionDetails(MistralProperties properties, Environment environment) {
-		PropertiesMistralConnectionDetails details = new PropertiesMistralConnectionDetails(properties, environment);
-		// at start-up, even when no client is used yet: the HTTP core is built on first
-		// use
-		checkApiKey(details);
-		return details;
+		return new PropertiesMistralConnectionDetails(properties, environment);
 	}
 
 	@Bean

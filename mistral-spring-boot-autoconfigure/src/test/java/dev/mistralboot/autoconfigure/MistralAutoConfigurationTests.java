@@ -192,6 +192,16 @@ class MistralAutoConfigurationTests {
 	}
 
 	@Test
+	void userConnectionDetailsWithoutAKeyForTheCloudFailTheStartBeforeAnyClientIsUsed() {
+		this.runner
+			.withBean(MistralConnectionDetails.class, () -> MistralConnectionDetails.of("https://api.mistral.ai", null))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new MistralApiKeyMissingFailureAnalyzer().analyze(context.getStartupFailure())).isNotNull();
+			});
+	}
+
+	@Test
 	void customizersApply() {
 		this.runner.withPropertyValues("mistral.api-key=k")
 			.withBean(MistralHttpCustomizer.class, () -> (builder) -> builder.retryPolicy(RetryPolicy.NONE))
