@@ -90,8 +90,7 @@ public final class StartupRun {
 		for (int i = 0; i < runs.size(); i++) {
 			differences.add(Long.parseLong(runs.get(i).group(group)) - Long.parseLong(baseline.get(i).group(group)));
 		}
-		differences.sort(null);
-		return differences.get(differences.size() / 2);
+		return middle(differences);
 	}
 
 	private static List<String> times(List<Matcher> runs) {
@@ -104,7 +103,10 @@ public final class StartupRun {
 	}
 
 	private static long median(List<Matcher> runs, int group) {
-		List<Long> values = new ArrayList<>(runs.stream().map((m) -> Long.parseLong(m.group(group))).toList());
+		return middle(new ArrayList<>(runs.stream().map((m) -> Long.parseLong(m.group(group))).toList()));
+	}
+
+	private static long middle(List<Long> values) {
 		values.sort(null);
 		return values.get(values.size() / 2);
 	}
