@@ -1,16 +1,11 @@
 package dev.mistralboot.autoconfigure;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.event.EventListenerMethodProcessor;
 
 /**
@@ -32,18 +27,13 @@ import org.springframework.context.event.EventListenerMethodProcessor;
  */
 final class EventListenerScanExclusion implements BeanFactoryPostProcessor {
 
+	private static final String PACKAGE = "dev.mistralboot.autoconfigure.";
+
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		Set<String> configurations = new HashSet<>();
-		for (String name : ImportCandidates.load(AutoConfiguration.class, beanFactory.getBeanClassLoader())) {
-			if (name.startsWith("dev.mistralboot.autoconfigure.")) {
-				configurations.add(name);
-			}
-		}
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
-			if (isOurs(definition.getFactoryBeanName(), configurations)
-					|| isOurs(definition.getBeanClassName(), configurations)) {
+			if (isOurs(definition.getFactoryBeanName()) || isOurs(definition.getBeanClassName())) {
 				definition.setAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE, Object.class);
 			}
 		}
@@ -51,14 +41,17 @@ final class EventListenerScanExclusion implements BeanFactoryPostProcessor {
 
 	/**
 	 * Whether the name is one of our auto-configurations or of their nested
-	 * configurations (the bean names of configuration classes are their class names).
+	 * configurations (the bean names of configuration classes are their class names): the
+	 * classes of this module whose names end in {@code AutoConfiguration} and that the
+	 * starter's imports file lists, told apart by name so that the file is not read a
+	 * second time at start-up.
 	 */
-	private static boolean isOurs(@Nullable String name, Set<String> configurations) {
-		if (name == null) {
+	static boolean isOurs(@Nullable String name) {
+		if (name == null || !name.startsWith(PACKAGE)) {
 			return false;
 		}
 		int nested = name.indexOf('$');
-		return configurations.contains((nested >= 0) ? name.substring(0, nested) : name);
+		return ((nested >= 0) ? name.substring(0, nested) : name).endsWith("AutoConfiguration");
 	}
 
 }

@@ -182,6 +182,24 @@ class OnlyUsedBeansAreCreatedTests {
 		});
 	}
 
+	@Test
+	void theScanExclusionKnowsTheStartersConfigurationsByNameExactly() {
+		List<String> imports = new ArrayList<>();
+		ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(imports::add);
+		List<String> ours = imports.stream().filter((name) -> name.startsWith("dev.mistralboot.")).toList();
+		assertThat(ours).hasSizeGreaterThanOrEqualTo(18)
+			.allSatisfy((name) -> assertThat(EventListenerScanExclusion.isOurs(name)).as(name).isTrue())
+			.allSatisfy((name) -> assertThat(EventListenerScanExclusion.isOurs(name + "$Nested")).as(name + "$Nested")
+				.isTrue());
+		// the application's classes, Boot's and the properties classes are not ours
+		assertThat(imports.stream().filter((name) -> !name.startsWith("dev.mistralboot.")))
+			.noneMatch(EventListenerScanExclusion::isOurs);
+		assertThat(EventListenerScanExclusion.isOurs(MistralProperties.class.getName())).isFalse();
+		assertThat(EventListenerScanExclusion.isOurs(MistralChatProperties.class.getName())).isFalse();
+		assertThat(EventListenerScanExclusion.isOurs(Listening.class.getName())).isFalse();
+		assertThat(EventListenerScanExclusion.isOurs(null)).isFalse();
+	}
+
 	/**
 	 * An application bean with an event listener method.
 	 */

@@ -38,6 +38,8 @@ public class StartupApp {
 				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--startup.uses-chat=" + usesChat)) {
 			long millis = ManagementFactory.getRuntimeMXBean().getUptime();
 			long cpuMillis = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+			long allocatedKb = ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+				.getCurrentThreadAllocatedBytes() / 1024;
 			Set<String> singletons = Set.of(context.getBeanFactory().getSingletonNames());
 			String mistral = Arrays.stream(context.getBeanDefinitionNames())
 				.filter((name) -> name.toLowerCase(java.util.Locale.ROOT).contains("mistral"))
@@ -49,9 +51,9 @@ public class StartupApp {
 				.stream()
 				.filter((thread) -> thread.getName().endsWith("-SelectorManager"))
 				.count();
-			System.out.println("startup ms=" + millis + " cpu=" + cpuMillis + " definitions="
-					+ context.getBeanDefinitionCount() + " singletons=" + singletons.size() + " jdkHttpClients="
-					+ httpClients + " mistralBeans=[" + mistral + "]");
+			System.out.println("startup ms=" + millis + " cpu=" + cpuMillis + " allocatedKb=" + allocatedKb
+					+ " definitions=" + context.getBeanDefinitionCount() + " singletons=" + singletons.size()
+					+ " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
 		}
 	}
 

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * starts {@link StartupApp} in a fresh JVM, alternately with and without the Mistral
  * auto-configurations on the class path (everything else the same: Boot, its
  * {@code RestClient} and Jackson auto-configurations), and prints the median time to a
- * started context, the beans, and the JDK HTTP clients built; and the same with the
- * starter for an application one of whose beans injects the chat client.
+ * started context, the main thread's CPU time and allocated bytes to it, the beans, and
+ * the JDK HTTP clients built; and the same with the starter for an application one of
+ * whose beans injects the chat client.
  * <p>
  * Arguments: the class path with the starter, the class path without it, the number of
  * starts of each (default 7).
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class StartupRun {
 
 	private static final Pattern FIGURES = Pattern.compile(
-			"startup ms=(\\d+) cpu=(\\d+) definitions=(\\d+) singletons=(\\d+) jdkHttpClients=(\\d+) mistralBeans=\\[(.*)]");
+			"startup ms=(\\d+) cpu=(\\d+) allocatedKb=(\\d+) definitions=(\\d+) singletons=(\\d+) jdkHttpClients=(\\d+) mistralBeans=\\[(.*)]");
 
 	private StartupRun() {
 	}
@@ -51,8 +52,8 @@ public final class StartupRun {
 			chatRuns.add(start(with, "chat"));
 		}
 		System.out.println("| | start-up (median of " + starts
-				+ " JVMs) | main thread's CPU time to a started context | bean definitions | singletons created | JDK HTTP clients built |");
-		System.out.println("|---|---|---|---|---|---|");
+				+ " JVMs) | main thread's CPU time to a started context | allocated by the main thread | bean definitions | singletons created | JDK HTTP clients built |");
+		System.out.println("|---|---|---|---|---|---|---|");
 		row("Boot + RestClient + Jackson", withoutRuns, null);
 		row("the same + the Mistral starter", withRuns, null);
 		row("added by the starter", withRuns, withoutRuns);
@@ -66,17 +67,20 @@ public final class StartupRun {
 		System.out.println("CPU time of the main thread to a started context, median of the paired differences: "
 				+ pairedDifference(withRuns, withoutRuns, 2) + " ms; with the chat client injected: "
 				+ pairedDifference(chatRuns, withoutRuns, 2) + " ms");
-		System.out.println("Mistral singletons created: " + withRuns.get(0).group(6));
-		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(6));
+		System.out.println("Allocated by the main thread to a started context (steady from start to start, unlike"
+				+ " times), median of the paired differences: " + pairedDifference(withRuns, withoutRuns, 3)
+				+ " KB; with the chat client injected: " + pairedDifference(chatRuns, withoutRuns, 3) + " KB");
+		System.out.println("Mistral singletons created: " + withRuns.get(0).group(7));
+		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(7));
 		System.out.println("Each start, without / with / with and chat (ms): " + times(withoutRuns) + " / "
 				+ times(withRuns) + " / " + times(chatRuns));
 	}
 
 	private static void row(String name, List<Matcher> runs, List<Matcher> baseline) {
 		StringBuilder row = new StringBuilder("| ").append(name).append(" | ");
-		for (int group = 1; group <= 5; group++) {
+		for (int group = 1; group <= 6; group++) {
 			long value = median(runs, group) - ((baseline != null) ? median(baseline, group) : 0);
-			row.append(value).append((group <= 2) ? " ms | " : " | ");
+			row.append(value).append((group <= 2) ? " ms | " : (group == 3) ? " KB | " : " | ");
 		}
 		System.out.println(row.toString().trim());
 	}

@@ -1,15 +1,15 @@
 package dev.mistralboot.autoconfigure.audio;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.audio.AudioDefaults;
 import dev.mistralboot.client.audio.MistralAudioClient;
 import dev.mistralboot.client.audio.ReactiveMistralAudioClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralAudioClient} and, with WebFlux,
@@ -27,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralAudioClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.audio.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralAudioProperties.class)
 @Lazy
@@ -34,7 +34,6 @@ public final class MistralAudioAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralAudioClient mistralAudioClient(MistralHttp mistralHttp, MistralAudioProperties properties) {
 		return new MistralAudioClient(mistralHttp, defaults(properties));
 	}
@@ -48,13 +47,12 @@ public final class MistralAudioAutoConfiguration {
 	 * The reactive audio client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveAudioConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralAudioClient reactiveMistralAudioClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralAudioProperties properties) {
 			return new ReactiveMistralAudioClient(reactiveMistralHttp, defaults(properties));

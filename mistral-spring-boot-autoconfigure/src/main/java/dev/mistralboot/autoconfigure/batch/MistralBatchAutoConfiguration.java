@@ -1,5 +1,7 @@
 package dev.mistralboot.autoconfigure.batch;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.batch.MistralBatchClient;
 import dev.mistralboot.client.batch.ReactiveMistralBatchClient;
@@ -7,10 +9,8 @@ import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralBatchClient} and, with WebFlux,
@@ -27,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralBatchClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.batch.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralBatchProperties.class)
 @Lazy
@@ -34,7 +34,6 @@ public final class MistralBatchAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralBatchClient mistralBatchClient(MistralHttp mistralHttp, MistralBatchProperties properties) {
 		return new MistralBatchClient(mistralHttp, poller(properties));
 	}
@@ -53,13 +52,12 @@ public final class MistralBatchAutoConfiguration {
 	 * The reactive batch client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveBatchConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralBatchClient reactiveMistralBatchClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralBatchProperties properties) {
 			return new ReactiveMistralBatchClient(reactiveMistralHttp, ReactiveJobPoller.of(poller(properties)));

@@ -1,15 +1,15 @@
 package dev.mistralboot.autoconfigure.chat;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralChatClient} and, with WebFlux,
@@ -26,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralChatClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.chat.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralChatProperties.class)
 @Lazy
@@ -33,7 +33,6 @@ public final class MistralChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralChatClient mistralChatClient(MistralHttp mistralHttp, MistralChatProperties properties) {
 		return new MistralChatClient(mistralHttp, defaults(properties));
 	}
@@ -47,13 +46,12 @@ public final class MistralChatAutoConfiguration {
 	 * The reactive chat client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveChatConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralChatClient reactiveMistralChatClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralChatProperties properties) {
 			return new ReactiveMistralChatClient(reactiveMistralHttp, defaults(properties));

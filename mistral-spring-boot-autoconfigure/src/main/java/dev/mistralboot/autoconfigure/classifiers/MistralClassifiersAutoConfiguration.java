@@ -1,15 +1,15 @@
 package dev.mistralboot.autoconfigure.classifiers;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.classifiers.ClassifiersDefaults;
 import dev.mistralboot.client.classifiers.MistralClassifiersClient;
 import dev.mistralboot.client.classifiers.ReactiveMistralClassifiersClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralClassifiersClient} and, with WebFlux,
@@ -26,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralClassifiersClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.classifiers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralClassifiersProperties.class)
 @Lazy
@@ -33,7 +33,6 @@ public final class MistralClassifiersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralClassifiersClient mistralClassifiersClient(MistralHttp mistralHttp,
 			MistralClassifiersProperties properties) {
 		return new MistralClassifiersClient(mistralHttp, new ClassifiersDefaults(properties.getModerationModel()));
@@ -43,13 +42,12 @@ public final class MistralClassifiersAutoConfiguration {
 	 * The reactive classifiers client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveClassifiersConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralClassifiersClient reactiveMistralClassifiersClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralClassifiersProperties properties) {
 			return new ReactiveMistralClassifiersClient(reactiveMistralHttp,

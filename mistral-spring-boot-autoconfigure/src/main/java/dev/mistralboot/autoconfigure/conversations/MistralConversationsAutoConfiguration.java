@@ -1,14 +1,14 @@
 package dev.mistralboot.autoconfigure.conversations;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.conversations.MistralConversationsClient;
 import dev.mistralboot.client.conversations.ReactiveMistralConversationsClient;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralConversationsClient} and, with WebFlux,
@@ -27,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralConversationsClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.conversations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralConversationsProperties.class)
 @Lazy
@@ -34,7 +34,6 @@ public final class MistralConversationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralConversationsClient mistralConversationsClient(MistralHttp mistralHttp,
 			MistralConversationsProperties properties) {
 		return new MistralConversationsClient(mistralHttp, properties.getAgentId(), properties.getModel());
@@ -44,13 +43,12 @@ public final class MistralConversationsAutoConfiguration {
 	 * The reactive conversations client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveConversationsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralConversationsClient reactiveMistralConversationsClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralConversationsProperties properties) {
 			return new ReactiveMistralConversationsClient(reactiveMistralHttp, properties.getAgentId(),

@@ -2,6 +2,8 @@ package dev.mistralboot.autoconfigure.embeddings;
 
 import java.util.concurrent.Executor;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
@@ -9,13 +11,11 @@ import dev.mistralboot.client.embeddings.EmbeddingsDefaults;
 import dev.mistralboot.client.embeddings.MistralEmbeddingsClient;
 import dev.mistralboot.client.embeddings.ReactiveMistralEmbeddingsClient;
 import io.micrometer.observation.ObservationRegistry;
-import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralEmbeddingsClient} and, with WebFlux,
@@ -43,6 +42,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = MistralAutoConfiguration.class,
 		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(MistralEmbeddingsClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.embeddings.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralEmbeddingsProperties.class)
 @Lazy
@@ -53,7 +53,6 @@ public final class MistralEmbeddingsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralEmbeddingsClient mistralEmbeddingsClient(MistralHttp mistralHttp, MistralEmbeddingsProperties properties,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor,
 			ObjectProvider<ObservationRegistry> observationRegistry, ListableBeanFactory beanFactory,
@@ -78,13 +77,12 @@ public final class MistralEmbeddingsAutoConfiguration {
 	 * The reactive embeddings client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveEmbeddingsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralEmbeddingsClient reactiveMistralEmbeddingsClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralEmbeddingsProperties properties) {
 			return new ReactiveMistralEmbeddingsClient(reactiveMistralHttp, defaults(properties));

@@ -1,14 +1,14 @@
 package dev.mistralboot.autoconfigure.files;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.files.MistralFilesClient;
 import dev.mistralboot.client.files.ReactiveMistralFilesClient;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralFilesClient} and, with WebFlux,
@@ -25,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFilesClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.files.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralFilesProperties.class)
 @Lazy
@@ -32,7 +32,6 @@ public final class MistralFilesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralFilesClient mistralFilesClient(MistralHttp mistralHttp) {
 		return new MistralFilesClient(mistralHttp);
 	}
@@ -41,13 +40,12 @@ public final class MistralFilesAutoConfiguration {
 	 * The reactive files client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveFilesConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralFilesClient reactiveMistralFilesClient(ReactiveMistralHttp reactiveMistralHttp) {
 			return new ReactiveMistralFilesClient(reactiveMistralHttp);
 		}

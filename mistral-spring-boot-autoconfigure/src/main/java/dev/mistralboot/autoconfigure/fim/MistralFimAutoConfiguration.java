@@ -1,15 +1,15 @@
 package dev.mistralboot.autoconfigure.fim;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.fim.FimDefaults;
 import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.fim.ReactiveMistralFimClient;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralFimClient} and, with WebFlux,
@@ -29,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFimClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.fim.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralFimProperties.class)
 @Lazy
@@ -36,7 +36,6 @@ public final class MistralFimAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralFimClient mistralFimClient(MistralHttp mistralHttp, MistralFimProperties properties) {
 		return new MistralFimClient(fimHttp(mistralHttp, properties), defaults(properties));
 	}
@@ -63,13 +62,12 @@ public final class MistralFimAutoConfiguration {
 	 * The reactive FIM client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveFimConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralFimClient reactiveMistralFimClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralFimProperties properties) {
 			ReactiveMistralHttp http = reactiveMistralHttp;

@@ -1,5 +1,7 @@
 package dev.mistralboot.autoconfigure.libraries;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
@@ -7,10 +9,8 @@ import dev.mistralboot.client.core.ReactiveJobPoller;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.libraries.MistralLibrariesClient;
 import dev.mistralboot.client.libraries.ReactiveMistralLibrariesClient;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralLibrariesClient} and, with WebFlux,
@@ -28,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralLibrariesClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.libraries.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralLibrariesProperties.class)
 @Lazy
@@ -35,7 +35,6 @@ public final class MistralLibrariesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralLibrariesClient mistralLibrariesClient(MistralHttp mistralHttp, MistralLibrariesProperties properties) {
 		return new MistralLibrariesClient(mistralHttp, poller(properties));
 	}
@@ -54,13 +53,12 @@ public final class MistralLibrariesAutoConfiguration {
 	 * The reactive document libraries client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveLibrariesConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralLibrariesClient reactiveMistralLibrariesClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralLibrariesProperties properties) {
 			return new ReactiveMistralLibrariesClient(reactiveMistralHttp, ReactiveJobPoller.of(poller(properties)));

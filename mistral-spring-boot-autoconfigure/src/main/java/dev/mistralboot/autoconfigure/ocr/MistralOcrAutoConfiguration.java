@@ -1,15 +1,15 @@
 package dev.mistralboot.autoconfigure.ocr;
 
+import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.ocr.MistralOcrClient;
 import dev.mistralboot.client.ocr.OcrDefaults;
 import dev.mistralboot.client.ocr.ReactiveMistralOcrClient;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures {@link MistralOcrClient} and, with WebFlux,
@@ -25,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralOcrClient.class)
+@ConditionalOnMistralHttp
 @ConditionalOnBooleanProperty(name = "mistral.ocr.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralOcrProperties.class)
 @Lazy
@@ -32,7 +32,6 @@ public final class MistralOcrAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(MistralHttp.class)
 	MistralOcrClient mistralOcrClient(MistralHttp mistralHttp, MistralOcrProperties properties) {
 		return new MistralOcrClient(mistralHttp, new OcrDefaults(properties.getModel()));
 	}
@@ -41,13 +40,12 @@ public final class MistralOcrAutoConfiguration {
 	 * The reactive ocr client, when WebFlux is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@ConditionalOnReactiveMistralHttp
 	@Lazy
 	static class ReactiveOcrConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(ReactiveMistralHttp.class)
 		ReactiveMistralOcrClient reactiveMistralOcrClient(ReactiveMistralHttp reactiveMistralHttp,
 				MistralOcrProperties properties) {
 			return new ReactiveMistralOcrClient(reactiveMistralHttp, new OcrDefaults(properties.getModel()));

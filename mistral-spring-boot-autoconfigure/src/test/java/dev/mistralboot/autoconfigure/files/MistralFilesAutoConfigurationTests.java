@@ -39,6 +39,17 @@ class MistralFilesAutoConfigurationTests {
 	}
 
 	@Test
+	void buildsOnTheApplicationsOwnCoreWhateverItsBeanName() {
+		MistralHttp own = MistralHttp.builder().apiKey("sk-own").build();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralFilesAutoConfiguration.class))
+			.withBean("myMistral", MistralHttp.class, () -> own)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(MistralFilesClient.class)
+				.getBean(MistralFilesClient.class)
+				.isNotNull());
+	}
+
+	@Test
 	void needsTheCore() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralFilesAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MistralFilesClient.class));
