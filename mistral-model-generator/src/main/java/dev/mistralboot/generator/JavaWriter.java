@@ -425,8 +425,10 @@ final class JavaWriter {
 			.addAnnotation(JSON_ANY_SETTER)
 			.addAnnotation(JSON_ANY_GETTER)
 			.build());
-		compact.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", ADDITIONAL, ADDITIONAL,
-				COLLECTIONS, LINKED_HASH_MAP, ADDITIONAL, MAP);
+		// most values carry no unknown property: no copy for them (this runs for every
+		// object of every answer, every chunk of a stream included)
+		compact.addStatement("$L = ($L != null && !$L.isEmpty()) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()",
+				ADDITIONAL, ADDITIONAL, ADDITIONAL, COLLECTIONS, LINKED_HASH_MAP, ADDITIONAL, MAP);
 		addCheck(compact, self, node, properties);
 		shortForm.addStatement("this($L, $T.of())", String.join(", ", arguments), MAP);
 		type.addJavadoc(javadoc.append("\n").toString());

@@ -62,7 +62,7 @@ public record Agent(@Nullable String instructions, List<Tool> tools, @Nullable C
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
 		handoffs = (handoffs != null) ? List.copyOf(handoffs) : null;
 		versions = (versions != null) ? List.copyOf(versions) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

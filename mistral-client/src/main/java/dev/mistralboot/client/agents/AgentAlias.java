@@ -34,7 +34,7 @@ public record AgentAlias(String alias, @Nullable Integer version, @Nullable Offs
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public AgentAlias {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

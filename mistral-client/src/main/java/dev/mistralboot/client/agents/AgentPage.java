@@ -33,7 +33,7 @@ public record AgentPage(@Nullable String object, List<Agent> data, @Nullable Str
 	 */
 	public AgentPage {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

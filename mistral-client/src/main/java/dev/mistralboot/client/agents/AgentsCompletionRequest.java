@@ -92,7 +92,7 @@ public record AgentsCompletionRequest(@Nullable String agentId, @Nullable Intege
 		messages = (messages != null) ? Collections.unmodifiableList(new ArrayList<>(messages)) : List.of();
 		tools = (tools != null) ? List.copyOf(tools) : null;
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -57,7 +57,7 @@ public record CompletionArgs(@Nullable List<String> stop, @Nullable Double prese
 	 */
 	public CompletionArgs {
 		stop = (stop != null) ? List.copyOf(stop) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -58,7 +58,7 @@ public record UpdateAgentRequest(@Nullable String instructions, @Nullable List<T
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
 		handoffs = (handoffs != null) ? List.copyOf(handoffs) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

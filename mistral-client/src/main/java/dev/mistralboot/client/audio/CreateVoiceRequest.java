@@ -51,7 +51,7 @@ public record CreateVoiceRequest(@Nullable String name, @Nullable String slug, @
 	public CreateVoiceRequest {
 		languages = (languages != null) ? List.copyOf(languages) : null;
 		tags = (tags != null) ? List.copyOf(tags) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

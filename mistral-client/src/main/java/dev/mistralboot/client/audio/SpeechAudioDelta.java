@@ -35,7 +35,7 @@ public record SpeechAudioDelta(String type, String audioData,
 	 */
 	public SpeechAudioDelta {
 		type = (type != null) ? type : "speech.audio.delta";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record SpeechDone(String type, @Nullable UsageInfo usage,
 	 */
 	public SpeechDone {
 		type = (type != null) ? type : "speech.audio.done";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

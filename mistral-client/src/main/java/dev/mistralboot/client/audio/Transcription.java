@@ -39,7 +39,7 @@ public record Transcription(@Nullable String model, String text, @Nullable Strin
 	 */
 	public Transcription {
 		segments = (segments != null) ? List.copyOf(segments) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

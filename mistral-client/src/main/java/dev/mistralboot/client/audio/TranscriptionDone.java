@@ -43,7 +43,7 @@ public record TranscriptionDone(@Nullable String model, String text, @Nullable S
 	public TranscriptionDone {
 		segments = (segments != null) ? List.copyOf(segments) : List.of();
 		type = (type != null) ? type : "transcription.done";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -34,7 +34,7 @@ public record TranscriptionLanguage(String type, @Nullable String audioLanguage,
 	 */
 	public TranscriptionLanguage {
 		type = (type != null) ? type : "transcription.language";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

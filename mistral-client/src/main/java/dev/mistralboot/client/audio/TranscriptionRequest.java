@@ -53,7 +53,7 @@ public record TranscriptionRequest(@Nullable String model, @Nullable UploadConte
 	public TranscriptionRequest {
 		contextBias = (contextBias != null) ? List.copyOf(contextBias) : null;
 		timestampGranularities = (timestampGranularities != null) ? List.copyOf(timestampGranularities) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -34,7 +34,7 @@ public record TranscriptionSegment(@Nullable String type, String text, double st
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public TranscriptionSegment {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

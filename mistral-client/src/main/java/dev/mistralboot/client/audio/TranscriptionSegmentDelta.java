@@ -37,7 +37,7 @@ public record TranscriptionSegmentDelta(String type, String text, double start, 
 	 */
 	public TranscriptionSegmentDelta {
 		type = (type != null) ? type : "transcription.segment";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -34,7 +34,7 @@ public record TranscriptionTextDelta(String type, String text,
 	 */
 	public TranscriptionTextDelta {
 		type = (type != null) ? type : "transcription.text.delta";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

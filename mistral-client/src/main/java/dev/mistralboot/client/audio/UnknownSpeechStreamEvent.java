@@ -30,7 +30,7 @@ public record UnknownSpeechStreamEvent(@Nullable String type,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnknownSpeechStreamEvent {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -32,7 +32,7 @@ public record UnknownTranscriptionStreamEvent(@Nullable String type,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnknownTranscriptionStreamEvent {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

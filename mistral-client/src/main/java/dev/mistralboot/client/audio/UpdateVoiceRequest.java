@@ -44,7 +44,7 @@ public record UpdateVoiceRequest(@Nullable String name, @Nullable List<String> l
 	public UpdateVoiceRequest {
 		languages = (languages != null) ? List.copyOf(languages) : null;
 		tags = (tags != null) ? List.copyOf(tags) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

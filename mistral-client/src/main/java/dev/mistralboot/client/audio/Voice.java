@@ -47,7 +47,7 @@ public record Voice(@Nullable String name, @Nullable String slug, List<String> l
 	public Voice {
 		languages = (languages != null) ? List.copyOf(languages) : List.of();
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record VoiceList(List<Voice> items, @Nullable Long total, @Nullable Integ
 	 */
 	public VoiceList {
 		items = (items != null) ? List.copyOf(items) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

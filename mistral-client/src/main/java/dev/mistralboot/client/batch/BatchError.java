@@ -29,7 +29,7 @@ public record BatchError(String message, @Nullable Integer count,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public BatchError {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

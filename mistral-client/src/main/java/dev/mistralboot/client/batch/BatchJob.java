@@ -55,7 +55,7 @@ public record BatchJob(String id, @Nullable String object, List<String> inputFil
 		inputFiles = (inputFiles != null) ? List.copyOf(inputFiles) : List.of();
 		errors = (errors != null) ? List.copyOf(errors) : List.of();
 		outputs = (outputs != null) ? List.copyOf(outputs) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -33,7 +33,7 @@ public record BatchJobList(List<BatchJob> data, @Nullable String object, @Nullab
 	 */
 	public BatchJobList {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

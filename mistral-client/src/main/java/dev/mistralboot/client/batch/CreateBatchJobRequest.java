@@ -50,7 +50,7 @@ public record CreateBatchJobRequest(@Nullable List<String> inputFiles, @Nullable
 		inputFiles = (inputFiles != null) ? List.copyOf(inputFiles) : null;
 		requests = (requests != null) ? List.copyOf(requests) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

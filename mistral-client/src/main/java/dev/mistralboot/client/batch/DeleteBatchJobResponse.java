@@ -30,7 +30,7 @@ public record DeleteBatchJobResponse(String id, @Nullable String object, @Nullab
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DeleteBatchJobResponse {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -42,7 +42,7 @@ public record AssistantMessage(@Nullable Content content, @Nullable List<ToolCal
 	public AssistantMessage {
 		toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : null;
 		role = (role != null) ? role : "assistant";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

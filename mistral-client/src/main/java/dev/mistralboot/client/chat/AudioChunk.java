@@ -35,7 +35,7 @@ public record AudioChunk(String inputAudio, String type,
 	public AudioChunk {
 		Objects.requireNonNull(inputAudio, "An audio chunk needs input_audio");
 		type = (type != null) ? type : "input_audio";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record ChatCompletionChoice(int index, @Nullable AssistantMessage message
 	 */
 	public ChatCompletionChoice {
 		messages = (messages != null) ? List.copyOf(messages) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -43,7 +43,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	 */
 	public ChatCompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

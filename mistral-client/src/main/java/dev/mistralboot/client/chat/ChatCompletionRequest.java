@@ -86,7 +86,7 @@ public record ChatCompletionRequest(@Nullable String model, @Nullable Double tem
 		messages = (messages != null) ? Collections.unmodifiableList(new ArrayList<>(messages)) : List.of();
 		tools = (tools != null) ? List.copyOf(tools) : null;
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

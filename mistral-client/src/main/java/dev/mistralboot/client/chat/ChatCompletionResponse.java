@@ -42,7 +42,7 @@ public record ChatCompletionResponse(@Nullable String id, @Nullable String objec
 	 */
 	public ChatCompletionResponse {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

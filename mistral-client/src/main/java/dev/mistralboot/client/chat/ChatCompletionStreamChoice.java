@@ -32,7 +32,7 @@ public record ChatCompletionStreamChoice(int index, @Nullable DeltaMessage delta
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ChatCompletionStreamChoice {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

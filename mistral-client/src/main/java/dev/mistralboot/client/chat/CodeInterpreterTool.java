@@ -31,7 +31,7 @@ public record CodeInterpreterTool(@Nullable ToolConfiguration toolConfiguration,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public CodeInterpreterTool {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -37,7 +37,7 @@ public record ConnectorTool(String connectorId, @Nullable ConnectorAuthorization
 		if (connectorId == null || connectorId.isBlank()) {
 			throw new IllegalArgumentException("A connector tool needs a connector_id");
 		}
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -42,7 +42,7 @@ public record DeltaMessage(@Nullable String role, @Nullable Content content, @Nu
 	 */
 	public DeltaMessage {
 		toolCalls = (toolCalls != null) ? List.copyOf(toolCalls) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

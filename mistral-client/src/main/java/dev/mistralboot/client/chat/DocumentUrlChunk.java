@@ -36,7 +36,7 @@ public record DocumentUrlChunk(String documentUrl, @Nullable String documentName
 	public DocumentUrlChunk {
 		Objects.requireNonNull(documentUrl, "A document chunk needs a document_url");
 		type = (type != null) ? type : "document_url";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -35,7 +35,7 @@ public record FileChunk(String fileId, String type,
 	public FileChunk {
 		Objects.requireNonNull(fileId, "A file chunk needs a file_id");
 		type = (type != null) ? type : "file";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

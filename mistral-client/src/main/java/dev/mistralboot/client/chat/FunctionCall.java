@@ -36,7 +36,7 @@ public record FunctionCall(String name, @JsonDeserialize(using = FunctionArgumen
 	public FunctionCall {
 		name = (name != null) ? name : "";
 		arguments = (arguments != null) ? arguments : "";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

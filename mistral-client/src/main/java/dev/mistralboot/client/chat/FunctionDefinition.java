@@ -42,7 +42,7 @@ public record FunctionDefinition(String name, @Nullable String description, @Nul
 		Objects.requireNonNull(parameters,
 				"A function needs a parameters schema (use Map.of(\"type\", \"object\", \"properties\", Map.of()) for none)");
 		parameters = (parameters != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(parameters)) : Map.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -32,7 +32,7 @@ public record FunctionTool(FunctionDefinition function,
 	 */
 	public FunctionTool {
 		Objects.requireNonNull(function, "A function tool needs a function");
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -33,7 +33,7 @@ public record GuardrailConfig(@Nullable Boolean blockOnError, @Nullable Moderati
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public GuardrailConfig {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

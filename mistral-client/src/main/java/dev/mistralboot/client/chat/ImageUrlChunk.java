@@ -36,7 +36,7 @@ public record ImageUrlChunk(ImageUrl imageUrl, String type,
 	public ImageUrlChunk {
 		Objects.requireNonNull(imageUrl, "An image chunk needs an image_url");
 		type = (type != null) ? type : "image_url";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

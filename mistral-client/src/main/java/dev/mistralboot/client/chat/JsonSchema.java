@@ -40,7 +40,7 @@ public record JsonSchema(String name, @Nullable String description, Map<String, 
 			throw new IllegalArgumentException("A JSON schema needs a schema");
 		}
 		schema = (schema != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(schema)) : Map.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

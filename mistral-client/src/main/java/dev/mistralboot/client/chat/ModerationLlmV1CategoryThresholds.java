@@ -41,7 +41,7 @@ public record ModerationLlmV1CategoryThresholds(@Nullable Double sexual, @Nullab
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ModerationLlmV1CategoryThresholds {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -44,7 +44,7 @@ public record ModerationLlmV2CategoryThresholds(@Nullable Double sexual, @Nullab
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ModerationLlmV2CategoryThresholds {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

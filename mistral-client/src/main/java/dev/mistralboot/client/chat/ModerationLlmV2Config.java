@@ -35,7 +35,7 @@ public record ModerationLlmV2Config(@Nullable String modelName,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ModerationLlmV2Config {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

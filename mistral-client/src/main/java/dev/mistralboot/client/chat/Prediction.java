@@ -36,7 +36,7 @@ public record Prediction(String content, String type,
 	public Prediction {
 		Objects.requireNonNull(content, "content");
 		type = (type != null) ? type : "content";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record ReferenceChunk(List<Object> referenceIds, String type,
 	public ReferenceChunk {
 		referenceIds = (referenceIds != null) ? List.copyOf(referenceIds) : List.of();
 		type = (type != null) ? type : "reference";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -34,7 +34,7 @@ public record ResponseFormat(ResponseFormatType type, @Nullable JsonSchema jsonS
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ResponseFormat {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 		ResponseFormatSupport.check(type, jsonSchema);
 	}

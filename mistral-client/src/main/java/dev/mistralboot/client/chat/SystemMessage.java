@@ -35,7 +35,7 @@ public record SystemMessage(Content content, String role,
 	public SystemMessage {
 		Objects.requireNonNull(content, "A system message needs content");
 		role = (role != null) ? role : "system";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -38,7 +38,7 @@ public record TextChunk(String text, String type,
 	public TextChunk {
 		Objects.requireNonNull(text, "A text chunk needs text");
 		type = (type != null) ? type : "text";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

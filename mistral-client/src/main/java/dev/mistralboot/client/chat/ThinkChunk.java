@@ -41,7 +41,7 @@ public record ThinkChunk(List<ThinkChunkSupport.Part> thinking, @Nullable String
 	public ThinkChunk {
 		thinking = (thinking != null) ? List.copyOf(thinking) : List.of();
 		type = (type != null) ? type : "thinking";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record ToolCall(@Nullable String id, @Nullable String type, FunctionCall 
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ToolCall {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -37,7 +37,7 @@ public record ToolConfiguration(@Nullable List<String> exclude, @Nullable List<S
 		exclude = (exclude != null) ? List.copyOf(exclude) : null;
 		include = (include != null) ? List.copyOf(include) : null;
 		requiresConfirmation = (requiresConfirmation != null) ? List.copyOf(requiresConfirmation) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -41,7 +41,7 @@ public record ToolFileChunk(String tool, String fileId, @Nullable String fileNam
 		Objects.requireNonNull(tool, "A tool file chunk needs the tool that made the file");
 		Objects.requireNonNull(fileId, "A tool file chunk needs a file_id");
 		type = (type != null) ? type : "tool_file";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record ToolMessage(@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Con
 	 */
 	public ToolMessage {
 		role = (role != null) ? role : "tool";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

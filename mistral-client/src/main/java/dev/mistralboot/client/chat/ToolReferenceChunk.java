@@ -43,7 +43,7 @@ public record ToolReferenceChunk(String tool, String title, @Nullable String url
 	 */
 	public ToolReferenceChunk {
 		type = (type != null) ? type : "tool_reference";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

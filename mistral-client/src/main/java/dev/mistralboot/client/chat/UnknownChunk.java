@@ -32,7 +32,7 @@ public record UnknownChunk(@Nullable String type,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnknownChunk {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

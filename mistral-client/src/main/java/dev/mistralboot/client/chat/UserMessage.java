@@ -34,7 +34,7 @@ public record UserMessage(@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Con
 	 */
 	public UserMessage {
 		role = (role != null) ? role : "user";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

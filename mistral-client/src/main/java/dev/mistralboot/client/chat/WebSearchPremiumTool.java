@@ -31,7 +31,7 @@ public record WebSearchPremiumTool(@Nullable ToolConfiguration toolConfiguration
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public WebSearchPremiumTool {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record WebSearchTool(@Nullable ToolConfiguration toolConfiguration,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public WebSearchTool {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -34,7 +34,7 @@ public record ClassificationTargetResult(Map<String, Double> scores,
 	 */
 	public ClassificationTargetResult {
 		scores = (scores != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(scores)) : Map.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -37,7 +37,7 @@ public record ModerationResponse(@Nullable String id, @Nullable String model, Li
 	 */
 	public ModerationResponse {
 		results = (results != null) ? List.copyOf(results) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record ModerationResult(Map<String, Boolean> categories, Map<String, Doub
 		categories = (categories != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(categories)) : Map.of();
 		categoryScores = (categoryScores != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(categoryScores))
 				: Map.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record AgentHandoffDoneEvent(@Nullable String id, @Nullable String nextAg
 	 */
 	public AgentHandoffDoneEvent {
 		type = (type != null) ? type : "agent.handoff.done";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -44,7 +44,7 @@ public record AgentHandoffEntry(@Nullable String previousAgentId, @Nullable Stri
 	public AgentHandoffEntry {
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "agent.handoff";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record AgentHandoffStartedEvent(@Nullable String id, @Nullable String pre
 	 */
 	public AgentHandoffStartedEvent {
 		type = (type != null) ? type : "agent.handoff.started";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

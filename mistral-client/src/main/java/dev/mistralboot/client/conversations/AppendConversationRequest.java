@@ -51,7 +51,7 @@ public record AppendConversationRequest(@Nullable List<ConversationEntry> inputs
 		inputs = (inputs != null) ? Collections.unmodifiableList(new ArrayList<>(inputs)) : null;
 		toolConfirmations = (toolConfirmations != null)
 				? Collections.unmodifiableList(new ArrayList<>(toolConfirmations)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

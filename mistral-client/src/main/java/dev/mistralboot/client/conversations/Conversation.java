@@ -57,7 +57,7 @@ public record Conversation(String id, @Nullable String model, @Nullable String a
 	public Conversation {
 		tools = (tools != null) ? List.copyOf(tools) : List.of();
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

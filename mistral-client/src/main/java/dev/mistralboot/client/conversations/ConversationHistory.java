@@ -35,7 +35,7 @@ public record ConversationHistory(@Nullable String object, String conversationId
 	 */
 	public ConversationHistory {
 		entries = (entries != null) ? List.copyOf(entries) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

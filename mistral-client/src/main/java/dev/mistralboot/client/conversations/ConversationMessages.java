@@ -36,7 +36,7 @@ public record ConversationMessages(@Nullable String object, String conversationI
 	 */
 	public ConversationMessages {
 		messages = (messages != null) ? List.copyOf(messages) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -73,7 +73,7 @@ public record ConversationRequest(List<ConversationEntry> inputs, @Nullable Stri
 		tools = (tools != null) ? List.copyOf(tools) : null;
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

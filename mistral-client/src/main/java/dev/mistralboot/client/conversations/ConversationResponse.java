@@ -47,7 +47,7 @@ public record ConversationResponse(@Nullable String object, String conversationI
 	public ConversationResponse {
 		outputs = (outputs != null) ? List.copyOf(outputs) : List.of();
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -37,7 +37,7 @@ public record ConversationUsage(int promptTokens, int completionTokens, int tota
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ConversationUsage {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

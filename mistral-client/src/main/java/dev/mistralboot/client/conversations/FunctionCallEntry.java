@@ -52,7 +52,7 @@ public record FunctionCallEntry(String toolCallId, String name,
 		arguments = (arguments != null) ? arguments : "";
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "function.call";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

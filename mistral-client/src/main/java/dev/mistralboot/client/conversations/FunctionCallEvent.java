@@ -46,7 +46,7 @@ public record FunctionCallEvent(@Nullable String id, @Nullable String toolCallId
 	public FunctionCallEvent {
 		arguments = (arguments != null) ? arguments : "";
 		type = (type != null) ? type : "function.call.delta";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -47,7 +47,7 @@ public record FunctionResultEntry(String toolCallId, String result, @Nullable St
 		}
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "function.result";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

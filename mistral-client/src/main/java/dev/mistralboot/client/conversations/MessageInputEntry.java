@@ -50,7 +50,7 @@ public record MessageInputEntry(MessageRole role, Content content, @Nullable Boo
 		Objects.requireNonNull(content, "An input message needs content");
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "message.input";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

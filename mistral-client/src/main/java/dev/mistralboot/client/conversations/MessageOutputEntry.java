@@ -50,7 +50,7 @@ public record MessageOutputEntry(Content content, @Nullable String agentId, @Nul
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "message.output";
 		role = (role != null) ? role : "assistant";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

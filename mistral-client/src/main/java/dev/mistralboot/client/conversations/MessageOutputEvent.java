@@ -46,7 +46,7 @@ public record MessageOutputEvent(@Nullable String id,
 	public MessageOutputEvent {
 		type = (type != null) ? type : "message.output.delta";
 		role = (role != null) ? role : "assistant";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

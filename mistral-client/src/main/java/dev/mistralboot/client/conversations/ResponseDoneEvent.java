@@ -42,7 +42,7 @@ public record ResponseDoneEvent(@JsonProperty("usage") @Nullable ConversationUsa
 	 */
 	public ResponseDoneEvent {
 		type = (type != null) ? type : "conversation.response.done";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

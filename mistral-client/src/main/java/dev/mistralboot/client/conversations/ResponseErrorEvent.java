@@ -40,7 +40,7 @@ public record ResponseErrorEvent(String message, int code, @Nullable OffsetDateT
 	 */
 	public ResponseErrorEvent {
 		type = (type != null) ? type : "conversation.response.error";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -35,7 +35,7 @@ public record ResponseStartedEvent(String conversationId, @Nullable OffsetDateTi
 	 */
 	public ResponseStartedEvent {
 		type = (type != null) ? type : "conversation.response.started";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

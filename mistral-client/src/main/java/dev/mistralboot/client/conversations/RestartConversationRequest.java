@@ -57,7 +57,7 @@ public record RestartConversationRequest(@Nullable String fromEntryId, @Nullable
 		inputs = (inputs != null) ? Collections.unmodifiableList(new ArrayList<>(inputs)) : null;
 		guardrails = (guardrails != null) ? List.copyOf(guardrails) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

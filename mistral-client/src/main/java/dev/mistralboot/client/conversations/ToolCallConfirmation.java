@@ -37,7 +37,7 @@ public record ToolCallConfirmation(String toolCallId, ConfirmationDecision confi
 		if (confirmation == null) {
 			throw new IllegalArgumentException("A tool call confirmation needs a confirmation (allow or deny)");
 		}
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

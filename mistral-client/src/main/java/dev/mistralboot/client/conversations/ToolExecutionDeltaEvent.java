@@ -40,7 +40,7 @@ public record ToolExecutionDeltaEvent(@Nullable String id, @Nullable String name
 	public ToolExecutionDeltaEvent {
 		arguments = (arguments != null) ? arguments : "";
 		type = (type != null) ? type : "tool.execution.delta";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record ToolExecutionDoneEvent(@Nullable String id, @Nullable String name,
 	 */
 	public ToolExecutionDoneEvent {
 		type = (type != null) ? type : "tool.execution.done";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -48,7 +48,7 @@ public record ToolExecutionEntry(String name, String arguments, @Nullable Map<St
 		arguments = (arguments != null) ? arguments : "";
 		object = (object != null) ? object : "entry";
 		type = (type != null) ? type : "tool.execution";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -42,7 +42,7 @@ public record ToolExecutionStartedEvent(@Nullable String id, @Nullable String na
 	public ToolExecutionStartedEvent {
 		arguments = (arguments != null) ? arguments : "";
 		type = (type != null) ? type : "tool.execution.started";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record UnknownConversationEvent(@Nullable OffsetDateTime createdAt, @Null
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnknownConversationEvent {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -35,7 +35,7 @@ public record UnknownEntry(@Nullable String id, @Nullable OffsetDateTime created
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnknownEntry {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -23,6 +23,10 @@ final class StreamDecoder<T> {
 	private static final byte[][] ERROR_MARKERS = { "\"error\"".getBytes(StandardCharsets.US_ASCII),
 			"\"detail\"".getBytes(StandardCharsets.US_ASCII), "\"message\"".getBytes(StandardCharsets.US_ASCII) };
 
+	private static final byte[] ID_KEY = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] TYPE_KEY = "{\"type\":".getBytes(StandardCharsets.US_ASCII);
+
 	private final ObjectReader reader;
 
 	private final ErrorResponses errors;
@@ -106,20 +110,27 @@ final class StreamDecoder<T> {
 	}
 
 	/**
-	 * Whether the data holds one of the {@link #ERROR_MARKERS}: one pass over the bytes,
-	 * checking the markers only after a quote (this runs for every chunk of every
-	 * stream).
+	 * Whether the data may be an error object, checked before parsing: it holds
+	 * {@code "error"} (a key, or the value of {@code object}), or it does not start with
+	 * an {@code id} or {@code type} key and holds {@code "detail"} or {@code "message"}.
+	 * {@link #checkForError} decides on the parsed tree; this only keeps it off the
+	 * chunks that cannot be errors. It runs for every chunk of every stream, so the
+	 * chunks that start with an {@code id} or {@code type} key, as chunks do, are scanned
+	 * for one marker only.
 	 */
 	static boolean mayBeError(byte[] data, int start, int end) {
+		boolean keyed = startsWith(data, start, end, ID_KEY) || startsWith(data, start, end, TYPE_KEY);
 		for (int i = start; i < end - 1; i++) {
 			if (data[i] == '"') {
 				byte next = data[i + 1];
-				if (next == 'e' || next == 'd' || next == 'm') {
-					for (byte[] marker : ERROR_MARKERS) {
-						if (startsWith(data, i, end, marker)) {
-							return true;
-						}
+				if (next == 'e') {
+					if (startsWith(data, i, end, ERROR_MARKERS[0])) {
+						return true;
 					}
+				}
+				else if (!keyed && ((next == 'd' && startsWith(data, i, end, ERROR_MARKERS[1]))
+						|| (next == 'm' && startsWith(data, i, end, ERROR_MARKERS[2])))) {
+					return true;
 				}
 			}
 		}

@@ -34,7 +34,7 @@ public record EmbeddingData(@Nullable String object, @Nullable Embedding embeddi
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public EmbeddingData {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -60,7 +60,7 @@ public record EmbeddingRequest(@Nullable String model, @Nullable Map<String, Obj
 	public EmbeddingRequest {
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
 		input = (input != null) ? Collections.unmodifiableList(new ArrayList<>(input)) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

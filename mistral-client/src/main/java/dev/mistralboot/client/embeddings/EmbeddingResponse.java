@@ -42,7 +42,7 @@ public record EmbeddingResponse(@Nullable String id, @Nullable String object, @N
 	 */
 	public EmbeddingResponse {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -30,7 +30,7 @@ public record DeleteFileResponse(String id, @Nullable String object, @Nullable B
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DeleteFileResponse {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

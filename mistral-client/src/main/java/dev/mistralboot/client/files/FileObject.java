@@ -46,7 +46,7 @@ public record FileObject(String id, @Nullable String object, @Nullable Long byte
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public FileObject {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -69,7 +69,7 @@ public record FimCompletionRequest(@Nullable String model, @Nullable Double temp
 	public FimCompletionRequest {
 		stop = (stop != null) ? List.copyOf(stop) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

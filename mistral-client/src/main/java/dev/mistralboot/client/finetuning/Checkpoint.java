@@ -30,7 +30,7 @@ public record Checkpoint(@Nullable CheckpointMetrics metrics, @Nullable Long ste
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public Checkpoint {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record CheckpointMetrics(@Nullable Double trainLoss, @Nullable Double val
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public CheckpointMetrics {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

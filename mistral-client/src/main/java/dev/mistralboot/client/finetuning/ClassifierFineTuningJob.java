@@ -62,7 +62,7 @@ public record ClassifierFineTuningJob(String id, @Nullable Boolean autoStart, @N
 		checkpoints = (checkpoints != null) ? List.copyOf(checkpoints) : List.of();
 		classifierTargets = (classifierTargets != null) ? List.copyOf(classifierTargets) : List.of();
 		jobType = (jobType != null) ? jobType : "classifier";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

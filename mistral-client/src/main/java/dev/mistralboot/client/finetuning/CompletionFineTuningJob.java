@@ -60,7 +60,7 @@ public record CompletionFineTuningJob(String id, @Nullable Boolean autoStart, @N
 		events = (events != null) ? List.copyOf(events) : List.of();
 		checkpoints = (checkpoints != null) ? List.copyOf(checkpoints) : List.of();
 		jobType = (jobType != null) ? jobType : "completion";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

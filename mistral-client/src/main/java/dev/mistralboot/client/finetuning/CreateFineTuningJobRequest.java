@@ -72,7 +72,7 @@ public record CreateFineTuningJobRequest(@Nullable String model, @Nullable List<
 		integrations = (integrations != null) ? List.copyOf(integrations) : null;
 		repositories = (repositories != null) ? List.copyOf(repositories) : null;
 		classifierTargets = (classifierTargets != null) ? List.copyOf(classifierTargets) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

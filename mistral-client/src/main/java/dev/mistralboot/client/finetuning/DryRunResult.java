@@ -43,7 +43,7 @@ public record DryRunResult(@Nullable Long expectedDurationSeconds, @Nullable Dou
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DryRunResult {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

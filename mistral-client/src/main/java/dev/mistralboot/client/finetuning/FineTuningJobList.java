@@ -35,7 +35,7 @@ public record FineTuningJobList(List<FineTuningJob> data, @Nullable String objec
 	 */
 	public FineTuningJobList {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

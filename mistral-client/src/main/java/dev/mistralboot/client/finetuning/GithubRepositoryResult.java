@@ -35,7 +35,7 @@ public record GithubRepositoryResult(@Nullable String type, @Nullable String nam
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public GithubRepositoryResult {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

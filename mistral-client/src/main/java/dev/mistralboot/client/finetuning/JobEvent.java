@@ -31,7 +31,7 @@ public record JobEvent(String name, @Nullable Map<String, Object> data, @Nullabl
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public JobEvent {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

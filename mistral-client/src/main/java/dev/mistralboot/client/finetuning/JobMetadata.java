@@ -36,7 +36,7 @@ public record JobMetadata(@Nullable Long expectedDurationSeconds, @Nullable Doub
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public JobMetadata {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -58,7 +58,7 @@ public record UnknownFineTuningJob(String id, @Nullable Boolean autoStart, @Null
 		integrations = (integrations != null) ? List.copyOf(integrations) : List.of();
 		events = (events != null) ? List.copyOf(events) : List.of();
 		checkpoints = (checkpoints != null) ? List.copyOf(checkpoints) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

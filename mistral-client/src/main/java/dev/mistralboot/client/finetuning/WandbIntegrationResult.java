@@ -34,7 +34,7 @@ public record WandbIntegrationResult(@Nullable String type, @Nullable String pro
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public WandbIntegrationResult {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

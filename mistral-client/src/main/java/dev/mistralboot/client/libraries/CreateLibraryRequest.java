@@ -42,7 +42,7 @@ public record CreateLibraryRequest(@Nullable String name, @Nullable String descr
 	 * Copies the collections.
 	 */
 	public CreateLibraryRequest {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

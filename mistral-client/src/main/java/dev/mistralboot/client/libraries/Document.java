@@ -57,7 +57,7 @@ public record Document(String id, @Nullable String libraryId, @Nullable String h
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public Document {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

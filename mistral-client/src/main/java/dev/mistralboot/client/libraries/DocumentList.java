@@ -34,7 +34,7 @@ public record DocumentList(@Nullable PaginationInfo pagination, List<Document> d
 	 */
 	public DocumentList {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -32,7 +32,7 @@ public record DocumentProcessingStatus(String documentId, @Nullable ProcessStatu
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DocumentProcessingStatus {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

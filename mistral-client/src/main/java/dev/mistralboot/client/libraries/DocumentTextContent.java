@@ -28,7 +28,7 @@ public record DocumentTextContent(String text,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DocumentTextContent {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -52,7 +52,7 @@ public record Library(String id, @Nullable String name, @Nullable String created
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public Library {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -35,7 +35,7 @@ public record LibraryAccess(@Nullable String libraryId, @Nullable String userId,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public LibraryAccess {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

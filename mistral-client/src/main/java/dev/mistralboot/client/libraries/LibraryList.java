@@ -35,7 +35,7 @@ public record LibraryList(@Nullable PaginationInfo pagination, List<Library> dat
 	 */
 	public LibraryList {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

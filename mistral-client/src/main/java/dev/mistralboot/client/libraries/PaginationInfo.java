@@ -33,7 +33,7 @@ public record PaginationInfo(@Nullable Long totalItems, @Nullable Integer totalP
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public PaginationInfo {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -52,7 +52,7 @@ public record ShareLibraryRequest(@Nullable String orgId, @Nullable AccessLevel 
 			throw new IllegalArgumentException(
 					"Sharing a library needs the kind of whom to share it with (shareWithType)");
 		}
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

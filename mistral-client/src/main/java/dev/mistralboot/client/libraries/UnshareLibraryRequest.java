@@ -48,7 +48,7 @@ public record UnshareLibraryRequest(@Nullable String orgId, @Nullable String sha
 			throw new IllegalArgumentException(
 					"Unsharing a library needs the kind of whom to stop sharing it with (shareWithType)");
 		}
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

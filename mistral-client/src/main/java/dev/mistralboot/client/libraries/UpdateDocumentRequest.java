@@ -41,7 +41,7 @@ public record UpdateDocumentRequest(@Nullable String name, @Nullable Map<String,
 	 */
 	public UpdateDocumentRequest {
 		attributes = (attributes != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(attributes)) : null;
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -36,7 +36,7 @@ public record UpdateLibraryRequest(@Nullable String name, @Nullable String descr
 	 * Copies the collections.
 	 */
 	public UpdateLibraryRequest {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record ArchiveModelResponse(String id, @Nullable String object, @Nullable
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ArchiveModelResponse {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -50,7 +50,7 @@ public record BaseModelCard(String id, @Nullable String object, @Nullable Long c
 		capabilities = (capabilities != null) ? capabilities : ModelCapabilities.NONE;
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		type = (type != null) ? type : "base";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -53,7 +53,7 @@ public record ClassifierFineTunedModel(String id, @Nullable String object, @Null
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		classifierTargets = (classifierTargets != null) ? List.copyOf(classifierTargets) : List.of();
 		modelType = (modelType != null) ? modelType : "classifier";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

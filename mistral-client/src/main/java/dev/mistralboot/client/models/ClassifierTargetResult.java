@@ -35,7 +35,7 @@ public record ClassifierTargetResult(String name, List<String> labels, @Nullable
 	 */
 	public ClassifierTargetResult {
 		labels = (labels != null) ? List.copyOf(labels) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

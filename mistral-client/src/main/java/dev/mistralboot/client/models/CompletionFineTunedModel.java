@@ -51,7 +51,7 @@ public record CompletionFineTunedModel(String id, @Nullable String object, @Null
 		capabilities = (capabilities != null) ? capabilities : FineTunedModelCapabilities.NONE;
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		modelType = (modelType != null) ? modelType : "completion";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

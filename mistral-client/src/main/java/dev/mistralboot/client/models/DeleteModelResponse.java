@@ -30,7 +30,7 @@ public record DeleteModelResponse(String id, @Nullable String object, @Nullable 
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public DeleteModelResponse {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

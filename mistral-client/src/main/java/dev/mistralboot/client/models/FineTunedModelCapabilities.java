@@ -36,7 +36,7 @@ public record FineTunedModelCapabilities(boolean completionChat, boolean complet
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public FineTunedModelCapabilities {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

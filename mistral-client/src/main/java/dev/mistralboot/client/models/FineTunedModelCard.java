@@ -54,7 +54,7 @@ public record FineTunedModelCard(String id, @Nullable String object, @Nullable L
 		capabilities = (capabilities != null) ? capabilities : ModelCapabilities.NONE;
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		type = (type != null) ? type : "fine-tuned";
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -47,7 +47,7 @@ public record ModelCapabilities(boolean completionChat, boolean functionCalling,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public ModelCapabilities {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record ModelList(@Nullable String object, List<ModelCard> data,
 	 */
 	public ModelList {
 		data = (data != null) ? List.copyOf(data) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -31,7 +31,7 @@ public record UnarchiveModelResponse(String id, @Nullable String object, @Nullab
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public UnarchiveModelResponse {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -51,7 +51,7 @@ public record UnknownFineTunedModel(String id, @Nullable String object, @Nullabl
 	public UnknownFineTunedModel {
 		capabilities = (capabilities != null) ? capabilities : FineTunedModelCapabilities.NONE;
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -50,7 +50,7 @@ public record UnknownModelCard(String id, @Nullable String object, @Nullable Lon
 	public UnknownModelCard {
 		capabilities = (capabilities != null) ? capabilities : ModelCapabilities.NONE;
 		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

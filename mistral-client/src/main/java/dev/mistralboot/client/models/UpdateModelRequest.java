@@ -39,7 +39,7 @@ public record UpdateModelRequest(@Nullable String name, @Nullable String descrip
 	 * Copies the collections.
 	 */
 	public UpdateModelRequest {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -45,7 +45,7 @@ public record OcrBlock(@JsonProperty("type") @Nullable String rawType, int topLe
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public OcrBlock {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

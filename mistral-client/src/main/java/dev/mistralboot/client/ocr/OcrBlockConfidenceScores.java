@@ -34,7 +34,7 @@ public record OcrBlockConfidenceScores(@Nullable Double averageContentConfidence
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public OcrBlockConfidenceScores {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -32,7 +32,7 @@ public record OcrConfidenceScore(@Nullable String text, double confidence, int s
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public OcrConfidenceScore {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

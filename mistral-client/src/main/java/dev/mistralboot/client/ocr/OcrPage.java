@@ -47,7 +47,7 @@ public record OcrPage(int index, @Nullable String markdown, List<OcrImage> image
 		tables = (tables != null) ? List.copyOf(tables) : List.of();
 		hyperlinks = (hyperlinks != null) ? List.copyOf(hyperlinks) : List.of();
 		blocks = (blocks != null) ? List.copyOf(blocks) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

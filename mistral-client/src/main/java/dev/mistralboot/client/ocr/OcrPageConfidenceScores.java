@@ -35,7 +35,7 @@ public record OcrPageConfidenceScores(List<OcrConfidenceScore> wordConfidenceSco
 	 */
 	public OcrPageConfidenceScores {
 		wordConfidenceScores = (wordConfidenceScores != null) ? List.copyOf(wordConfidenceScores) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

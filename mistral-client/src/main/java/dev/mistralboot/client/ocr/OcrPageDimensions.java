@@ -30,7 +30,7 @@ public record OcrPageDimensions(@Nullable Integer dpi, @Nullable Integer height,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public OcrPageDimensions {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

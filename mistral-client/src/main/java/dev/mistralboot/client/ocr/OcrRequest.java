@@ -77,7 +77,7 @@ public record OcrRequest(@Nullable String model, ContentChunk document, @Nullabl
 	 * Copies the collections.
 	 */
 	public OcrRequest {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

@@ -39,7 +39,7 @@ public record OcrResponse(List<OcrPage> pages, @Nullable String model, @Nullable
 	 */
 	public OcrResponse {
 		pages = (pages != null) ? List.copyOf(pages) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

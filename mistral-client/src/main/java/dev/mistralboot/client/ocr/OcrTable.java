@@ -37,7 +37,7 @@ public record OcrTable(@Nullable String id, @Nullable String content, @Nullable 
 	 */
 	public OcrTable {
 		wordConfidenceScores = (wordConfidenceScores != null) ? List.copyOf(wordConfidenceScores) : List.of();
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

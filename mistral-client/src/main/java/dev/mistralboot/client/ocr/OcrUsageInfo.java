@@ -31,7 +31,7 @@ public record OcrUsageInfo(int pagesProcessed, @Nullable Long docSizeBytes,
 	 * Copies the collections; lists the API left out are empty.
 	 */
 	public OcrUsageInfo {
-		additionalProperties = (additionalProperties != null)
+		additionalProperties = (additionalProperties != null && !additionalProperties.isEmpty())
 				? Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties)) : Map.of();
 	}
 

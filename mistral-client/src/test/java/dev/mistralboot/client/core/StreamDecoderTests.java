@@ -24,6 +24,11 @@ class StreamDecoderTests {
 			{"id":"a","x":"d","y":"m","z":"e"} | false
 			{"id":"a","x":"error" | true
 			{"id":"a","x":"erro | false
+			{"id":"a","message":"a chunk with an id is no error unless it says error"} | false
+			{"type":"x","detail":"y"} | false
+			{"type":"x","error":{"message":"m"}} | true
+			{"id":"a","object":"error"} | true
+			{ "id":"a","message":"m"} | true
 			"message" | true
 			"messag | false
 			" | false
