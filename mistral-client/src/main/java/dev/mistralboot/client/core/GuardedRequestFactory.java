@@ -104,18 +104,6 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 		return new Request(request);
 	}
 
-	/**
-	 * Whether a {@code read(byte[], int, int)} of the body returns once some bytes
-	 * arrived rather than waiting for the whole array: true of the JDK client's bodies
-	 * (one read a network read), not of every body (Spring's Reactor Netty one waits to
-	 * fill it).
-	 * @param body a body from a response of this factory
-	 * @return {@code true} when a read never holds back what already arrived
-	 */
-	static boolean returnsWhatArrived(InputStream body) {
-		return body instanceof GuardedBody guarded && guarded.returnsWhatArrived;
-	}
-
 	private static void closeQuietly(InputStream body) {
 		try {
 			body.close();
@@ -409,13 +397,10 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 
 		private final HttpMethod method;
 
-		private final boolean returnsWhatArrived;
-
-		GuardedBody(InputStream in, Exchange exchange, HttpMethod method, boolean returnsWhatArrived) {
+		GuardedBody(InputStream in, Exchange exchange, HttpMethod method) {
 			super(in);
 			this.exchange = exchange;
 			this.method = method;
-			this.returnsWhatArrived = returnsWhatArrived;
 		}
 
 		@Override
@@ -522,8 +507,7 @@ final class GuardedRequestFactory implements ClientHttpRequestFactory {
 					closeQuietly(opened);
 					throw this.exchange.failure(new IOException("closed"), this.method, true);
 				}
-				this.body = new GuardedBody(opened, this.exchange, this.method,
-						this.delegate.getClass().getName().startsWith(JdkRequestFactory.class.getName()));
+				this.body = new GuardedBody(opened, this.exchange, this.method);
 			}
 			return this.body;
 		}

@@ -64,9 +64,6 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 
 	private @Nullable InputStream in;
 
-	/** Whether one read of the body returns what arrived, without waiting for more. */
-	private boolean returnsWhatArrived;
-
 	private @Nullable IdleWatchdog watchdog;
 
 	private ResponseMetadata metadata;
@@ -192,27 +189,24 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 	private void fill() {
 		int read;
 		try {
-			if (this.returnsWhatArrived) {
-				read = this.in.read(this.buffer, 0, this.buffer.length);
+			// Never ask for more than is there: some bodies (Spring's Reactor Netty one)
+			// block in
+			// read(byte[]) until the whole buffer is full, which would hold events back
+			int available = this.in.available();
+			if (available > 0) {
+				read = this.in.read(this.buffer, 0, Math.min(available, this.buffer.length));
 			}
 			else {
-				// Never ask for more than is there: some bodies (Spring's Reactor Netty
-				// one) block in read(byte[]) until the whole buffer is full, which would
-				// hold events back
-				int available = this.in.available();
+				// wait for the next byte, then take what arrived with it (the JDK client
+				// reports
+				// nothing available until its next buffer is opened): one parse per
+				// network read
+				read = this.in.read(this.buffer, 0, 1);
+				available = (read > 0) ? this.in.available() : 0;
 				if (available > 0) {
-					read = this.in.read(this.buffer, 0, Math.min(available, this.buffer.length));
-				}
-				else {
-					// wait for the next byte, then take what arrived with it: one parse
-					// per network read
-					read = this.in.read(this.buffer, 0, 1);
-					available = (read > 0) ? this.in.available() : 0;
-					if (available > 0) {
-						int more = this.in.read(this.buffer, 1, Math.min(available, this.buffer.length - 1));
-						if (more > 0) {
-							read += more;
-						}
+					int more = this.in.read(this.buffer, 1, Math.min(available, this.buffer.length - 1));
+					if (more > 0) {
+						read += more;
 					}
 				}
 			}
@@ -375,7 +369,6 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		this.watchdog = watched.watchdog();
 		this.response = opened;
 		this.in = body;
-		this.returnsWhatArrived = GuardedRequestFactory.returnsWhatArrived(body);
 		return watched.open().metadata();
 	}
 
