@@ -20,8 +20,11 @@ final class StreamDecoder<T> {
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[][] ERROR_MARKERS = { "\"error\"".getBytes(StandardCharsets.US_ASCII),
-			"\"detail\"".getBytes(StandardCharsets.US_ASCII), "\"message\"".getBytes(StandardCharsets.US_ASCII) };
+	private static final byte[] ERROR_MARKER = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] DETAIL_MARKER = "\"detail\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] MESSAGE_MARKER = "\"message\"".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] ID_KEY = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
 
@@ -124,12 +127,12 @@ final class StreamDecoder<T> {
 			if (data[i] == '"') {
 				byte next = data[i + 1];
 				if (next == 'e') {
-					if (startsWith(data, i, end, ERROR_MARKERS[0])) {
+					if (startsWith(data, i, end, ERROR_MARKER)) {
 						return true;
 					}
 				}
-				else if (!keyed && ((next == 'd' && startsWith(data, i, end, ERROR_MARKERS[1]))
-						|| (next == 'm' && startsWith(data, i, end, ERROR_MARKERS[2])))) {
+				else if (!keyed && ((next == 'd' && startsWith(data, i, end, DETAIL_MARKER))
+						|| (next == 'm' && startsWith(data, i, end, MESSAGE_MARKER)))) {
 					return true;
 				}
 			}
