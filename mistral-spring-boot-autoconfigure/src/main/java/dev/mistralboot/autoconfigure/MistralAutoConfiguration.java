@@ -6,7 +6,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralJson;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 import dev.mistralboot.client.core.RetryPolicy;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +22,7 @@ import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -184,7 +184,7 @@ public final class MistralAutoConfiguration implements SmartInitializingSingleto
 	 * start-up, already fails a start without an API key.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebClient.class, Flux.class })
+	@Conditional(OnMistralHttpCondition.WebFlux.class)
 	@Lazy
 	static class ReactiveHttpConfiguration {
 

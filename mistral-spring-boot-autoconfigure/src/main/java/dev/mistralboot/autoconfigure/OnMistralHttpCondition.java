@@ -82,10 +82,11 @@ class OnMistralHttpCondition extends SpringBootCondition implements Configuratio
 	}
 
 	/**
-	 * The other condition of {@link ConditionalOnReactiveMistralHttp}: whether WebFlux is
-	 * there, evaluated while configurations are parsed, so that the reactive ones are
+	 * Whether WebFlux is there: the other condition of
+	 * {@link ConditionalOnReactiveMistralHttp}, and the condition of the reactive core
+	 * itself. Evaluated while configurations are parsed, so that the reactive ones are
 	 * dropped as early as {@code @ConditionalOnClass} drops them, with one class lookup
-	 * by class loader rather than one for each family.
+	 * by class loader rather than one for each configuration.
 	 */
 	static final class WebFlux extends SpringBootCondition implements ConfigurationCondition {
 
