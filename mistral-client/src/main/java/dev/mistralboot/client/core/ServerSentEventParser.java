@@ -39,31 +39,56 @@ final class ServerSentEventParser {
 	}
 
 	/**
-	 * Parses the next bytes of the stream.
+	 * Parses the next bytes of the stream. A line that lies whole in {@code bytes} is
+	 * read where it is; only the start of a line cut by the end of {@code bytes} is kept
+	 * aside until the rest arrives.
 	 */
 	void feed(byte[] bytes, int offset, int length) {
+		int i = offset;
 		int end = offset + length;
-		for (int i = offset; i < end; i++) {
-			byte b = bytes[i];
-			if (b == '\n') {
-				if (this.lastWasCarriageReturn) {
-					this.lastWasCarriageReturn = false;
-					continue;
-				}
-				endOfLine();
-			}
-			else if (b == '\r') {
-				this.lastWasCarriageReturn = true;
-				endOfLine();
-			}
-			else {
-				this.lastWasCarriageReturn = false;
-				if (this.lineLength == this.line.length) {
-					this.line = Arrays.copyOf(this.line, this.line.length * 2);
-				}
-				this.line[this.lineLength++] = b;
+		if (this.lastWasCarriageReturn && i < end) {
+			this.lastWasCarriageReturn = false;
+			if (bytes[i] == '\n') {
+				i++; // the line feed of a CRLF cut between two reads
 			}
 		}
+		while (i < end) {
+			int eol = i;
+			while (eol < end && bytes[eol] != '\n' && bytes[eol] != '\r') {
+				eol++;
+			}
+			if (eol == end) {
+				keep(bytes, i, end - i);
+				return;
+			}
+			if (this.lineLength > 0) {
+				keep(bytes, i, eol - i);
+				int kept = this.lineLength;
+				this.lineLength = 0;
+				endOfLine(this.line, 0, kept);
+			}
+			else {
+				endOfLine(bytes, i, eol - i);
+			}
+			i = eol + 1;
+			if (bytes[eol] == '\r') {
+				if (i == end) {
+					this.lastWasCarriageReturn = true;
+				}
+				else if (bytes[i] == '\n') {
+					i++;
+				}
+			}
+		}
+	}
+
+	/** Keeps the start of a line that the next bytes will end. */
+	private void keep(byte[] bytes, int offset, int length) {
+		if (this.lineLength + length > this.line.length) {
+			this.line = Arrays.copyOf(this.line, Math.max(this.lineLength + length, this.line.length * 2));
+		}
+		System.arraycopy(bytes, offset, this.line, this.lineLength, length);
+		this.lineLength += length;
 	}
 
 	/**
@@ -71,33 +96,32 @@ final class ServerSentEventParser {
 	 */
 	void finish() {
 		if (this.lineLength > 0) {
-			endOfLine();
+			int kept = this.lineLength;
+			this.lineLength = 0;
+			endOfLine(this.line, 0, kept);
 		}
 		dispatch();
 	}
 
-	private void endOfLine() {
-		int length = this.lineLength;
-		this.lineLength = 0;
+	private void endOfLine(byte[] l, int start, int length) {
 		if (length == 0) {
 			dispatch();
 			return;
 		}
-		byte[] l = this.line;
-		if (l[0] == ':') {
+		if (l[start] == ':') {
 			return; // comment
 		}
-		int colon = indexOf(l, length, (byte) ':');
+		int colon = indexOf(l, start, length, (byte) ':');
 		int nameLength = (colon < 0) ? length : colon;
 		int valueStart = (colon < 0) ? length : colon + 1;
-		if (valueStart < length && l[valueStart] == ' ') {
+		if (valueStart < length && l[start + valueStart] == ' ') {
 			valueStart++;
 		}
-		if (matches(l, nameLength, DATA)) {
-			appendData(l, valueStart, length - valueStart);
+		if (matches(l, start, nameLength, DATA)) {
+			appendData(l, start + valueStart, length - valueStart);
 		}
-		else if (matches(l, nameLength, EVENT)) {
-			this.eventName = new String(l, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		else if (matches(l, start, nameLength, EVENT)) {
+			this.eventName = new String(l, start + valueStart, length - valueStart, StandardCharsets.UTF_8);
 		}
 		// id, retry and unknown fields are ignored
 	}
@@ -129,21 +153,22 @@ final class ServerSentEventParser {
 		}
 	}
 
-	private static int indexOf(byte[] bytes, int length, byte value) {
+	/** The position of {@code value} in the line, counted from its start, or -1. */
+	private static int indexOf(byte[] bytes, int start, int length, byte value) {
 		for (int i = 0; i < length; i++) {
-			if (bytes[i] == value) {
+			if (bytes[start + i] == value) {
 				return i;
 			}
 		}
 		return -1;
 	}
 
-	private static boolean matches(byte[] bytes, int length, byte[] name) {
+	private static boolean matches(byte[] bytes, int start, int length, byte[] name) {
 		if (length != name.length) {
 			return false;
 		}
 		for (int i = 0; i < length; i++) {
-			if (bytes[i] != name[i]) {
+			if (bytes[start + i] != name[i]) {
 				return false;
 			}
 		}

@@ -51,6 +51,31 @@ class ServerSentEventParserTests {
 	}
 
 	@Test
+	void everySplitIntoThreeReadsGivesTheSameEventsAsOneRead() {
+		// every line ending, a CRLF and a lone CR, names, comments, a multi-line event
+		String stream = "event: a\r\ndata: 1\r\n\r\n:c\rdata: x\ndata:y\r\rid: 9\ndata: {\"é\":2}\n\n";
+		byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+		List<String> whole = new ArrayList<>();
+		ServerSentEventParser once = new ServerSentEventParser(
+				(name, data, length) -> whole.add(name + "=" + new String(data, 0, length, StandardCharsets.UTF_8)));
+		once.feed(bytes, 0, bytes.length);
+		once.finish();
+		assertThat(whole).containsExactly("a=1", "null=x\ny", "null={\"é\":2}");
+		for (int first = 0; first <= bytes.length; first++) {
+			for (int second = first; second <= bytes.length; second++) {
+				List<String> seen = new ArrayList<>();
+				ServerSentEventParser p = new ServerSentEventParser((name, data, length) -> seen
+					.add(name + "=" + new String(data, 0, length, StandardCharsets.UTF_8)));
+				p.feed(bytes, 0, first);
+				p.feed(bytes, first, second - first);
+				p.feed(bytes, second, bytes.length - second);
+				p.finish();
+				assertThat(seen).as("reads split at %d and %d", first, second).isEqualTo(whole);
+			}
+		}
+	}
+
+	@Test
 	void oneByteAtATime() {
 		byte[] bytes = STREAM.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length; i++) {
