@@ -66,6 +66,12 @@ class BenchmarksSmokeTests {
 		assertThat(table.lines()).hasSize(2 + 13);
 		assertThat(table).contains("| chatComplete | raw |", "| chatStream | oursReactive |",
 				"| embeddings | langchain4j |");
+		// rounds: the means, and one CPU ratio per round (the hand-written client's are
+		// 1)
+		String twoRounds = RunAll.table(List.of(results, results));
+		assertThat(twoRounds.lines()).hasSize(2 + 13);
+		assertThat(twoRounds.lines().filter((line) -> line.contains("| raw |"))).hasSize(3)
+			.allSatisfy((line) -> assertThat(line).contains("| 1.00x | 1.00x 1.00x |"));
 	}
 
 	@Test
