@@ -4,7 +4,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The JSON mapper the clients use: a copy of the application's mapper (so its modules
@@ -13,12 +12,8 @@ import tools.jackson.module.blackbird.BlackbirdModule;
  * concrete type read without its type property (an answer's assistant message without
  * {@code role}) is still read.
  * <p>
- * It also registers Jackson's Blackbird module (unless the application's mapper already
- * has it). Jackson 3 calls a record's constructor through
- * {@code MethodHandle.invokeWithArguments}, which builds a spreading handle on every
- * call: in a stream of 2,000 chunks that was one seventh of the event loop's time.
- * Blackbird builds that handle once per type, and reads and writes properties through
- * generated accessors. What is read and written does not change.
+ * The constructors of this library's own types are called through a handle built once per
+ * type ({@link RecordConstructors}) rather than Jackson's per-value spreading call.
  */
 public final class MistralJson {
 
@@ -39,7 +34,7 @@ public final class MistralJson {
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 			.disable(SerializationFeature.INDENT_OUTPUT)
 			.enable(MapperFeature.USE_BASE_TYPE_AS_DEFAULT_IMPL)
-			.addModule(new BlackbirdModule())
+			.addModule(new RecordConstructors())
 			.build();
 	}
 
