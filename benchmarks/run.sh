@@ -3,7 +3,7 @@
 # CPU profiler) against the stub server (started in its own JVM) and writes the results table to
 # benchmarks/target/results.md.
 # Usage: benchmarks/run.sh [extra -D options for RunAll, e.g. -Dbench.include=chatStream -Dbench.seconds=1]
-# Takes about 30 minutes (13 benchmarks, 3 forks each, 15 warm-up and 5 measured iterations of 2 s); builds with the reactor (never installs anything in ~/.m2).
+# Takes about 36 minutes (13 benchmarks, 3 forks each, 20 warm-up and 5 measured iterations of 2 s); builds with the reactor (never installs anything in ~/.m2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/target/results.md

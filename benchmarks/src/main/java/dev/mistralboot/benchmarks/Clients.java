@@ -150,6 +150,10 @@ public final class Clients {
 		return this.ourChat.complete(this.ourRequest).text();
 	}
 
+	String ourReactiveComplete() {
+		return this.ourReactiveChat.complete(this.ourRequest).block().text();
+	}
+
 	int ourStream() {
 		int chunks = 0;
 		try (MistralStream<ChatCompletionChunk> stream = this.ourChat.stream(this.ourRequest)) {

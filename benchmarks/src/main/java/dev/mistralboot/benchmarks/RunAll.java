@@ -41,10 +41,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code benchmarks/target/results.md}). System properties: {@code bench.include} (a
  * regular expression of benchmarks, default all), {@code bench.forks} (JVMs per
  * benchmark, that is rounds, default 3: figures are their means), {@code bench.warmups}
- * (default 15 iterations: a fork's chat calls settle only after about 20 s, once the JIT
- * has compiled the client and the stub server), {@code bench.iterations} and
- * {@code bench.seconds} (per iteration), {@code bench.jfr} (a JFR recording of each
- * benchmark in that directory, {@code benchmarks/target/jfr} when empty).
+ * (default 20 iterations: a fork's chat calls settle only after about 20 s, once the JIT
+ * has compiled the client and the stub server, and the JIT still compiles the reactive
+ * stream's code after 30 s), {@code bench.iterations} and {@code bench.seconds} (per
+ * iteration), {@code bench.jfr} (a JFR recording of each benchmark in that directory,
+ * {@code benchmarks/target/jfr} when empty).
  */
 public final class RunAll {
 
@@ -64,7 +65,7 @@ public final class RunAll {
 		ChainedOptionsBuilder options = new OptionsBuilder()
 			.include(System.getProperty("bench.include", ClientBenchmarks.class.getName()))
 			.forks(1)
-			.warmupIterations(Integer.getInteger("bench.warmups", 15))
+			.warmupIterations(Integer.getInteger("bench.warmups", 20))
 			.warmupTime(TimeValue.seconds(seconds))
 			.measurementIterations(Integer.getInteger("bench.iterations", 5))
 			.measurementTime(TimeValue.seconds(seconds))
