@@ -66,8 +66,7 @@ class BenchmarksSmokeTests {
 		assertThat(table.lines()).hasSize(2 + 13);
 		assertThat(table).contains("| chatComplete | raw |", "| chatStream | oursReactive |",
 				"| embeddings | langchain4j |");
-		// rounds: the means, and one CPU ratio per round (the hand-written client's are
-		// 1)
+		// rounds: the means, and one CPU ratio per round (1 for the hand-written client)
 		String twoRounds = RunAll.table(List.of(results, results));
 		assertThat(twoRounds.lines()).hasSize(2 + 13);
 		assertThat(twoRounds.lines().filter((line) -> line.contains("| raw |"))).hasSize(3)

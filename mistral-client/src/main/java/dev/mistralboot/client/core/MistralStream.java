@@ -190,17 +190,16 @@ public final class MistralStream<T> implements Iterable<T>, AutoCloseable {
 		int read;
 		try {
 			// Never ask for more than is there: some bodies (Spring's Reactor Netty one)
-			// block in
-			// read(byte[]) until the whole buffer is full, which would hold events back
+			// block in read(byte[]) until the whole buffer is full, which would hold
+			// events back
 			int available = this.in.available();
 			if (available > 0) {
 				read = this.in.read(this.buffer, 0, Math.min(available, this.buffer.length));
 			}
 			else {
 				// wait for the next byte, then take what arrived with it (the JDK client
-				// reports
-				// nothing available until its next buffer is opened): one parse per
-				// network read
+				// reports nothing available until its next buffer is opened): one parse
+				// per network read
 				read = this.in.read(this.buffer, 0, 1);
 				available = (read > 0) ? this.in.available() : 0;
 				if (available > 0) {

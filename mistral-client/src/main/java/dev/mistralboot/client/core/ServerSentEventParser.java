@@ -63,9 +63,7 @@ final class ServerSentEventParser {
 			}
 			if (this.lineLength > 0) {
 				keep(bytes, i, eol - i);
-				int kept = this.lineLength;
-				this.lineLength = 0;
-				endOfLine(this.line, 0, kept);
+				endKeptLine();
 			}
 			else {
 				endOfLine(bytes, i, eol - i);
@@ -96,11 +94,16 @@ final class ServerSentEventParser {
 	 */
 	void finish() {
 		if (this.lineLength > 0) {
-			int kept = this.lineLength;
-			this.lineLength = 0;
-			endOfLine(this.line, 0, kept);
+			endKeptLine();
 		}
 		dispatch();
+	}
+
+	/** Ends the line kept aside, emptying the buffer first (the handler may throw). */
+	private void endKeptLine() {
+		int kept = this.lineLength;
+		this.lineLength = 0;
+		endOfLine(this.line, 0, kept);
 	}
 
 	private void endOfLine(byte[] l, int start, int length) {
