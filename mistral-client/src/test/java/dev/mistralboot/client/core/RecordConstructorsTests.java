@@ -40,6 +40,14 @@ class RecordConstructorsTests {
 	}
 
 	@Test
+	void aTypeWhoseConstructorIsNotPublicKeepsJacksonsCall() {
+		Hidden hidden = this.mapper.readValue("{\"name\":\"b\"}", Hidden.class);
+		assertThat(hidden.name()).isEqualTo("b");
+		assertThat(CALLERS.get()).noneMatch((frame) -> frame.contains("SpreadOnce"))
+			.anyMatch((frame) -> frame.endsWith("AnnotatedConstructor.call"));
+	}
+
+	@Test
 	void readsTheSameValuesAsJacksonsOwnCall() {
 		String json = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
 				+ "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
@@ -60,6 +68,16 @@ class RecordConstructorsTests {
 			.isThrownBy(() -> this.mapper.readValue("{\"name\":\"\",\"count\":1}", Probe.class))
 			.withMessageContaining("Probe")
 			.withMessageContaining("a name is required");
+	}
+
+	/** Not public: its constructor is left to Jackson. */
+	record Hidden(String name) {
+
+		Hidden {
+			CALLERS.set(StackWalker.getInstance()
+				.walk((frames) -> frames.map((frame) -> frame.getClassName() + "." + frame.getMethodName()).toList()));
+		}
+
 	}
 
 	/** A type of this library's packages that records who called its constructor. */
