@@ -53,10 +53,7 @@ final class ServerSentEventParser {
 			}
 		}
 		while (i < end) {
-			int eol = i;
-			while (eol < end && bytes[eol] != '\n' && bytes[eol] != '\r') {
-				eol++;
-			}
+			int eol = ByteScan.lineEnd(bytes, i, end);
 			if (eol == end) {
 				keep(bytes, i, end - i);
 				return;

@@ -122,17 +122,22 @@ final class StreamDecoder<T> {
 	 * for one marker only.
 	 */
 	static boolean mayBeError(byte[] data, int start, int end) {
-		boolean keyed = startsWith(data, start, end, ID_KEY) || startsWith(data, start, end, TYPE_KEY);
+		if (startsWith(data, start, end, ID_KEY) || startsWith(data, start, end, TYPE_KEY)) {
+			// a chunk: only an "error" key or value makes it worth a look
+			for (int at = ByteScan.pair(data, start, end, (byte) '"', (byte) 'e'); at >= 0; at = ByteScan.pair(data,
+					at + 1, end, (byte) '"', (byte) 'e')) {
+				if (startsWith(data, at, end, ERROR_MARKER)) {
+					return true;
+				}
+			}
+			return false;
+		}
 		for (int i = start; i < end - 1; i++) {
 			if (data[i] == '"') {
 				byte next = data[i + 1];
-				if (next == 'e') {
-					if (startsWith(data, i, end, ERROR_MARKER)) {
-						return true;
-					}
-				}
-				else if (!keyed && ((next == 'd' && startsWith(data, i, end, DETAIL_MARKER))
-						|| (next == 'm' && startsWith(data, i, end, MESSAGE_MARKER)))) {
+				if ((next == 'e' && startsWith(data, i, end, ERROR_MARKER))
+						|| (next == 'd' && startsWith(data, i, end, DETAIL_MARKER))
+						|| (next == 'm' && startsWith(data, i, end, MESSAGE_MARKER))) {
 					return true;
 				}
 			}
