@@ -3,12 +3,14 @@ package dev.mistralboot.client.core;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -47,6 +49,14 @@ public final class ReactiveMistralHttp {
 	 * is not needed on the classpath.
 	 */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
+
+	/**
+	 * Network buffers of a stream asked for ahead of the chunks read from them, a batch
+	 * at a time (three quarters of it asked again once delivered): enough to stop asking
+	 * for every chunk on its own, few enough that a subscriber that does not keep up only
+	 * holds a few of the connection's buffers.
+	 */
+	private static final int BUFFERS_AHEAD = 32;
 
 	private final Builder settings;
 
@@ -266,18 +276,21 @@ public final class ReactiveMistralHttp {
 			byte[] body = serialize(request);
 			long start = System.nanoTime();
 			AtomicInteger attempts = new AtomicInteger();
+			// counted as each chunk is read: the chunks read before a failure are
+			// delivered before it, so a failure after the first chunk is never retried
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				int attempt = attempts.incrementAndGet();
-				return paced(request, body, observation).flatMapMany((permit) -> idleTimeout(
-						send(request, body, MediaType.TEXT_EVENT_STREAM).<T>exchangeToFlux((response) -> events(request,
-								response, attempt, start, reader, delivered, observation, permit)),
-						streamIdleTimeout(request)))
+				return paced(request, body, observation)
+					.flatMapMany(
+							(permit) -> idleTimeout(
+									(watchdog) -> send(request, body, MediaType.TEXT_EVENT_STREAM)
+										.<T>exchangeToFlux((response) -> events(request, response, attempt, start,
+												reader, delivered, observation, permit, watchdog)),
+									streamIdleTimeout(request)))
 					.onErrorMap((ex) -> mapTransport(ex, request, streamIdleTimeout(request),
 							"mistral.http.stream-idle-timeout"));
-			})
-				.doOnNext((chunk) -> delivered.incrementAndGet())
-				.retryWhen(retry(request, () -> delivered.get() == 0, true, observation));
+			}).retryWhen(retry(request, () -> delivered.get() == 0, true, observation));
 		});
 	}
 
@@ -400,18 +413,19 @@ public final class ReactiveMistralHttp {
 	}
 
 	/**
-	 * Fails the stream with a {@link TimeoutException} when no chunk arrives for the idle
+	 * Fails the stream with a {@link TimeoutException} when no chunk is read for the idle
 	 * timeout (the first one counted from the subscription). One timer per stream, which
-	 * a chunk only moves by writing a timestamp: {@code Flux.timeout(Duration)} schedules
-	 * and cancels a task on another thread for every chunk.
+	 * the reading of a chunk only moves by writing a timestamp
+	 * ({@link IdleWatchdog#touch()}, called by {@code chunks}): {@code Flux.timeout}
+	 * schedules and cancels a task on another thread for every chunk.
 	 */
-	private static <T> Flux<T> idleTimeout(Flux<T> chunks, Duration idle) {
+	private static <T> Flux<T> idleTimeout(Function<IdleWatchdog, Flux<T>> chunks, Duration idle) {
 		return Flux.defer(() -> {
 			// the watchdog completes the trigger, which cancels the body (closing the
 			// connection), then the timeout is signalled
 			Sinks.Empty<Void> timedOut = Sinks.empty();
 			IdleWatchdog watchdog = new IdleWatchdog(idle, timedOut::tryEmitEmpty);
-			return chunks.doOnNext((chunk) -> watchdog.touch())
+			return chunks.apply(watchdog)
 				.takeUntilOther(timedOut.asMono())
 				.concatWith(Mono.defer(() -> watchdog.hasFired()
 						? Mono.error(new TimeoutException("No chunk within " + idle)) : Mono.empty()))
@@ -481,7 +495,7 @@ public final class ReactiveMistralHttp {
 
 	private <T> Flux<T> events(ApiRequest request, ClientResponse response, int attempt, long start,
 			ObjectReader reader, AtomicInteger delivered, MistralObservations.Handle observation,
-			RequestPacer.Permit permit) {
+			RequestPacer.Permit permit, IdleWatchdog watchdog) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = copy(response.headers().asHttpHeaders());
 		permit.answered(status, headers, null);
@@ -499,17 +513,22 @@ public final class ReactiveMistralHttp {
 		List<T> out = new ArrayList<>();
 		ServerSentEventParser parser = new ServerSentEventParser((name, data, length) -> {
 			if (!decoder.isDone()) {
-				T chunk = decoder.decode(name, data, length, delivered.get() + out.size());
+				T chunk = decoder.decode(name, data, length, delivered.get());
 				if (chunk != null) {
+					delivered.incrementAndGet();
+					watchdog.touch();
 					out.add(chunk);
 				}
 			}
 		});
 		byte[][] bytes = { new byte[8192] };
+		// the buffers are parsed as the subscriber asks for chunks (flatMapIterable maps
+		// an element when it needs one), and asked for in batches: concatMap asked for
+		// them one by one, a request through every operator up to the connection for
+		// each chunk
 		return response.body(BodyExtractors.toDataBuffers())
 			.onErrorMap(ReactiveMistralHttp::cut)
-			.concatMap((buffer) -> {
-				RuntimeException failure = null;
+			.flatMapIterable((buffer) -> {
 				try {
 					int length = buffer.readableByteCount();
 					if (length > bytes[0].length) {
@@ -519,17 +538,16 @@ public final class ReactiveMistralHttp {
 					parser.feed(bytes[0], 0, length);
 				}
 				catch (RuntimeException ex) {
-					// an error event or an unreadable chunk: deliver the chunks before
-					// it,
-					// then fail
-					failure = ex;
+					// an error event or an unreadable chunk: the chunks before it, then
+					// the failure
+					return new ThenFail<>(drain(out), ex);
 				}
 				finally {
 					DataBufferUtils.release(buffer);
 				}
-				Flux<T> chunks = drain(out);
-				return (failure != null) ? chunks.concatWith(Flux.error(failure)) : chunks;
-			})
+				return drain(out);
+			}, BUFFERS_AHEAD)
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 			.concatWith(Flux.defer(() -> {
 				try {
 					parser.finish();
@@ -538,25 +556,25 @@ public final class ReactiveMistralHttp {
 					// an event cut in the middle: the stream was cut, reported below
 				}
 				if (!decoder.isDone()) {
-					return Flux.error(decoder.cutOff(delivered.get() + out.size(), null));
+					return Flux.error(decoder.cutOff(delivered.get(), null));
 				}
-				return drain(out);
+				return Flux.fromIterable(drain(out));
 			}));
 	}
 
 	/** The chunks parsed from one network read, handed on (usually none or one). */
-	private static <T> Flux<T> drain(List<T> out) {
+	private static <T> List<T> drain(List<T> out) {
 		switch (out.size()) {
 			case 0:
-				return Flux.empty();
+				return List.of();
 			case 1:
 				T chunk = out.get(0);
 				out.clear();
-				return Flux.just(chunk);
+				return List.of(chunk);
 			default:
 				List<T> chunks = List.copyOf(out);
 				out.clear();
-				return Flux.fromIterable(chunks);
+				return chunks;
 		}
 	}
 
@@ -748,6 +766,36 @@ public final class ReactiveMistralHttp {
 			copy.webClientBuilder = this.webClientBuilder;
 			copy.connector = this.connector;
 			return copy;
+		}
+
+	}
+
+	/**
+	 * The chunks read before a failure, then the failure: {@code flatMapIterable}
+	 * delivers the chunks, then signals what {@link Iterator#hasNext()} threw.
+	 */
+	private record ThenFail<T>(List<T> chunks, RuntimeException failure) implements Iterable<T> {
+
+		@Override
+		public Iterator<T> iterator() {
+			Iterator<T> chunks = this.chunks.iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					if (chunks.hasNext()) {
+						return true;
+					}
+					throw ThenFail.this.failure;
+				}
+
+				@Override
+				public T next() {
+					hasNext();
+					return chunks.next();
+				}
+
+			};
 		}
 
 	}
