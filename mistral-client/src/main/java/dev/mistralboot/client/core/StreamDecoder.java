@@ -1,9 +1,12 @@
 package dev.mistralboot.client.core;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
@@ -37,6 +40,18 @@ final class StreamDecoder<T> {
 	private final String description;
 
 	private boolean done;
+
+	/**
+	 * The parser reading the chunks of the stream one after the other, from
+	 * {@link #input}; {@code null} before the first chunk, and after a chunk it did not
+	 * read to its last byte.
+	 */
+	private @Nullable JsonParser parser;
+
+	private final EventInput input = new EventInput();
+
+	/** The bytes handed to {@link #parser} since it was created. */
+	private long fed;
 
 	StreamDecoder(ObjectReader reader, ErrorResponses errors, String description) {
 		this.reader = reader;
@@ -74,10 +89,13 @@ final class StreamDecoder<T> {
 			checkForError(eventName, data, start, end, delivered);
 		}
 		try {
-			T chunk = this.reader.readValue(data, start, end - start);
+			T chunk = read(data, start, end);
 			if (chunk instanceof EndOfStream) {
 				// a typed final event ends the stream as [DONE] does
 				this.done = true;
+			}
+			if (this.done) {
+				close();
 			}
 			return chunk;
 		}
@@ -85,6 +103,56 @@ final class StreamDecoder<T> {
 			throw new MistralInvalidResponseException(
 					"A chunk of the stream of " + this.description + " could not be read: " + ex.getOriginalMessage(),
 					new String(data, start, end - start, StandardCharsets.UTF_8), ex);
+		}
+	}
+
+	/**
+	 * Reads an object chunk with the stream's parser, created for the first one: one
+	 * parser per stream rather than one per chunk, whose set-up (buffers from Jackson's
+	 * pool, encoding detection, contexts) cost about as much as reading a small chunk.
+	 * The parser only asks for more input when it needs a byte, and an object ends at its
+	 * last byte, so it never reads past the chunk it is given. Anything else (a chunk
+	 * that is not an object, or one followed by more than the object) is read on its own,
+	 * as it would have been without the shared parser.
+	 */
+	private T read(byte[] data, int start, int end) {
+		if (data[start] != '{') {
+			return this.reader.readValue(data, start, end - start);
+		}
+		JsonParser current = this.parser;
+		if (current == null) {
+			current = this.reader.createParser(this.input);
+			this.parser = current;
+			this.fed = 0;
+		}
+		this.input.set(data, start, end);
+		this.fed += end - start;
+		boolean whole = false;
+		try {
+			if (current.nextToken() != JsonToken.START_OBJECT) {
+				// not expected after a whole object: read the chunk on its own
+				return this.reader.readValue(data, start, end - start);
+			}
+			T chunk = this.reader.readValue(current);
+			// more than one value in the chunk: the first is what a chunk read on its own
+			// gives, and the parser, which has not read the rest, is not used again
+			whole = current.currentLocation().getByteOffset() == this.fed;
+			return chunk;
+		}
+		finally {
+			this.input.clear();
+			if (!whole) {
+				close();
+			}
+		}
+	}
+
+	/** Gives the stream's parser's buffers back to Jackson's pool. */
+	private void close() {
+		JsonParser current = this.parser;
+		this.parser = null;
+		if (current != null) {
+			current.close();
 		}
 	}
 
@@ -173,6 +241,50 @@ final class StreamDecoder<T> {
 		return new MistralStreamException("The stream of " + this.description + " ended after " + delivered
 				+ " chunks without [DONE] or its final event: the answer is incomplete (connection cut by the server or a proxy).",
 				delivered, null, cause);
+	}
+
+	/**
+	 * The data of the chunk being read, handed to the stream's parser when it asks; the
+	 * end of input (which ends the parser) if it asks for more than that.
+	 */
+	private static final class EventInput extends InputStream {
+
+		private static final byte[] NONE = new byte[0];
+
+		private byte[] data = NONE;
+
+		private int position;
+
+		private int end;
+
+		void set(byte[] data, int start, int end) {
+			this.data = data;
+			this.position = start;
+			this.end = end;
+		}
+
+		void clear() {
+			this.data = NONE;
+			this.position = 0;
+			this.end = 0;
+		}
+
+		@Override
+		public int read() {
+			return (this.position < this.end) ? this.data[this.position++] & 0xFF : -1;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (this.position >= this.end) {
+				return -1;
+			}
+			int count = Math.min(length, this.end - this.position);
+			System.arraycopy(this.data, this.position, buffer, offset, count);
+			this.position += count;
+			return count;
+		}
+
 	}
 
 }
