@@ -43,8 +43,8 @@ final class StreamDecoder<T> {
 
 	/**
 	 * The parser reading the chunks of the stream one after the other, from
-	 * {@link #input}; {@code null} before the first chunk, and after a chunk it did not
-	 * read to its last byte.
+	 * {@link #input}; {@code null} before the first chunk, after a chunk it did not read
+	 * to its last byte, and once the stream is done.
 	 */
 	private @Nullable JsonParser parser;
 
@@ -130,7 +130,9 @@ final class StreamDecoder<T> {
 		boolean whole = false;
 		try {
 			if (current.nextToken() != JsonToken.START_OBJECT) {
-				// not expected after a whole object: read the chunk on its own
+				// the parser reached the end of its input: a mapper that checks for
+				// trailing tokens (an application's own, given to the builder) asks for
+				// more after each chunk; read the chunk on its own
 				return this.reader.readValue(data, start, end - start);
 			}
 			T chunk = this.reader.readValue(current);

@@ -9,6 +9,7 @@ import dev.mistralboot.client.chat.ChatCompletionChunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +69,21 @@ class StreamDecoderTests {
 			.withMessageContaining("could not be read");
 		assertThatExceptionOfType(MistralInvalidResponseException.class)
 			.isThrownBy(() -> decode(decoder, "{\"id\":\"a\",\"created\":\"not a number\"}"));
+		assertThat(decode(decoder, "{\"id\":\"after\"}").id()).isEqualTo("after");
+	}
+
+	@Test
+	void aMapperThatChecksForTrailingTokensStillReadsEveryChunkAndFailsOneWithMore() {
+		JsonMapper strict = MAPPER.rebuild().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+		StreamDecoder<ChatCompletionChunk> decoder = decoder(strict.readerFor(ChatCompletionChunk.class));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(decode(decoder, "{\"id\":\"c" + i + "\"}").id());
+		}
+		assertThat(ids).containsExactly("c0", "c1", "c2", "c3", "c4");
+		// as the chunk read on its own fails with this mapper
+		assertThatExceptionOfType(MistralInvalidResponseException.class)
+			.isThrownBy(() -> decode(decoder, "{\"id\":\"first\"} {\"id\":\"second\"}"));
 		assertThat(decode(decoder, "{\"id\":\"after\"}").id()).isEqualTo("after");
 	}
 
