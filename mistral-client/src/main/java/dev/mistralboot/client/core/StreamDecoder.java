@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.http.HttpHeaders;
@@ -48,6 +49,18 @@ final class StreamDecoder<T> {
 	 */
 	private @Nullable JsonParser parser;
 
+	/**
+	 * Reads the values of {@link #parser} with one deserialization context for the stream
+	 * ({@code ObjectReader.readValue} creates one for each value).
+	 */
+	private @Nullable MappingIterator<T> values;
+
+	/**
+	 * Whether chunks are read with the stream's parser: not when the reader checks for
+	 * trailing tokens or unwraps a root name, which apply to a value read on its own.
+	 */
+	private final boolean shared;
+
 	private final EventInput input = new EventInput();
 
 	/** The bytes handed to {@link #parser} since it was created. */
@@ -57,6 +70,8 @@ final class StreamDecoder<T> {
 		this.reader = reader;
 		this.errors = errors;
 		this.description = description;
+		this.shared = !reader.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+				&& !reader.getConfig().useRootWrapping();
 	}
 
 	boolean isDone() {
@@ -72,10 +87,10 @@ final class StreamDecoder<T> {
 	@Nullable T decode(@Nullable String eventName, byte[] data, int length, int delivered) {
 		int start = 0;
 		int end = length;
-		while (start < end && Character.isWhitespace(data[start])) {
+		while (start < end && isWhitespace(data[start])) {
 			start++;
 		}
-		while (end > start && Character.isWhitespace(data[end - 1])) {
+		while (end > start && isWhitespace(data[end - 1])) {
 			end--;
 		}
 		if (start == end) {
@@ -108,34 +123,33 @@ final class StreamDecoder<T> {
 
 	/**
 	 * Reads an object chunk with the stream's parser, created for the first one: one
-	 * parser per stream rather than one per chunk, whose set-up (buffers from Jackson's
-	 * pool, encoding detection, contexts) cost about as much as reading a small chunk.
-	 * The parser only asks for more input when it needs a byte, and an object ends at its
-	 * last byte, so it never reads past the chunk it is given. Anything else (a chunk
-	 * that is not an object, or one followed by more than the object) is read on its own,
-	 * as it would have been without the shared parser.
+	 * parser and one deserialization context per stream rather than one per chunk, whose
+	 * set-up (buffers from Jackson's pool, encoding detection, contexts) cost about as
+	 * much as reading a small chunk. The parser only asks for more input when it needs a
+	 * byte, and an object ends at its last byte, so it never reads past the chunk it is
+	 * given. Anything else (a chunk that is not an object, or one followed by more than
+	 * the object) is read on its own, as it would have been without the shared parser,
+	 * and so is every chunk when the reader checks for trailing tokens or unwraps a root
+	 * name.
 	 */
 	private T read(byte[] data, int start, int end) {
-		if (data[start] != '{') {
+		if (data[start] != '{' || !this.shared) {
 			return this.reader.readValue(data, start, end - start);
 		}
 		JsonParser current = this.parser;
-		if (current == null) {
+		MappingIterator<T> iterator = this.values;
+		if (current == null || iterator == null) {
 			current = this.reader.createParser(this.input);
+			iterator = this.reader.readValues(current);
 			this.parser = current;
+			this.values = iterator;
 			this.fed = 0;
 		}
 		this.input.set(data, start, end);
 		this.fed += end - start;
 		boolean whole = false;
 		try {
-			if (current.nextToken() != JsonToken.START_OBJECT) {
-				// the parser reached the end of its input: a mapper that checks for
-				// trailing tokens (an application's own, given to the builder) asks for
-				// more after each chunk; read the chunk on its own
-				return this.reader.readValue(data, start, end - start);
-			}
-			T chunk = this.reader.readValue(current);
+			T chunk = iterator.nextValue();
 			// more than one value in the chunk: the first is what a chunk read on its own
 			// gives, and the parser, which has not read the rest, is not used again
 			whole = current.currentLocation().getByteOffset() == this.fed;
@@ -149,10 +163,19 @@ final class StreamDecoder<T> {
 		}
 	}
 
+	/**
+	 * Whether the byte is a character {@link Character#isWhitespace(int)} accepts: of the
+	 * single bytes, tab to carriage return, the four separators and the space.
+	 */
+	static boolean isWhitespace(byte b) {
+		return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
+	}
+
 	/** Gives the stream's parser's buffers back to Jackson's pool. */
 	private void close() {
 		JsonParser current = this.parser;
 		this.parser = null;
+		this.values = null;
 		if (current != null) {
 			current.close();
 		}

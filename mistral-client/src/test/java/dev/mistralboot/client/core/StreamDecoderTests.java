@@ -88,6 +88,27 @@ class StreamDecoderTests {
 	}
 
 	@Test
+	void whitespaceAroundAChunkIsWhatCharacterIsWhitespaceAccepts() {
+		for (int b = Byte.MIN_VALUE; b <= Byte.MAX_VALUE; b++) {
+			assertThat(StreamDecoder.isWhitespace((byte) b)).as("byte %d", b)
+				.isEqualTo(Character.isWhitespace((byte) b));
+		}
+	}
+
+	@Test
+	void chunksAroundAnObjectOfAnotherShapeAreReadWithOneContext() {
+		// a chunk with an unknown key, a null, a nested object: the shared context
+		// keeps no state from one chunk to the next
+		StreamDecoder<ChatCompletionChunk> decoder = decoder(MAPPER.readerFor(ChatCompletionChunk.class));
+		ChatCompletionChunk first = decode(decoder, "{\"id\":\"a\",\"extra\":{\"x\":[1,2]}}");
+		ChatCompletionChunk second = decode(decoder, "{\"id\":\"b\",\"model\":null}");
+		assertThat(first.id()).isEqualTo("a");
+		assertThat(first.additionalProperties()).containsOnlyKeys("extra");
+		assertThat(second.id()).isEqualTo("b");
+		assertThat(second.additionalProperties()).isEmpty();
+	}
+
+	@Test
 	void aChunkThatIsNotAnObjectIsReadOnItsOwn() {
 		StreamDecoder<Object> decoder = decoder(MAPPER.readerFor(Object.class));
 		assertThat(decode(decoder, "{\"a\":1}")).isEqualTo(Map.of("a", 1));
