@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -43,15 +42,11 @@ final class StreamDecoder<T> {
 	private boolean done;
 
 	/**
-	 * The parser reading the chunks of the stream one after the other, from
-	 * {@link #input}; {@code null} before the first chunk, after a chunk it did not read
-	 * to its last byte, and once the stream is done.
-	 */
-	private @Nullable JsonParser parser;
-
-	/**
-	 * Reads the values of {@link #parser} with one deserialization context for the stream
-	 * ({@code ObjectReader.readValue} creates one for each value).
+	 * Reads the chunks of the stream one after the other, with one parser (fed from
+	 * {@link #input}) and one deserialization context for the stream
+	 * ({@code ObjectReader.readValue} creates a context for each value); {@code null}
+	 * before the first chunk, after a chunk it did not read to its last byte, and once
+	 * the stream is done.
 	 */
 	private @Nullable MappingIterator<T> values;
 
@@ -63,7 +58,7 @@ final class StreamDecoder<T> {
 
 	private final EventInput input = new EventInput();
 
-	/** The bytes handed to {@link #parser} since it was created. */
+	/** The bytes handed to the parser of {@link #values} since it was created. */
 	private long fed;
 
 	StreamDecoder(ObjectReader reader, ErrorResponses errors, String description) {
@@ -136,12 +131,9 @@ final class StreamDecoder<T> {
 		if (data[start] != '{' || !this.shared) {
 			return this.reader.readValue(data, start, end - start);
 		}
-		JsonParser current = this.parser;
 		MappingIterator<T> iterator = this.values;
-		if (current == null || iterator == null) {
-			current = this.reader.createParser(this.input);
-			iterator = this.reader.readValues(current);
-			this.parser = current;
+		if (iterator == null) {
+			iterator = this.reader.readValues(this.reader.createParser(this.input));
 			this.values = iterator;
 			this.fed = 0;
 		}
@@ -152,7 +144,7 @@ final class StreamDecoder<T> {
 			T chunk = iterator.nextValue();
 			// more than one value in the chunk: the first is what a chunk read on its own
 			// gives, and the parser, which has not read the rest, is not used again
-			whole = current.currentLocation().getByteOffset() == this.fed;
+			whole = iterator.parser().currentLocation().getByteOffset() == this.fed;
 			return chunk;
 		}
 		finally {
@@ -173,11 +165,10 @@ final class StreamDecoder<T> {
 
 	/** Gives the stream's parser's buffers back to Jackson's pool. */
 	private void close() {
-		JsonParser current = this.parser;
-		this.parser = null;
+		MappingIterator<T> current = this.values;
 		this.values = null;
 		if (current != null) {
-			current.close();
+			current.parser().close();
 		}
 	}
 
