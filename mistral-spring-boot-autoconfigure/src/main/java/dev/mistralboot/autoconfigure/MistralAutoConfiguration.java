@@ -43,7 +43,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
-@ConditionalOnClass({ MistralHttp.class, RestClient.class })
+@ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(MistralProperties.class)
 public final class MistralAutoConfiguration implements SmartInitializingSingleton {
 

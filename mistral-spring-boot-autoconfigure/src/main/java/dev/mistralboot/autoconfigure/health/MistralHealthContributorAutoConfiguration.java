@@ -37,7 +37,7 @@ import org.springframework.core.io.ResourceLoader;
  * {@code mistralHealthIndicator} replaces it.
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
-@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, MistralHttp.class })
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("mistral")
 @EnableConfigurationProperties(MistralHealthProperties.class)
 public final class MistralHealthContributorAutoConfiguration {

@@ -4,7 +4,6 @@ import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
 import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
 import dev.mistralboot.client.core.DefaultMistralObservationConvention;
-import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.MistralMeterObservationHandler;
 import dev.mistralboot.client.core.MistralObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
-@ConditionalOnClass({ ObservationRegistry.class, MistralHttp.class })
+@ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.observations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralObservationProperties.class)
@@ -76,7 +75,7 @@ public final class MistralObservationAutoConfiguration {
 	 * are present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, MistralMeterObservationHandler.class })
+	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
 	static class MetricsConfiguration {
 

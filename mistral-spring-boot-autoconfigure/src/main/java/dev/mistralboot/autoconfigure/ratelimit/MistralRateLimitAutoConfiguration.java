@@ -5,7 +5,6 @@ import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
 import dev.mistralboot.autoconfigure.ReactiveMistralHttpCustomizer;
 import dev.mistralboot.client.core.BucketRequestPacer;
 import dev.mistralboot.client.core.BucketRequestPacerMetrics;
-import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.PacingStore;
 import dev.mistralboot.client.core.RedisPacingStore;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -44,7 +43,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(before = MistralAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnClass({ MistralHttp.class, BucketRequestPacer.class })
 @ConditionalOnProperty(prefix = "mistral.rate-limit", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(MistralRateLimitProperties.class)
 public final class MistralRateLimitAutoConfiguration {

@@ -50,7 +50,6 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
 		MistralConversationsAutoConfiguration.class })
-@ConditionalOnClass(ToolRegistry.class)
 @ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralToolsProperties.class)
 @Lazy
@@ -95,7 +94,6 @@ public final class MistralToolsAutoConfiguration {
 	 * The conversation tool loop over the registry, when there is a conversations client.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ToolCallingConversations.class)
 	@Lazy
 	static class ConversationToolsConfiguration {
 
@@ -114,7 +112,7 @@ public final class MistralToolsAutoConfiguration {
 	 * there is a reactive conversations client.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ReactiveToolCallingConversations.class, Flux.class })
+	@ConditionalOnClass(Flux.class)
 	@Lazy
 	static class ReactiveConversationToolsConfiguration {
 
