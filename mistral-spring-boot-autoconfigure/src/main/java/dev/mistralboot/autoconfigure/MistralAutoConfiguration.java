@@ -52,14 +52,11 @@ public final class MistralAutoConfiguration implements SmartInitializingSingleto
 	private final ObjectProvider<MistralConnectionDetails> connectionDetails;
 
 	/**
-	 * Checks at start-up that the class path holds the library versions the clients need.
-	 * @param resourceLoader the application's resource loader
+	 * Creates the configuration.
 	 * @param connectionDetails the connection details, checked once every singleton is
 	 * created
 	 */
-	MistralAutoConfiguration(ResourceLoader resourceLoader,
-			ObjectProvider<MistralConnectionDetails> connectionDetails) {
-		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
+	MistralAutoConfiguration(ObjectProvider<MistralConnectionDetails> connectionDetails) {
 		this.connectionDetails = connectionDetails;
 	}
 
@@ -87,6 +84,10 @@ public final class MistralAutoConfiguration implements SmartInitializingSingleto
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<MistralHttpCustomizer> customizers, ResourceLoader resourceLoader) {
+		// the libraries the clients share with other AI libraries are checked when the
+		// first client needs the core, not at every start-up: an application that has
+		// the starter but uses another library's clients starts with its versions
+		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		checkApiKey(connectionDetails);
 		HttpClientSettings settings = settings(properties, httpClientSettings);
 		ClientHttpRequestFactoryBuilder<?> factories = requestFactoryBuilder

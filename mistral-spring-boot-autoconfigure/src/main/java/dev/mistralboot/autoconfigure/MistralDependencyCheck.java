@@ -9,12 +9,13 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks at start-up that the libraries the clients share with other AI libraries
- * (victools jsonschema-generator and its Jackson module, also used by Spring AI) are
- * recent enough, so that an older version picked by the build fails with a message that
- * names the library, both versions and the fix, instead of a {@link NoSuchMethodError} in
- * the middle of creating a bean. Called by the auto-configurations; not meant for
- * applications.
+ * Checks that the libraries the clients share with other AI libraries (victools
+ * jsonschema-generator and its Jackson module, also used by Spring AI) are recent enough,
+ * so that an older version picked by the build fails with a message that names the
+ * library, both versions and the fix, instead of a {@link NoSuchMethodError} in the
+ * middle of creating a bean. Called by the auto-configurations when they build the HTTP
+ * cores and the tool registry, what every client and tool needs first (at start-up when
+ * the application injects one); not meant for applications.
  */
 public final class MistralDependencyCheck {
 
