@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,14 +64,14 @@ public final class StartupRun {
 		System.out.println();
 		System.out.println("Added by the starter, median of the " + starts
 				+ " differences between a start with it and the start without it just before: "
-				+ pairedDifference(withRuns, withoutRuns, 1) + " ms; with the chat client injected: "
-				+ pairedDifference(chatRuns, withoutRuns, 1) + " ms");
+				+ pairedDifference(withRuns, withoutRuns, 1, "ms") + "; with the chat client injected: "
+				+ pairedDifference(chatRuns, withoutRuns, 1, "ms"));
 		System.out.println("CPU time of the main thread to a started context, median of the paired differences: "
-				+ pairedDifference(withRuns, withoutRuns, 2) + " ms; with the chat client injected: "
-				+ pairedDifference(chatRuns, withoutRuns, 2) + " ms");
+				+ pairedDifference(withRuns, withoutRuns, 2, "ms") + "; with the chat client injected: "
+				+ pairedDifference(chatRuns, withoutRuns, 2, "ms"));
 		System.out.println("Allocated by the main thread to a started context (steady from start to start, unlike"
-				+ " times), median of the paired differences: " + pairedDifference(withRuns, withoutRuns, 3)
-				+ " KB; with the chat client injected: " + pairedDifference(chatRuns, withoutRuns, 3) + " KB");
+				+ " times), median of the paired differences: " + pairedDifference(withRuns, withoutRuns, 3, "KB")
+				+ "; with the chat client injected: " + pairedDifference(chatRuns, withoutRuns, 3, "KB"));
 		System.out.println("Mistral singletons created: " + withRuns.get(0).group(7));
 		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(7));
 		System.out.println("Each start, without / with / with and chat (ms): " + times(withoutRuns) + " / "
@@ -89,12 +91,36 @@ public final class StartupRun {
 	 * The median of the differences between each start and the baseline start made just
 	 * before it: slow drifts of the machine's speed, which move both, cancel out.
 	 */
-	private static long pairedDifference(List<Matcher> runs, List<Matcher> baseline, int group) {
+	private static String pairedDifference(List<Matcher> runs, List<Matcher> baseline, int group, String unit) {
 		List<Long> differences = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
 			differences.add(Long.parseLong(runs.get(i).group(group)) - Long.parseLong(baseline.get(i).group(group)));
 		}
-		return middle(differences);
+		long median = middle(new ArrayList<>(differences));
+		long[] interval = bootstrapInterval(differences);
+		return median + " " + unit + " (90% bootstrap interval " + interval[0] + " to " + interval[1] + " " + unit
+				+ ")";
+	}
+
+	/**
+	 * Where the median of the paired differences would fall in 90% of repeated runs, by
+	 * resampling the differences with replacement (a fixed seed, so a run's figures can
+	 * be recomputed): how far one run's median can be trusted on a noisy machine.
+	 */
+	static long[] bootstrapInterval(List<Long> differences) {
+		Random random = new Random(42);
+		int resamples = 2000;
+		long[] medians = new long[resamples];
+		List<Long> sample = new ArrayList<>(differences.size());
+		for (int r = 0; r < resamples; r++) {
+			sample.clear();
+			for (int i = 0; i < differences.size(); i++) {
+				sample.add(differences.get(random.nextInt(differences.size())));
+			}
+			medians[r] = middle(sample);
+		}
+		Arrays.sort(medians);
+		return new long[] { medians[resamples / 20], medians[resamples - 1 - resamples / 20] };
 	}
 
 	private static List<String> times(List<Matcher> runs) {
