@@ -40,34 +40,14 @@ public interface ChatCompletionRequestSupport extends ChatRequestSupport, Observ
 	}
 
 	/**
-	 * The conversation as plain text, one {@code role: text} line per message (thinking,
-	 * images and other non-text parts left out), for observations that record content.
+	 * The conversation as plain text, for observations that record content (see
+	 * {@link ChatRequestSupport#observedInput()}).
 	 * @return the prompt text
 	 */
 	@JsonIgnore
 	@Override
 	default String observedInput() {
-		StringBuilder text = new StringBuilder();
-		for (ChatMessage message : messages()) {
-			Content content = null;
-			if (message instanceof SystemMessage system) {
-				content = system.content();
-			}
-			else if (message instanceof UserMessage user) {
-				content = user.content();
-			}
-			else if (message instanceof AssistantMessage assistant) {
-				content = assistant.content();
-			}
-			else if (message instanceof ToolMessage tool) {
-				content = tool.content();
-			}
-			if (!text.isEmpty()) {
-				text.append('\n');
-			}
-			text.append(message.role()).append(": ").append((content != null) ? content.text() : "");
-		}
-		return text.toString();
+		return ChatRequestSupport.super.observedInput();
 	}
 
 }

@@ -2,13 +2,14 @@ package dev.mistralboot.client.chat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The hand-written part that {@link ChatCompletionRequest} and
  * {@link dev.mistralboot.client.agents.AgentsCompletionRequest} share (the generated
  * records implement it through their own support interfaces): the checks of the
- * conversation and of the sampling options.
+ * conversation and of the sampling options, and the prompt text that observations record.
  */
 public interface ChatRequestSupport {
 
@@ -65,6 +66,36 @@ public interface ChatRequestSupport {
 		if (randomSeed != null && randomSeed < 0) {
 			throw new IllegalArgumentException("randomSeed must not be negative, was " + randomSeed);
 		}
+	}
+
+	/**
+	 * The conversation as plain text, one {@code role: text} line per message (thinking,
+	 * images and other non-text parts left out), for observations that record content.
+	 * @return the prompt text
+	 */
+	@JsonIgnore
+	default String observedInput() {
+		StringBuilder text = new StringBuilder();
+		for (ChatMessage message : messages()) {
+			Content content = null;
+			if (message instanceof SystemMessage system) {
+				content = system.content();
+			}
+			else if (message instanceof UserMessage user) {
+				content = user.content();
+			}
+			else if (message instanceof AssistantMessage assistant) {
+				content = assistant.content();
+			}
+			else if (message instanceof ToolMessage tool) {
+				content = tool.content();
+			}
+			if (!text.isEmpty()) {
+				text.append('\n');
+			}
+			text.append(message.role()).append(": ").append((content != null) ? content.text() : "");
+		}
+		return text.toString();
 	}
 
 }

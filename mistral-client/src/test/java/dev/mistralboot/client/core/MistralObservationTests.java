@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Iterator;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.mistralboot.client.agents.AgentsCompletionRequest;
+import dev.mistralboot.client.agents.MistralAgentsClient;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatCompletionResponse;
@@ -343,6 +345,41 @@ class MistralObservationTests {
 			.hasHighCardinalityKeyValue("gen_ai.conversation.id", "conv_0198a2b6c1d47e3f9a")
 			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "150")
 			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "15");
+	}
+
+	@Test
+	@SuppressWarnings("deprecation") // agents completions, deprecated by Mistral, on
+										// purpose
+	void anAgentsCompletionCarriesItsAgentAndOptions() {
+		wireMock.stubJson(post("/v1/agents/completions"), "agents_completion_v1_agents_completions_post",
+				"""
+						{"id":"cf79f7daaee244b1a0ae5c7b1444424a","object":"chat.completion","model":"mistral-medium-latest",
+						 "usage":{"prompt_tokens":24,"completion_tokens":27,"total_tokens":51},"created":1759500534,
+						 "choices":[{"index":0,"message":{"content":"Monet.","tool_calls":null,"prefix":false,"role":"assistant"},
+						   "finish_reason":"stop"}]}""");
+		MistralHttp http = http().observationRegistry(this.support.observations)
+			.observationConvention(new DefaultMistralObservationConvention(true))
+			.build();
+
+		ChatCompletionResponse answer = new MistralAgentsClient(http).complete(AgentsCompletionRequest.builder()
+			.agentId("ag_painters")
+			.user("Who is the best French painter?")
+			.maxTokens(100)
+			.randomSeed(7L)
+			.build());
+
+		assertThat(answer.text()).isEqualTo("Monet.");
+		this.support.observations.assertThat()
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("agents.completions ag_painters")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "mistral-medium-latest")
+			.hasHighCardinalityKeyValue("gen_ai.agent.id", "ag_painters")
+			.hasHighCardinalityKeyValue("gen_ai.request.max_tokens", "100")
+			.hasHighCardinalityKeyValue("gen_ai.request.seed", "7")
+			.hasHighCardinalityKeyValue("gen_ai.prompt", "user: Who is the best French painter?")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "24");
 	}
 
 	@Test
