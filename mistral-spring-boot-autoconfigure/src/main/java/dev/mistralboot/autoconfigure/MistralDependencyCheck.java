@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * library, both versions and the fix, instead of a {@link NoSuchMethodError} in the
  * middle of creating a bean. Called by the auto-configurations when they build the HTTP
  * cores and the tool registry, what every client and tool needs first (at start-up when
- * the application injects one); not meant for applications.
+ * the application injects one), and the chat clients, whose structured output generates
+ * schemas (for an application's own HTTP core); not meant for applications.
  */
 public final class MistralDependencyCheck {
 

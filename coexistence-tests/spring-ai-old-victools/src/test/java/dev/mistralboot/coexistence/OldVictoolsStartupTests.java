@@ -2,6 +2,7 @@ package dev.mistralboot.coexistence;
 
 import dev.mistralboot.autoconfigure.MistralDependencyVersionException;
 import dev.mistralboot.client.chat.MistralChatClient;
+import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.test.MockMistral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +13,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +58,18 @@ class OldVictoolsStartupTests {
 		assertThat(output.getAll()).doesNotContain("APPLICATION FAILED TO START").doesNotContain("NoSuchMethodError");
 	}
 
+	@Test
+	void anApplicationWithItsOwnHttpCoreFailsToStartWhenItInjectsTheChatClient(CapturedOutput output) {
+		try (MockMistral mock = MockMistral.start()) {
+			SpringApplication application = new SpringApplication(OwnCoreChatApplication.class);
+			assertThatThrownBy(() -> application.run(arguments(mock)))
+				.hasRootCauseInstanceOf(MistralDependencyVersionException.class);
+		}
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("com.github.victools:jsonschema-generator 5.0.0 or later, but version 4.38.0")
+			.doesNotContain("NoSuchMethodError");
+	}
+
 	private static String[] arguments(MockMistral mock) {
 		return new String[] { "--mistral.base-url=" + mock.baseUrl(), "--mistral.api-key=k",
 				"--spring.ai.mistralai.api-key=k", "--spring.main.web-application-type=none" };
@@ -70,6 +85,21 @@ class OldVictoolsStartupTests {
 	@EnableAutoConfiguration
 	@Import(ChatUser.class)
 	static class ChatApplication {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(ChatUser.class)
+	static class OwnCoreChatApplication {
+
+		@Bean
+		MistralHttp mistralHttp(Environment environment) {
+			return MistralHttp.builder()
+				.baseUrl(environment.getRequiredProperty("mistral.base-url"))
+				.apiKey("k")
+				.build();
+		}
 
 	}
 

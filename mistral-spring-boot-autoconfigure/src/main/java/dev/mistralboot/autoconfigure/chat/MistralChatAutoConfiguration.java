@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.chat;
 import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralDependencyCheck;
 import dev.mistralboot.client.chat.ChatDefaults;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configures {@link MistralChatClient} and, with WebFlux,
@@ -33,7 +35,11 @@ public final class MistralChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MistralChatClient mistralChatClient(MistralHttp mistralHttp, MistralChatProperties properties) {
+	MistralChatClient mistralChatClient(MistralHttp mistralHttp, MistralChatProperties properties,
+			ResourceLoader resourceLoader) {
+		// structured output generates schemas with victools; checked here too, for an
+		// application's own HTTP core (ours checks when it is built)
+		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		return new MistralChatClient(mistralHttp, defaults(properties));
 	}
 
@@ -53,7 +59,8 @@ public final class MistralChatAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ReactiveMistralChatClient reactiveMistralChatClient(ReactiveMistralHttp reactiveMistralHttp,
-				MistralChatProperties properties) {
+				MistralChatProperties properties, ResourceLoader resourceLoader) {
+			MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 			return new ReactiveMistralChatClient(reactiveMistralHttp, defaults(properties));
 		}
 
