@@ -1,8 +1,6 @@
 package dev.mistralboot.client.agents;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.mistralboot.client.chat.ChatRequestSupport;
-import dev.mistralboot.client.core.ObservedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * implements: its checks (those of a chat request, and the agent id) and what
  * observations read (the agent, {@code gen_ai.agent.id}, and the chat options).
  */
-public interface AgentsCompletionRequestSupport extends ChatRequestSupport, ObservedRequest {
+public interface AgentsCompletionRequestSupport extends ChatRequestSupport {
 
 	/**
 	 * The agent that answers.
@@ -18,26 +16,6 @@ public interface AgentsCompletionRequestSupport extends ChatRequestSupport, Obse
 	 */
 	@Override
 	@Nullable String agentId();
-
-	@Override
-	@Nullable Integer n();
-
-	@Override
-	@Nullable Integer maxTokens();
-
-	@Override
-	@Nullable Long randomSeed();
-
-	/**
-	 * The conversation as plain text, for observations that record content (see
-	 * {@link ChatRequestSupport#observedInput()}).
-	 * @return the prompt text
-	 */
-	@JsonIgnore
-	@Override
-	default String observedInput() {
-		return ChatRequestSupport.super.observedInput();
-	}
 
 	/**
 	 * Checks the request (the builder calls it).

@@ -3,15 +3,17 @@ package dev.mistralboot.client.chat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.mistralboot.client.core.ObservedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The hand-written part that {@link ChatCompletionRequest} and
  * {@link dev.mistralboot.client.agents.AgentsCompletionRequest} share (the generated
  * records implement it through their own support interfaces): the checks of the
- * conversation and of the sampling options, and the prompt text that observations record.
+ * conversation and of the sampling options, and what observations read (the options, and
+ * the prompt text when content is recorded).
  */
-public interface ChatRequestSupport {
+public interface ChatRequestSupport extends ObservedRequest {
 
 	/**
 	 * The conversation.
@@ -23,18 +25,21 @@ public interface ChatRequestSupport {
 	 * The number of answers to generate.
 	 * @return the count, or {@code null}
 	 */
+	@Override
 	@Nullable Integer n();
 
 	/**
 	 * The most tokens the answer may have.
 	 * @return the count, or {@code null}
 	 */
+	@Override
 	@Nullable Integer maxTokens();
 
 	/**
 	 * The seed for sampling.
 	 * @return the seed, or {@code null}
 	 */
+	@Override
 	@Nullable Long randomSeed();
 
 	/**
@@ -74,6 +79,7 @@ public interface ChatRequestSupport {
 	 * @return the prompt text
 	 */
 	@JsonIgnore
+	@Override
 	default String observedInput() {
 		StringBuilder text = new StringBuilder();
 		for (ChatMessage message : messages()) {
