@@ -20,20 +20,27 @@ import org.springframework.context.annotation.Configuration;
  * it prints how long the JVM took to a started context, the bean definitions, the
  * singletons created, and the JDK HTTP clients built (their selector threads), then
  * exits. With the argument {@code chat} one of its beans injects the
- * {@link MistralChatClient} (when there is one): an application using one family.
+ * {@link MistralChatClient} (when there is one): an application using one family. With
+ * the argument {@code steps} it also prints what each kind of Spring start-up step cost
+ * the main thread ({@link StepAccounting}).
  */
 @SpringBootApplication
 public class StartupApp {
 
 	/**
 	 * Starts the application and prints one line of figures.
-	 * @param args {@code chat} for an application that injects the chat client
+	 * @param args {@code chat} for an application that injects the chat client,
+	 * {@code steps} to print the cost of each kind of start-up step
 	 */
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		boolean usesChat = Arrays.asList(args).contains("chat");
+		StepAccounting steps = Arrays.asList(args).contains("steps") ? new StepAccounting() : null;
+		if (steps != null) {
+			application.setApplicationStartup(steps);
+		}
 		try (ConfigurableApplicationContext context = application.run("--mistral.api-key=startup-key",
 				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--startup.uses-chat=" + usesChat)) {
 			long millis = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -54,6 +61,9 @@ public class StartupApp {
 			System.out.println("startup ms=" + millis + " cpu=" + cpuMillis + " allocatedKb=" + allocatedKb
 					+ " definitions=" + context.getBeanDefinitionCount() + " singletons=" + singletons.size()
 					+ " jdkHttpClients=" + httpClients + " mistralBeans=[" + mistral + "]");
+			if (steps != null) {
+				System.out.println("steps " + steps.line());
+			}
 		}
 	}
 

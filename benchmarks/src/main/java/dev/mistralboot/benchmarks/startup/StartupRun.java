@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +28,10 @@ import java.util.regex.Pattern;
  * whose beans injects the chat client.
  * <p>
  * Arguments: the class path with the starter, the class path without it, the number of
- * starts of each (default 7).
+ * starts of each (default 7), and optionally {@code steps}: then, after those starts, as
+ * many again of each with {@link StepAccounting}, and a table of what each kind of Spring
+ * start-up step costs the main thread with and without the starter (separate starts,
+ * because counting the steps costs time of its own).
  */
 public final class StartupRun {
 
@@ -43,6 +51,7 @@ public final class StartupRun {
 		String with = classPath(args[0]);
 		String without = classPath(args[1]);
 		int starts = (args.length > 2) ? Integer.parseInt(args[2]) : 7;
+		boolean steps = args.length > 3 && "steps".equals(args[3]);
 		List<Matcher> withRuns = new ArrayList<>();
 		List<Matcher> withoutRuns = new ArrayList<>();
 		List<Matcher> chatRuns = new ArrayList<>();
@@ -76,6 +85,96 @@ public final class StartupRun {
 		System.out.println("Mistral singletons created, chat client injected: " + chatRuns.get(0).group(7));
 		System.out.println("Each start, without / with / with and chat (ms): " + times(withoutRuns) + " / "
 				+ times(withRuns) + " / " + times(chatRuns));
+		if (steps) {
+			List<Map<String, long[]>> withSteps = new ArrayList<>();
+			List<Map<String, long[]>> withoutSteps = new ArrayList<>();
+			for (int i = 0; i < starts; i++) {
+				withoutSteps.add(steps(without));
+				withSteps.add(steps(with));
+			}
+			System.out.println();
+			System.out.println(stepTable(withSteps, withoutSteps, starts));
+		}
+	}
+
+	/**
+	 * The table of the steps: for each kind of step that costs something with or without
+	 * the starter, the median of the main thread's own allocated KB and CPU time, with
+	 * and without, and the difference, the largest first.
+	 */
+	static String stepTable(List<Map<String, long[]>> with, List<Map<String, long[]>> without, int starts) {
+		Set<String> kinds = new TreeSet<>();
+		with.forEach((run) -> kinds.addAll(run.keySet()));
+		without.forEach((run) -> kinds.addAll(run.keySet()));
+		List<long[]> rows = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (String kind : kinds) {
+			long[] row = { stepMedian(with, kind, 1), stepMedian(without, kind, 1), stepMedian(with, kind, 2),
+					stepMedian(without, kind, 2) };
+			if (row[0] + row[1] > 0 || row[2] + row[3] > 0) {
+				names.add(kind);
+				rows.add(row);
+			}
+		}
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			order.add(i);
+		}
+		order.sort((a, b) -> Long.compare(rows.get(b)[0] - rows.get(b)[1], rows.get(a)[0] - rows.get(a)[1]));
+		StringBuilder table = new StringBuilder("Each kind of Spring start-up step, the main thread's own cost (nested"
+				+ " steps not counted), median of " + starts + " starts each:\n\n");
+		table.append("| step | allocated without | with | added | CPU without | with | added |\n");
+		table.append("|---|---|---|---|---|---|---|\n");
+		for (int i : order) {
+			long[] row = rows.get(i);
+			table.append("| `")
+				.append(names.get(i))
+				.append("` | ")
+				.append(row[1])
+				.append(" KB | ")
+				.append(row[0])
+				.append(" KB | ")
+				.append(row[0] - row[1])
+				.append(" KB | ")
+				.append(String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms |", row[3] / 1000.0, row[2] / 1000.0,
+						(row[2] - row[3]) / 1000.0))
+				.append('\n');
+		}
+		return table.toString();
+	}
+
+	private static long stepMedian(List<Map<String, long[]>> runs, String kind, int index) {
+		List<Long> values = new ArrayList<>();
+		for (Map<String, long[]> run : runs) {
+			long[] figures = run.get(kind);
+			values.add((figures != null) ? figures[index] : 0L);
+		}
+		return middle(values);
+	}
+
+	/**
+	 * Reads back a {@link StepAccounting#line()}: kind, count, KB, microseconds.
+	 */
+	static Map<String, long[]> parseSteps(String line) {
+		Map<String, long[]> steps = new TreeMap<>();
+		if (line.isEmpty()) {
+			return steps;
+		}
+		for (String entry : line.split(";")) {
+			int equals = entry.lastIndexOf('=');
+			String[] figures = entry.substring(equals + 1).split("/");
+			steps.put(entry.substring(0, equals),
+					new long[] { Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]) });
+		}
+		return steps;
+	}
+
+	private static Map<String, long[]> steps(String classPath) throws IOException, InterruptedException {
+		String line = run(classPath, "steps").stream()
+			.filter((output) -> output.startsWith("steps "))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The application printed no steps"));
+		return parseSteps(line.substring("steps ".length()));
 	}
 
 	private static void row(String name, List<Matcher> runs, List<Matcher> baseline) {
@@ -142,28 +241,38 @@ public final class StartupRun {
 	}
 
 	private static Matcher start(String classPath, String uses) throws IOException, InterruptedException {
+		List<String> output = run(classPath, uses);
+		Matcher found = null;
+		for (String line : output) {
+			Matcher matcher = FIGURES.matcher(line);
+			if (matcher.matches()) {
+				found = matcher;
+			}
+		}
+		if (found == null) {
+			throw new IllegalStateException("The application did not start:\n" + String.join("\n", output));
+		}
+		return found;
+	}
+
+	private static List<String> run(String classPath, String argument) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath,
-				StartupApp.class.getName(), uses)
+				StartupApp.class.getName(), argument)
 			.redirectErrorStream(true)
 			.start();
-		StringBuilder output = new StringBuilder();
-		Matcher found = null;
+		List<String> output = new ArrayList<>();
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = lines.readLine()) != null) {
-				output.append(line).append('\n');
-				Matcher matcher = FIGURES.matcher(line);
-				if (matcher.matches()) {
-					found = matcher;
-				}
+				output.add(line);
 			}
 		}
-		if (process.waitFor() != 0 || found == null) {
-			throw new IllegalStateException("The application did not start:\n" + output);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("The application did not start:\n" + String.join("\n", output));
 		}
-		return found;
+		return output;
 	}
 
 }
