@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.agents;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.agents.MistralAgentsClient;
@@ -9,7 +9,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +23,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralAgentsClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.agents.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("agents")
 @EnableConfigurationProperties(MistralAgentsProperties.class)
 @Lazy
 public final class MistralAgentsAutoConfiguration {

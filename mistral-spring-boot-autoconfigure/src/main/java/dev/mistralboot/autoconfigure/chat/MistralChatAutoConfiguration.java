@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.chat;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralDependencyCheck;
@@ -11,7 +11,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +26,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralChatClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.chat.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("chat")
 @EnableConfigurationProperties(MistralChatProperties.class)
 @Lazy
 public final class MistralChatAutoConfiguration {

@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.conversations;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.conversations.MistralConversationsClient;
@@ -9,7 +9,6 @@ import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.core.ReactiveMistralHttp;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +25,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralConversationsClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.conversations.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("conversations")
 @EnableConfigurationProperties(MistralConversationsProperties.class)
 @Lazy
 public final class MistralConversationsAutoConfiguration {

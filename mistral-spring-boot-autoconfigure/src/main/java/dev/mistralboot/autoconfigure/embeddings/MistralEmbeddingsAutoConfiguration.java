@@ -2,7 +2,7 @@ package dev.mistralboot.autoconfigure.embeddings;
 
 import java.util.concurrent.Executor;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
@@ -16,7 +16,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,8 +41,7 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration(after = MistralAutoConfiguration.class,
 		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(MistralEmbeddingsClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.embeddings.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("embeddings")
 @EnableConfigurationProperties(MistralEmbeddingsProperties.class)
 @Lazy
 public final class MistralEmbeddingsAutoConfiguration {

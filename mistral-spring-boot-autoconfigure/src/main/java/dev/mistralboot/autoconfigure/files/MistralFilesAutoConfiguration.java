@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.files;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
@@ -9,7 +9,6 @@ import dev.mistralboot.client.files.MistralFilesClient;
 import dev.mistralboot.client.files.ReactiveMistralFilesClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +23,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFilesClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.files.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("files")
 @EnableConfigurationProperties(MistralFilesProperties.class)
 @Lazy
 public final class MistralFilesAutoConfiguration {

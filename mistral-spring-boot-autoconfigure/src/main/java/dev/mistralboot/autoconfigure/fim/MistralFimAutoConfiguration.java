@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.fim;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
@@ -10,7 +10,6 @@ import dev.mistralboot.client.fim.MistralFimClient;
 import dev.mistralboot.client.fim.ReactiveMistralFimClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,8 +27,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFimClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.fim.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("fim")
 @EnableConfigurationProperties(MistralFimProperties.class)
 @Lazy
 public final class MistralFimAutoConfiguration {

@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.finetuning;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.JobPoller;
@@ -11,7 +11,6 @@ import dev.mistralboot.client.finetuning.MistralFineTuningClient;
 import dev.mistralboot.client.finetuning.ReactiveMistralFineTuningClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +26,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralFineTuningClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.fine-tuning.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("fine-tuning")
 @EnableConfigurationProperties(MistralFineTuningProperties.class)
 @Lazy
 public final class MistralFineTuningAutoConfiguration {

@@ -1,6 +1,6 @@
 package dev.mistralboot.autoconfigure.ocr;
 
-import dev.mistralboot.autoconfigure.ConditionalOnMistralHttp;
+import dev.mistralboot.autoconfigure.ConditionalOnMistralFamily;
 import dev.mistralboot.autoconfigure.ConditionalOnReactiveMistralHttp;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
@@ -10,7 +10,6 @@ import dev.mistralboot.client.ocr.OcrDefaults;
 import dev.mistralboot.client.ocr.ReactiveMistralOcrClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +23,7 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
 @ConditionalOnClass(MistralOcrClient.class)
-@ConditionalOnMistralHttp
-@ConditionalOnBooleanProperty(name = "mistral.ocr.enabled", matchIfMissing = true)
+@ConditionalOnMistralFamily("ocr")
 @EnableConfigurationProperties(MistralOcrProperties.class)
 @Lazy
 public final class MistralOcrAutoConfiguration {
