@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Conditional;
  * finds it: what every family's auto-configuration needs. One condition rather than
  * {@code @ConditionalOnBooleanProperty} beside {@code @ConditionalOnMistralHttp}, because
  * each condition of each family is paid at every application's start-up; the outcome is
- * the same, and the conditions report names the property.
+ * the same, and when the switch turns the family off the conditions report names the
+ * property and its value.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
