@@ -61,6 +61,16 @@ class RedisPacingStoreTests {
 		((Logger) LoggerFactory.getLogger(RedisPacingStore.class)).detachAppender(this.logs);
 	}
 
+	/**
+	 * The warnings logged so far, read under the appender's lock: the store may log from
+	 * another thread while the test reads.
+	 */
+	private List<ILoggingEvent> warnings() {
+		synchronized (this.logs) {
+			return this.logs.list.stream().filter((event) -> event.getLevel() == Level.WARN).toList();
+		}
+	}
+
 	private RedisPacingStore store(Duration recovery) {
 		return RedisPacingStore.create(RedisURI.create(redis.uri()), Duration.ofSeconds(2), recovery);
 	}
@@ -209,9 +219,7 @@ class RedisPacingStoreTests {
 				assertThat(store.mode()).isEqualTo("local-fallback");
 				assertThat(pacer.mode()).isEqualTo("local-fallback");
 				assertThat(store.fallbacks()).isEqualTo(1);
-				List<ILoggingEvent> warnings = this.logs.list.stream()
-					.filter((event) -> event.getLevel() == Level.WARN)
-					.toList();
+				List<ILoggingEvent> warnings = warnings();
 				assertThat(warnings).hasSize(1);
 				assertThat(warnings.get(0).getFormattedMessage()).contains("unreachable")
 					.contains("bucket in this JVM")
@@ -227,7 +235,7 @@ class RedisPacingStoreTests {
 				Thread.sleep(50);
 			}
 			assertThat(store.mode()).isEqualTo("redis");
-			assertThat(this.logs.list.stream().filter((event) -> event.getLevel() == Level.WARN)).hasSize(1);
+			assertThat(warnings()).hasSize(1);
 			assertThat(pacer.denied()).isZero();
 		}
 	}
