@@ -3,10 +3,14 @@ package dev.mistralboot.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * Checks that the libraries the clients share with other AI libraries (victools
@@ -25,24 +29,37 @@ public final class MistralDependencyCheck {
 			new Requirement("com.github.victools", "jsonschema-generator", "5.0.0"),
 			new Requirement("com.github.victools", "jsonschema-module-jackson", "5.0.0"));
 
+	/**
+	 * The class loaders whose libraries passed: each is read once, however many of the
+	 * beans that need the libraries ask (the HTTP cores, the chat clients, the tool
+	 * registry). A failure is not remembered, so every asker fails with it.
+	 */
+	private static final Set<ClassLoader> passed = Collections
+		.newSetFromMap(new ConcurrentReferenceHashMap<>(4, ConcurrentReferenceHashMap.ReferenceType.WEAK));
+
 	private MistralDependencyCheck() {
 	}
 
 	/**
 	 * Fails when a required library is older than needed. A library whose version cannot
-	 * be read (a repackaged or shaded jar) passes.
+	 * be read (a repackaged or shaded jar) passes. The libraries of a class loader that
+	 * passed are not read again.
 	 * @param classLoader where to look
 	 * @throws MistralDependencyVersionException naming the library, both versions and
 	 * where the old one came from
 	 */
 	public static void verify(@Nullable ClassLoader classLoader) {
 		ClassLoader loader = (classLoader != null) ? classLoader : MistralDependencyCheck.class.getClassLoader();
+		if (passed.contains(loader)) {
+			return;
+		}
 		for (Requirement requirement : REQUIREMENTS) {
 			Found found = find(loader, requirement);
 			if (found != null) {
 				check(requirement, found.version(), found.location());
 			}
 		}
+		passed.add(loader);
 	}
 
 	static void check(Requirement requirement, String foundVersion, String location) {

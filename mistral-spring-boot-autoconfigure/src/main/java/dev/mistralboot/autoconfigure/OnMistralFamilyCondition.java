@@ -2,7 +2,6 @@ package dev.mistralboot.autoconfigure;
 
 import java.util.Map;
 
-import dev.mistralboot.client.core.MistralHttp;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -21,7 +20,7 @@ import org.springframework.util.Assert;
 class OnMistralFamilyCondition extends OnMistralHttpCondition {
 
 	OnMistralFamilyCondition() {
-		super("mistralHttp", MistralHttp.class.getName(), ConditionalOnMistralFamily.class);
+		super(ConditionalOnMistralFamily.class);
 	}
 
 	@Override

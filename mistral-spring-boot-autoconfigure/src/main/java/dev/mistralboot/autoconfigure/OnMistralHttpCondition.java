@@ -39,7 +39,15 @@ class OnMistralHttpCondition extends SpringBootCondition implements Configuratio
 	private final Class<? extends Annotation> annotation;
 
 	OnMistralHttpCondition() {
-		this("mistralHttp", MistralHttp.class.getName(), ConditionalOnMistralHttp.class);
+		this(ConditionalOnMistralHttp.class);
+	}
+
+	/**
+	 * The blocking core's condition, reported as the given annotation's.
+	 * @param annotation the annotation that carries the condition
+	 */
+	OnMistralHttpCondition(Class<? extends Annotation> annotation) {
+		this("mistralHttp", MistralHttp.class.getName(), annotation);
 	}
 
 	OnMistralHttpCondition(String beanName, String typeName, Class<? extends Annotation> annotation) {

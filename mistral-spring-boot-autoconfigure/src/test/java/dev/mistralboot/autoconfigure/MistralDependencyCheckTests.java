@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,24 @@ class MistralDependencyCheckTests {
 	@Test
 	void theBuildsOwnVersionsPass() {
 		assertThatNoException().isThrownBy(() -> MistralDependencyCheck.verify(getClass().getClassLoader()));
+	}
+
+	@Test
+	void aClassLoaderThatPassedIsNotReadAgain() {
+		AtomicInteger lookups = new AtomicInteger();
+		ClassLoader counting = new ClassLoader(getClass().getClassLoader()) {
+
+			@Override
+			public URL getResource(String name) {
+				lookups.incrementAndGet();
+				return super.getResource(name);
+			}
+
+		};
+		MistralDependencyCheck.verify(counting);
+		assertThat(lookups).hasValue(MistralDependencyCheck.REQUIREMENTS.size());
+		MistralDependencyCheck.verify(counting);
+		assertThat(lookups).hasValue(MistralDependencyCheck.REQUIREMENTS.size());
 	}
 
 	@Test
@@ -61,6 +80,8 @@ class MistralDependencyCheckTests {
 			}
 
 		};
+		assertThatThrownBy(() -> MistralDependencyCheck.verify(old)).as("a failure is not remembered as a pass")
+			.isInstanceOf(MistralDependencyVersionException.class);
 		assertThatThrownBy(() -> MistralDependencyCheck.verify(old))
 			.isInstanceOfSatisfying(MistralDependencyVersionException.class, (ex) -> {
 				assertThat(ex.getLibrary()).isEqualTo("com.github.victools:jsonschema-generator");

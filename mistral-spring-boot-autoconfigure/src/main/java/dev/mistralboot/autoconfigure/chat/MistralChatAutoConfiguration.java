@@ -36,7 +36,7 @@ public final class MistralChatAutoConfiguration {
 	MistralChatClient mistralChatClient(MistralHttp mistralHttp, MistralChatProperties properties,
 			ResourceLoader resourceLoader) {
 		// structured output generates schemas with victools; checked here too, for an
-		// application's own HTTP core (ours checks when it is built)
+		// application's own HTTP core (after ours, the class loader is not read again)
 		MistralDependencyCheck.verify(resourceLoader.getClassLoader());
 		return new MistralChatClient(mistralHttp, defaults(properties));
 	}
