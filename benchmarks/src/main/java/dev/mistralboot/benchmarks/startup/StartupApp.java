@@ -2,6 +2,7 @@ package dev.mistralboot.benchmarks.startup;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,8 +37,9 @@ public class StartupApp {
 		SpringApplication application = new SpringApplication(StartupApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
-		boolean usesChat = Arrays.asList(args).contains("chat");
-		StepAccounting steps = Arrays.asList(args).contains("steps") ? new StepAccounting() : null;
+		List<String> arguments = Arrays.asList(args);
+		boolean usesChat = arguments.contains("chat");
+		StepAccounting steps = arguments.contains("steps") ? new StepAccounting() : null;
 		if (steps != null) {
 			application.setApplicationStartup(steps);
 		}

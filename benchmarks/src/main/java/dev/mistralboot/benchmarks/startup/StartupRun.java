@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,38 +107,31 @@ public final class StartupRun {
 		Set<String> kinds = new TreeSet<>();
 		with.forEach((run) -> kinds.addAll(run.keySet()));
 		without.forEach((run) -> kinds.addAll(run.keySet()));
-		List<long[]> rows = new ArrayList<>();
-		List<String> names = new ArrayList<>();
+		List<StepRow> rows = new ArrayList<>();
 		for (String kind : kinds) {
-			long[] row = { stepMedian(with, kind, 1), stepMedian(without, kind, 1), stepMedian(with, kind, 2),
-					stepMedian(without, kind, 2) };
-			if (row[0] + row[1] > 0 || row[2] + row[3] > 0) {
-				names.add(kind);
+			StepRow row = new StepRow(kind, stepMedian(without, kind, 1), stepMedian(with, kind, 1),
+					stepMedian(without, kind, 2), stepMedian(with, kind, 2));
+			if (row.kbWithout() + row.kbWith() > 0 || row.usWithout() + row.usWith() > 0) {
 				rows.add(row);
 			}
 		}
-		List<Integer> order = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			order.add(i);
-		}
-		order.sort((a, b) -> Long.compare(rows.get(b)[0] - rows.get(b)[1], rows.get(a)[0] - rows.get(a)[1]));
+		rows.sort(Comparator.comparingLong((StepRow row) -> row.kbWith() - row.kbWithout()).reversed());
 		StringBuilder table = new StringBuilder("Each kind of Spring start-up step, the main thread's own cost (nested"
 				+ " steps not counted), median of " + starts + " starts each:\n\n");
 		table.append("| step | allocated without | with | added | CPU without | with | added |\n");
 		table.append("|---|---|---|---|---|---|---|\n");
-		for (int i : order) {
-			long[] row = rows.get(i);
+		for (StepRow row : rows) {
 			table.append("| `")
-				.append(names.get(i))
+				.append(row.kind())
 				.append("` | ")
-				.append(row[1])
+				.append(row.kbWithout())
 				.append(" KB | ")
-				.append(row[0])
+				.append(row.kbWith())
 				.append(" KB | ")
-				.append(row[0] - row[1])
+				.append(row.kbWith() - row.kbWithout())
 				.append(" KB | ")
-				.append(String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms |", row[3] / 1000.0, row[2] / 1000.0,
-						(row[2] - row[3]) / 1000.0))
+				.append(String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms |", row.usWithout() / 1000.0,
+						row.usWith() / 1000.0, (row.usWith() - row.usWithout()) / 1000.0))
 				.append('\n');
 		}
 		return table.toString();
@@ -273,6 +267,13 @@ public final class StartupRun {
 			throw new IllegalStateException("The application did not start:\n" + String.join("\n", output));
 		}
 		return output;
+	}
+
+	/**
+	 * One kind of step in the table: the medians of its own KB and microseconds, without
+	 * and with the starter.
+	 */
+	private record StepRow(String kind, long kbWithout, long kbWith, long usWithout, long usWith) {
 	}
 
 }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,10 +162,7 @@ public final class StepAccounting implements ApplicationStartup {
 
 		@Override
 		public Tags getTags() {
-			return () -> {
-				Iterator<Tag> none = Collections.emptyIterator();
-				return none;
-			};
+			return Collections::emptyIterator;
 		}
 
 		@Override
