@@ -41,17 +41,19 @@ final class EventListenerScanExclusion implements BeanFactoryPostProcessor {
 
 	/**
 	 * Whether the name is one of our auto-configurations or of their nested
-	 * configurations (the bean names of configuration classes are their class names): the
-	 * classes of this module whose names end in {@code AutoConfiguration} and that the
-	 * starter's imports file lists, told apart by name so that the file is not read a
-	 * second time at start-up.
+	 * configurations (the bean names of configuration classes are their class names), or
+	 * one of the families' factory classes ({@code MistralChatBeans}, ...), which make
+	 * the clients {@link MistralClientsRegistrar} registers: the classes of this module
+	 * whose names end in {@code AutoConfiguration} or {@code Beans}, told apart by name
+	 * so that the imports file is not read a second time at start-up.
 	 */
 	static boolean isOurs(@Nullable String name) {
 		if (name == null || !name.startsWith(PACKAGE)) {
 			return false;
 		}
 		int nested = name.indexOf('$');
-		return ((nested >= 0) ? name.substring(0, nested) : name).endsWith("AutoConfiguration");
+		String outer = (nested >= 0) ? name.substring(0, nested) : name;
+		return outer.endsWith("AutoConfiguration") || outer.endsWith("Beans");
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.mistralboot.autoconfigure;
 
-import java.lang.annotation.Annotation;
 import java.util.Map;
 
 import dev.mistralboot.client.core.MistralHttp;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -19,10 +19,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
- * The condition of {@link ConditionalOnMistralHttp}, and through {@link Reactive} of
- * {@link ConditionalOnReactiveMistralHttp}: evaluated once the bean definitions of the
- * configurations before it are registered, as {@code @ConditionalOnBean} is. It looks for
- * the core's bean name first and by type only when that name is not there.
+ * The condition of {@link ConditionalOnMistralHttp}: evaluated once the bean definitions
+ * of the configurations before it are registered, as {@code @ConditionalOnBean} is. It
+ * looks for the core's bean name first and by type only when that name is not there.
  */
 class OnMistralHttpCondition extends SpringBootCondition implements ConfigurationCondition {
 
@@ -32,69 +31,48 @@ class OnMistralHttpCondition extends SpringBootCondition implements Configuratio
 	/** Whether WebFlux is there, by class loader: one lookup rather than one a family. */
 	private static final Map<ClassLoader, Boolean> webFlux = new ConcurrentReferenceHashMap<>();
 
-	private final String beanName;
-
-	private final String typeName;
-
-	private final Class<? extends Annotation> annotation;
-
-	OnMistralHttpCondition() {
-		this(ConditionalOnMistralHttp.class);
-	}
-
-	/**
-	 * The blocking core's condition, reported as the given annotation's.
-	 * @param annotation the annotation that carries the condition
-	 */
-	OnMistralHttpCondition(Class<? extends Annotation> annotation) {
-		this("mistralHttp", MistralHttp.class.getName(), annotation);
-	}
-
-	OnMistralHttpCondition(String beanName, String typeName, Class<? extends Annotation> annotation) {
-		this.beanName = beanName;
-		this.typeName = typeName;
-		this.annotation = annotation;
-	}
+	private static final String BEAN_NAME = "mistralHttp";
 
 	@Override
 	public ConfigurationPhase getConfigurationPhase() {
 		return ConfigurationPhase.REGISTER_BEAN;
 	}
 
+	/**
+	 * Whether WebFlux's {@code WebClient} and Reactor are on the class path.
+	 * @param classLoader the class loader, or {@code null} for the default one
+	 * @return whether both are there
+	 */
+	static boolean isWebFluxPresent(@Nullable ClassLoader classLoader) {
+		ClassLoader loader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		if (loader == null) {
+			return ClassUtils.isPresent(WEBFLUX[0], null) && ClassUtils.isPresent(WEBFLUX[1], null);
+		}
+		return webFlux.computeIfAbsent(loader,
+				(key) -> ClassUtils.isPresent(WEBFLUX[0], key) && ClassUtils.isPresent(WEBFLUX[1], key));
+	}
+
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		Assert.state(beanFactory != null, "A bean factory is needed to look for the Mistral HTTP core");
-		ConditionMessage.Builder message = ConditionMessage.forCondition(this.annotation);
-		Class<?> type = ClassUtils.resolveClassName(this.typeName, context.getClassLoader());
-		if (beanFactory.containsBean(this.beanName) && beanFactory.isTypeMatch(this.beanName, type)) {
-			return ConditionOutcome.match(message.found("bean").items(this.beanName));
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnMistralHttp.class);
+		Class<?> type = MistralHttp.class;
+		if (beanFactory.containsBean(BEAN_NAME) && beanFactory.isTypeMatch(BEAN_NAME, type)) {
+			return ConditionOutcome.match(message.found("bean").items(BEAN_NAME));
 		}
 		String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, type, true, false);
 		if (names.length > 0) {
 			return ConditionOutcome.match(message.found("bean", "beans").items((Object[]) names));
 		}
-		return ConditionOutcome.noMatch(message.didNotFind("bean of type").items(this.typeName));
+		return ConditionOutcome.noMatch(message.didNotFind("bean of type").items(MistralHttp.class.getName()));
 	}
 
 	/**
-	 * The condition of {@link ConditionalOnReactiveMistralHttp}.
-	 */
-	static final class Reactive extends OnMistralHttpCondition {
-
-		Reactive() {
-			super("reactiveMistralHttp", "dev.mistralboot.client.core.ReactiveMistralHttp",
-					ConditionalOnReactiveMistralHttp.class);
-		}
-
-	}
-
-	/**
-	 * Whether WebFlux is there: the other condition of
-	 * {@link ConditionalOnReactiveMistralHttp}, and the condition of the reactive core
-	 * itself. Evaluated while configurations are parsed, so that the reactive ones are
-	 * dropped as early as {@code @ConditionalOnClass} drops them, with one class lookup
-	 * by class loader rather than one for each configuration.
+	 * Whether WebFlux is there, the condition of the reactive core. Evaluated while
+	 * configurations are parsed, so that the reactive one is dropped as early as
+	 * {@code @ConditionalOnClass} drops it, with one class lookup by class loader (the
+	 * registrar of the clients asks too).
 	 */
 	static final class WebFlux extends SpringBootCondition implements ConfigurationCondition {
 
@@ -105,11 +83,8 @@ class OnMistralHttpCondition extends SpringBootCondition implements Configuratio
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			ClassLoader classLoader = (context.getClassLoader() != null) ? context.getClassLoader()
-					: ClassUtils.getDefaultClassLoader();
-			boolean present = webFlux.computeIfAbsent(classLoader,
-					(loader) -> ClassUtils.isPresent(WEBFLUX[0], loader) && ClassUtils.isPresent(WEBFLUX[1], loader));
-			ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnReactiveMistralHttp.class);
+			boolean present = isWebFluxPresent(context.getClassLoader());
+			ConditionMessage.Builder message = ConditionMessage.forCondition("WebFlux");
 			return present
 					? ConditionOutcome.match(message.found("required classes").items(Style.QUOTE, (Object[]) WEBFLUX))
 					: ConditionOutcome

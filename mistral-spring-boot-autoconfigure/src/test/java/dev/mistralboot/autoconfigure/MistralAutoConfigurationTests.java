@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.autoconfigure.chat.MistralChatProperties;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.ChatDefaults;
@@ -78,7 +77,7 @@ class MistralAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
 					ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					RestClientAutoConfiguration.class, WebClientAutoConfiguration.class, MistralAutoConfiguration.class,
-					MistralChatAutoConfiguration.class));
+					MistralClientsAutoConfiguration.class));
 	}
 
 	private final ApplicationContextRunner runner = runner(Map.of());
@@ -218,7 +217,12 @@ class MistralAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(MistralChatClient.class);
 			assertThat(context).doesNotHaveBean(ReactiveMistralChatClient.class);
-			assertThat(context).doesNotHaveBean(MistralChatProperties.class);
+			// its settings stay bound (and listed by /configprops), lazily: only the
+			// clients go
+			assertThat(context).hasSingleBean(MistralChatProperties.class);
+			assertThat(
+					context.getBeanFactory().containsSingleton("mistral.chat-" + MistralChatProperties.class.getName()))
+				.isFalse();
 			assertThat(context).hasSingleBean(MistralHttp.class);
 		});
 	}

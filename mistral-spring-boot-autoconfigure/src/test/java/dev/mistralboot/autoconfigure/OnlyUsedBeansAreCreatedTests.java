@@ -127,8 +127,7 @@ class OnlyUsedBeansAreCreatedTests {
 		runner().withUserConfiguration(ChatUser.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			Set<String> expected = new TreeSet<>(CORE);
-			expected.addAll(Set.of("dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration",
-					"mistral.chat-" + MistralChatProperties.class.getName(), "mistralChatClient"));
+			expected.addAll(Set.of("mistral.chat-" + MistralChatProperties.class.getName(), "mistralChatClient"));
 			assertThat(createdMistralSingletons(context)).containsExactlyInAnyOrderElementsOf(expected);
 			assertThat(context.getBean(ChatUser.class).chat).isSameAs(context.getBean(MistralChatClient.class));
 		});
@@ -187,10 +186,16 @@ class OnlyUsedBeansAreCreatedTests {
 		List<String> imports = new ArrayList<>();
 		ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(imports::add);
 		List<String> ours = imports.stream().filter((name) -> name.startsWith("dev.mistralboot.")).toList();
-		assertThat(ours).hasSizeGreaterThanOrEqualTo(18)
+		assertThat(ours).hasSizeGreaterThanOrEqualTo(6)
 			.allSatisfy((name) -> assertThat(EventListenerScanExclusion.isOurs(name)).as(name).isTrue())
 			.allSatisfy((name) -> assertThat(EventListenerScanExclusion.isOurs(name + "$Nested")).as(name + "$Nested")
 				.isTrue());
+		// and the families' factory classes, which the clients' definitions name
+		assertThat(MistralClientsRegistrar.FAMILIES).hasSize(13).allSatisfy((family) -> {
+			assertThat(EventListenerScanExclusion.isOurs(family.beansClassName())).as(family.name()).isTrue();
+			assertThat(EventListenerScanExclusion.isOurs(family.beansClassName() + "$Reactive")).as(family.name())
+				.isTrue();
+		});
 		// the application's classes, Boot's and the properties classes are not ours
 		assertThat(imports.stream().filter((name) -> !name.startsWith("dev.mistralboot.")))
 			.noneMatch(EventListenerScanExclusion::isOurs);

@@ -3,15 +3,6 @@ package dev.mistralboot.autoconfigure;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import dev.mistralboot.autoconfigure.audio.MistralAudioAutoConfiguration;
-import dev.mistralboot.autoconfigure.batch.MistralBatchAutoConfiguration;
-import dev.mistralboot.autoconfigure.classifiers.MistralClassifiersAutoConfiguration;
-import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
-import dev.mistralboot.autoconfigure.files.MistralFilesAutoConfiguration;
-import dev.mistralboot.autoconfigure.finetuning.MistralFineTuningAutoConfiguration;
-import dev.mistralboot.autoconfigure.libraries.MistralLibrariesAutoConfiguration;
-import dev.mistralboot.autoconfigure.models.MistralModelsAutoConfiguration;
-import dev.mistralboot.autoconfigure.ocr.MistralOcrAutoConfiguration;
 import dev.mistralboot.client.audio.MistralAudioClient;
 import dev.mistralboot.client.audio.ReactiveMistralAudioClient;
 import dev.mistralboot.client.batch.MistralBatchClient;
@@ -54,24 +45,24 @@ class ReactiveTwinsAutoConfigurationTests {
 
 	static Stream<Family> families() {
 		return Stream.of(
-				new Family("files", MistralFilesAutoConfiguration.class, MistralFilesClient.class,
+				new Family("files", MistralClientsAutoConfiguration.class, MistralFilesClient.class,
 						ReactiveMistralFilesClient.class),
-				new Family("ocr", MistralOcrAutoConfiguration.class, MistralOcrClient.class,
+				new Family("ocr", MistralClientsAutoConfiguration.class, MistralOcrClient.class,
 						ReactiveMistralOcrClient.class),
-				new Family("classifiers", MistralClassifiersAutoConfiguration.class, MistralClassifiersClient.class,
+				new Family("classifiers", MistralClientsAutoConfiguration.class, MistralClassifiersClient.class,
 						ReactiveMistralClassifiersClient.class),
-				new Family("models", MistralModelsAutoConfiguration.class, MistralModelsClient.class,
+				new Family("models", MistralClientsAutoConfiguration.class, MistralModelsClient.class,
 						ReactiveMistralModelsClient.class),
-				new Family("fine-tuning", MistralFineTuningAutoConfiguration.class, MistralFineTuningClient.class,
+				new Family("fine-tuning", MistralClientsAutoConfiguration.class, MistralFineTuningClient.class,
 						ReactiveMistralFineTuningClient.class),
-				new Family("batch", MistralBatchAutoConfiguration.class, MistralBatchClient.class,
+				new Family("batch", MistralClientsAutoConfiguration.class, MistralBatchClient.class,
 						ReactiveMistralBatchClient.class),
-				new Family("libraries", MistralLibrariesAutoConfiguration.class, MistralLibrariesClient.class,
+				new Family("libraries", MistralClientsAutoConfiguration.class, MistralLibrariesClient.class,
 						ReactiveMistralLibrariesClient.class),
-				new Family("audio", MistralAudioAutoConfiguration.class, MistralAudioClient.class,
+				new Family("audio", MistralClientsAutoConfiguration.class, MistralAudioClient.class,
 						ReactiveMistralAudioClient.class),
-				new Family("conversations", MistralConversationsAutoConfiguration.class,
-						MistralConversationsClient.class, ReactiveMistralConversationsClient.class));
+				new Family("conversations", MistralClientsAutoConfiguration.class, MistralConversationsClient.class,
+						ReactiveMistralConversationsClient.class));
 	}
 
 	private static ApplicationContextRunner runner(Class<?>... configurations) {
@@ -119,7 +110,7 @@ class ReactiveTwinsAutoConfigurationTests {
 
 	@Test
 	void reactiveJobClientsPollAsConfigured() {
-		runner(MistralFineTuningAutoConfiguration.class, MistralBatchAutoConfiguration.class)
+		runner(MistralClientsAutoConfiguration.class)
 			.withPropertyValues("mistral.fine-tuning.poll-interval=2s", "mistral.fine-tuning.poll-timeout=30m",
 					"mistral.batch.poll-interval=3s", "mistral.batch.poll-timeout=2h")
 			.run((context) -> {
@@ -134,8 +125,7 @@ class ReactiveTwinsAutoConfigurationTests {
 
 	@Test
 	void reactiveClientsGetTheFamilyDefaults() {
-		runner(MistralOcrAutoConfiguration.class, MistralClassifiersAutoConfiguration.class,
-				MistralAudioAutoConfiguration.class)
+		runner(MistralClientsAutoConfiguration.class)
 			.withPropertyValues("mistral.ocr.model=mistral-ocr-2505",
 					"mistral.classifiers.moderation-model=mistral-moderation-2411",
 					"mistral.audio.transcription-model=voxtral-mini-2507")

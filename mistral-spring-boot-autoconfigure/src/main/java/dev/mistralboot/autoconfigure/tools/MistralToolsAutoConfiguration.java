@@ -1,9 +1,8 @@
 package dev.mistralboot.autoconfigure.tools;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralDependencyCheck;
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
-import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolCallback;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
@@ -48,8 +47,7 @@ import org.springframework.util.ClassUtils;
  * model first calls it, so tool beans may themselves depend on the chat client. Proxied
  * beans (transactions, security, ...) are invoked through their proxy.
  */
-@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
-		MistralConversationsAutoConfiguration.class })
+@AutoConfiguration(after = { MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "mistral.tools.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MistralToolsProperties.class)
 @Lazy

@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.agents;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.agents.MistralAgentsClient;
 import dev.mistralboot.client.agents.ReactiveMistralAgentsClient;
 import dev.mistralboot.client.core.MistralHttp;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralAgentsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralAgentsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key");
 
 	@Test

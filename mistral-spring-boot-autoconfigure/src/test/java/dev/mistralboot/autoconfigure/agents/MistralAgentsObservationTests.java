@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.agents;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.observation.MistralObservationAutoConfiguration;
 import dev.mistralboot.client.agents.Agent;
 import dev.mistralboot.client.agents.CreateAgentRequest;
@@ -41,7 +42,7 @@ class MistralAgentsObservationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				MistralAutoConfiguration.class, MistralAgentsAutoConfiguration.class,
+				MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class,
 				MistralObservationAutoConfiguration.class));
 
 	@Test

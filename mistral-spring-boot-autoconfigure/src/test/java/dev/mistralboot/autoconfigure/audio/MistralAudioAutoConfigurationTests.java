@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.observation.MistralObservationAutoConfiguration;
 import dev.mistralboot.client.audio.AudioDefaults;
 import dev.mistralboot.client.audio.ListVoicesRequest;
@@ -64,7 +65,7 @@ class MistralAudioAutoConfigurationTests {
 	static final MistralWireMock mistral = new MistralWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralAudioAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test
@@ -112,7 +113,7 @@ class MistralAudioAutoConfigurationTests {
 		this.runner.withPropertyValues("mistral.audio.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MistralAudioClient.class)
 				.doesNotHaveBean(ReactiveMistralAudioClient.class)
-				.doesNotHaveBean(MistralAudioProperties.class)
+				.hasSingleBean(MistralAudioProperties.class)
 				.hasSingleBean(MistralHttp.class));
 	}
 

@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.batch;
 import java.time.Duration;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.batch.MistralBatchClient;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralBatchAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralBatchAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test

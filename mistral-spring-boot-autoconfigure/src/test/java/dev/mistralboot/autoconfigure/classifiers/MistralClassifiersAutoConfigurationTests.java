@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.classifiers;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.classifiers.MistralClassifiersClient;
 import dev.mistralboot.client.core.MistralHttp;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralClassifiersAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MistralAutoConfiguration.class, MistralClassifiersAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key");
 
 	@Test

@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.conversations;
 import java.util.List;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.observation.MistralObservationAutoConfiguration;
 import dev.mistralboot.client.conversations.AppendConversationRequest;
 import dev.mistralboot.client.conversations.ConversationEvent;
@@ -69,8 +70,7 @@ class MistralConversationsAutoConfigurationTests {
 	static final MistralWireMock mistral = new MistralWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MistralAutoConfiguration.class, MistralConversationsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test
@@ -117,7 +117,7 @@ class MistralConversationsAutoConfigurationTests {
 		this.runner.withPropertyValues("mistral.conversations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MistralConversationsClient.class)
 				.doesNotHaveBean(ReactiveMistralConversationsClient.class)
-				.doesNotHaveBean(MistralConversationsProperties.class)
+				.hasSingleBean(MistralConversationsProperties.class)
 				.hasSingleBean(MistralHttp.class));
 	}
 

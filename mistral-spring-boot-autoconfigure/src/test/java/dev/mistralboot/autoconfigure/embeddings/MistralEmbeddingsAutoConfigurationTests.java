@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.observation.MistralObservationAutoConfiguration;
 import dev.mistralboot.client.core.DefaultMistralObservationConvention;
 import dev.mistralboot.client.core.MistralHttp;
@@ -48,8 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralEmbeddingsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MistralAutoConfiguration.class, MistralEmbeddingsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=test-key");
 
 	@Test
@@ -117,7 +117,7 @@ class MistralEmbeddingsAutoConfigurationTests {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
 					MistralObservationAutoConfiguration.class, MistralAutoConfiguration.class,
-					MistralEmbeddingsAutoConfiguration.class))
+					MistralClientsAutoConfiguration.class))
 			.withUserConfiguration(ObservedRequests.class)
 			.withPropertyValues("mistral.api-key=" + MistralWireMock.API_KEY, "mistral.base-url=" + wireMock.baseUrl(),
 					"mistral.retry.max-attempts=1", "mistral.embeddings.batch-size=1",

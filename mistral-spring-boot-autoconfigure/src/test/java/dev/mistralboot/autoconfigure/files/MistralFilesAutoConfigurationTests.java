@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.files;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.files.MistralFilesClient;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralFilesAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralFilesAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test
@@ -41,7 +42,7 @@ class MistralFilesAutoConfigurationTests {
 	@Test
 	void buildsOnTheApplicationsOwnCoreWhateverItsBeanName() {
 		MistralHttp own = MistralHttp.builder().apiKey("sk-own").build();
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralFilesAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralClientsAutoConfiguration.class))
 			.withBean("myMistral", MistralHttp.class, () -> own)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(MistralFilesClient.class)
@@ -51,7 +52,7 @@ class MistralFilesAutoConfigurationTests {
 
 	@Test
 	void needsTheCore() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralFilesAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralClientsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MistralFilesClient.class));
 	}
 

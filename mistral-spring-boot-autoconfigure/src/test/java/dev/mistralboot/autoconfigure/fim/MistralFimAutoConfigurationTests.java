@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.fim;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionChunk;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.fim.FimCompletionRequest;
@@ -37,7 +38,7 @@ class MistralFimAutoConfigurationTests {
 			 "choices":[{"index":0,"message":{"role":"assistant","content":"42","tool_calls":null,"prefix":false},"finish_reason":"stop"}]}""";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralFimAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=global-key");
 
 	@Test

@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.finetuning;
 import java.time.Duration;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.finetuning.MistralFineTuningClient;
@@ -16,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralFineTuningAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MistralAutoConfiguration.class, MistralFineTuningAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test

@@ -3,6 +3,7 @@ package dev.mistralboot.autoconfigure.libraries;
 import java.time.Duration;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.observation.MistralObservationAutoConfiguration;
 import dev.mistralboot.client.core.JobPoller;
 import dev.mistralboot.client.core.MistralHttp;
@@ -41,8 +42,7 @@ class MistralLibrariesAutoConfigurationTests {
 	static final MistralWireMock mistral = new MistralWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MistralAutoConfiguration.class, MistralLibrariesAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.mistralboot.autoconfigure.models;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.core.MistralHttp;
 import dev.mistralboot.client.models.MistralModelsClient;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralModelsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralModelsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test");
 
 	@Test
@@ -40,7 +41,7 @@ class MistralModelsAutoConfigurationTests {
 
 	@Test
 	void needsTheCore() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralModelsAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MistralClientsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MistralModelsClient.class));
 	}
 

@@ -1,8 +1,8 @@
 package dev.mistralboot.autoconfigure.observation;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.autoconfigure.MistralHttpCustomizer;
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.core.DefaultMistralObservationConvention;
@@ -51,7 +51,7 @@ class MistralObservationAutoConfigurationTests {
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-					MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
+					MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class,
 					MistralObservationAutoConfiguration.class))
 			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + mistral.baseUrl(),
 					"mistral.chat.model=mistral-small-latest");
@@ -141,7 +141,7 @@ class MistralObservationAutoConfigurationTests {
 	void observesWithoutMetersWhenMicrometerMetricsAreAbsent() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MistralAutoConfiguration.class,
-					MistralChatAutoConfiguration.class, MistralObservationAutoConfiguration.class))
+					MistralClientsAutoConfiguration.class, MistralObservationAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.withUserConfiguration(TestRegistryConfiguration.class)
 			.withPropertyValues("mistral.api-key=test-key-abc", "mistral.base-url=" + mistral.baseUrl())

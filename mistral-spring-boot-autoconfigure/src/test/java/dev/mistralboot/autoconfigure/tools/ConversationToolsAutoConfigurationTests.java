@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.conversations.MistralConversationsAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.chat.tools.MistralTool;
 import dev.mistralboot.client.chat.tools.ToolParam;
 import dev.mistralboot.client.chat.tools.ToolRegistry;
@@ -114,7 +114,7 @@ class ConversationToolsAutoConfigurationTests {
 				  "role":"assistant","content":"Hello."}],
 				 "usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}""".formatted(ID));
 		ApplicationContextRunner runner = this.runner
-			.withConfiguration(AutoConfigurations.of(MistralConversationsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(MistralClientsAutoConfiguration.class))
 			.withUserConfiguration(Tools.class);
 		runner.withPropertyValues("mistral.conversations.model=mistral-small-latest").run((context) -> {
 			assertThat(context).hasSingleBean(ToolCallingConversations.class)

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mistralboot.autoconfigure.MistralAutoConfiguration;
-import dev.mistralboot.autoconfigure.chat.MistralChatAutoConfiguration;
+import dev.mistralboot.autoconfigure.MistralClientsAutoConfiguration;
 import dev.mistralboot.client.chat.ChatCompletionRequest;
 import dev.mistralboot.client.chat.FunctionDefinition;
 import dev.mistralboot.client.chat.MistralChatClient;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MistralToolsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralChatAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class,
 				MistralToolsAutoConfiguration.class))
 		.withPropertyValues("mistral.api-key=sk-test-5e3a9c0f1d", "mistral.base-url=http://127.0.0.1:9");
 
