@@ -20,10 +20,12 @@ import org.springframework.context.event.EventListenerMethodProcessor;
  * which answers the {@link AutoProxyUtils#ORIGINAL_TARGET_CLASS_ATTRIBUTE} of the
  * definition when it has one: this sets it to {@code Object}, which the processor skips,
  * on the definitions made by our auto-configurations, the ones the starter's
- * {@code AutoConfiguration.imports} lists (and on those configurations). An auto-proxy
- * creator that proxies one of those beans replaces the attribute with the bean's real
- * class, as it does for every proxied bean. A bean the application defines instead of
- * ours (every one of ours backs off) is not touched.
+ * {@code AutoConfiguration.imports} lists (and on those configurations), and on the
+ * clients {@link MistralClientsRegistrar} registers, made by the families'
+ * {@code Mistral<Family>Beans} classes. An auto-proxy creator that proxies one of those
+ * beans replaces the attribute with the bean's real class, as it does for every proxied
+ * bean. A bean the application defines instead of ours (every one of ours backs off) is
+ * not touched.
  */
 final class EventListenerScanExclusion implements BeanFactoryPostProcessor {
 
