@@ -1,19 +1,5 @@
 package dev.mistralboot.autoconfigure;
 
-import dev.mistralboot.autoconfigure.agents.MistralAgentsProperties;
-import dev.mistralboot.autoconfigure.audio.MistralAudioProperties;
-import dev.mistralboot.autoconfigure.batch.MistralBatchProperties;
-import dev.mistralboot.autoconfigure.chat.MistralChatProperties;
-import dev.mistralboot.autoconfigure.classifiers.MistralClassifiersProperties;
-import dev.mistralboot.autoconfigure.conversations.MistralConversationsProperties;
-import dev.mistralboot.autoconfigure.embeddings.MistralEmbeddingsProperties;
-import dev.mistralboot.autoconfigure.files.MistralFilesProperties;
-import dev.mistralboot.autoconfigure.fim.MistralFimProperties;
-import dev.mistralboot.autoconfigure.finetuning.MistralFineTuningProperties;
-import dev.mistralboot.autoconfigure.libraries.MistralLibrariesProperties;
-import dev.mistralboot.autoconfigure.models.MistralModelsProperties;
-import dev.mistralboot.autoconfigure.ocr.MistralOcrProperties;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -41,11 +27,7 @@ import org.springframework.context.annotation.Lazy;
  * to an application's start-up (see {@code docs/benchmarks.md}).
  */
 @AutoConfiguration(after = MistralAutoConfiguration.class)
-@EnableConfigurationProperties({ MistralChatProperties.class, MistralFimProperties.class, MistralAgentsProperties.class,
-		MistralEmbeddingsProperties.class, MistralClassifiersProperties.class, MistralOcrProperties.class,
-		MistralModelsProperties.class, MistralFilesProperties.class, MistralFineTuningProperties.class,
-		MistralBatchProperties.class, MistralLibrariesProperties.class, MistralAudioProperties.class,
-		MistralConversationsProperties.class })
+@EnableConfigurationProperties
 @Import(MistralClientsRegistrar.class)
 @Lazy
 public final class MistralClientsAutoConfiguration {

@@ -104,6 +104,7 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 			}
 			report.recordConditionEvaluation(source, OnMistralFamily.INSTANCE,
 					ConditionOutcome.match(core.found("bean", "beans").items(Style.QUOTE, blockingCore)));
+			registerProperties(beanFactory, family);
 			register(beanFactory, report, family.clientBeanName(), family.client(), family.beansClassName());
 			if (reactiveCoreType != null && !reactiveCore.isEmpty()) {
 				Class<?> reactiveClient = ClassUtils.resolveClassName(family.reactiveClientClassName(),
@@ -123,6 +124,27 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 			return ConditionOutcome.noMatch(message.because("the family is disabled (" + property + "=" + value + ")"));
 		}
 		return ConditionOutcome.match(message.because("the family is enabled"));
+	}
+
+	/**
+	 * The family's {@code @ConfigurationProperties} bean, named as
+	 * {@code @EnableConfigurationProperties} names it ({@code <prefix>-<class name>}) and
+	 * bound by Boot's binding post-processor when first injected; made by the family's
+	 * static {@code properties()} factory, so that neither Spring nor Boot reads the
+	 * class at start-up. An application's bean of that name stays.
+	 */
+	private static void registerProperties(ConfigurableListableBeanFactory beanFactory, Family family) {
+		String type = family.propertiesClassName();
+		String name = "mistral." + family.name() + "-" + type;
+		if (beanFactory.containsBeanDefinition(name)) {
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition();
+		definition.setBeanClassName(family.beansClassName());
+		definition.setUniqueFactoryMethodName("properties");
+		definition.setTargetType(ClassUtils.resolveClassName(type, beanFactory.getBeanClassLoader()));
+		definition.setLazyInit(true);
+		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(name, definition);
 	}
 
 	private static void register(ConfigurableListableBeanFactory beanFactory, ConditionEvaluationReport report,
@@ -202,11 +224,19 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 			return this.client.getPackageName() + ".Reactive" + this.client.getSimpleName();
 		}
 
+		String propertiesClassName() {
+			return familyClassName("Properties");
+		}
+
 		String beansClassName() {
+			return familyClassName("Beans");
+		}
+
+		private String familyClassName(String suffix) {
 			String family = this.client.getSimpleName().replace("Client", "");
 			String clientPackage = this.client.getPackageName();
 			String segment = clientPackage.substring(clientPackage.lastIndexOf('.') + 1);
-			return "dev.mistralboot.autoconfigure." + segment + "." + family + "Beans";
+			return "dev.mistralboot.autoconfigure." + segment + "." + family + suffix;
 		}
 
 	}

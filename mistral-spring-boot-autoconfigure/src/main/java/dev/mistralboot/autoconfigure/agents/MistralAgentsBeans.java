@@ -16,6 +16,14 @@ final class MistralAgentsBeans {
 	private MistralAgentsBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralAgentsProperties properties() {
+		return new MistralAgentsProperties();
+	}
+
 	static MistralAgentsClient client(MistralHttp mistralHttp) {
 		return new MistralAgentsClient(mistralHttp);
 	}

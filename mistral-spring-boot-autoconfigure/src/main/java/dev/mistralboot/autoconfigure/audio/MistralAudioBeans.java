@@ -17,6 +17,14 @@ final class MistralAudioBeans {
 	private MistralAudioBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralAudioProperties properties() {
+		return new MistralAudioProperties();
+	}
+
 	static MistralAudioClient client(MistralHttp mistralHttp, MistralAudioProperties properties) {
 		return new MistralAudioClient(mistralHttp, defaults(properties));
 	}

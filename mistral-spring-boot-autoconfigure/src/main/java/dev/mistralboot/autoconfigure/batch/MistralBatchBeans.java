@@ -18,6 +18,14 @@ final class MistralBatchBeans {
 	private MistralBatchBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralBatchProperties properties() {
+		return new MistralBatchProperties();
+	}
+
 	static MistralBatchClient client(MistralHttp mistralHttp, MistralBatchProperties properties) {
 		return new MistralBatchClient(mistralHttp, poller(properties));
 	}

@@ -20,6 +20,14 @@ final class MistralChatBeans {
 	private MistralChatBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralChatProperties properties() {
+		return new MistralChatProperties();
+	}
+
 	static MistralChatClient client(MistralHttp mistralHttp, MistralChatProperties properties,
 			ResourceLoader resourceLoader) {
 		// structured output generates schemas with victools; checked here too, for an

@@ -17,6 +17,14 @@ final class MistralClassifiersBeans {
 	private MistralClassifiersBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralClassifiersProperties properties() {
+		return new MistralClassifiersProperties();
+	}
+
 	static MistralClassifiersClient client(MistralHttp mistralHttp, MistralClassifiersProperties properties) {
 		return new MistralClassifiersClient(mistralHttp, new ClassifiersDefaults(properties.getModerationModel()));
 	}

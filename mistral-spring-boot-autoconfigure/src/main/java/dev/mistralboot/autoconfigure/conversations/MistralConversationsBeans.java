@@ -16,6 +16,14 @@ final class MistralConversationsBeans {
 	private MistralConversationsBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralConversationsProperties properties() {
+		return new MistralConversationsProperties();
+	}
+
 	static MistralConversationsClient client(MistralHttp mistralHttp, MistralConversationsProperties properties) {
 		return new MistralConversationsClient(mistralHttp, properties.getAgentId(), properties.getModel());
 	}

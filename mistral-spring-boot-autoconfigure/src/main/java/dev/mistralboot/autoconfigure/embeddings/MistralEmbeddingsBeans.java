@@ -28,6 +28,14 @@ final class MistralEmbeddingsBeans {
 	private MistralEmbeddingsBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralEmbeddingsProperties properties() {
+		return new MistralEmbeddingsProperties();
+	}
+
 	static MistralEmbeddingsClient client(MistralHttp mistralHttp, MistralEmbeddingsProperties properties,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor,
 			ObjectProvider<ObservationRegistry> observationRegistry, ListableBeanFactory beanFactory,

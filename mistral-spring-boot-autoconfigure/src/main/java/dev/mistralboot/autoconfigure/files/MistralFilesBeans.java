@@ -16,6 +16,14 @@ final class MistralFilesBeans {
 	private MistralFilesBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralFilesProperties properties() {
+		return new MistralFilesProperties();
+	}
+
 	static MistralFilesClient client(MistralHttp mistralHttp) {
 		return new MistralFilesClient(mistralHttp);
 	}

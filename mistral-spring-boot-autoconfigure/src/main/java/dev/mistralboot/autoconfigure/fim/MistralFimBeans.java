@@ -17,6 +17,14 @@ final class MistralFimBeans {
 	private MistralFimBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralFimProperties properties() {
+		return new MistralFimProperties();
+	}
+
 	static MistralFimClient client(MistralHttp mistralHttp, MistralFimProperties properties) {
 		return new MistralFimClient(fimHttp(mistralHttp, properties), defaults(properties));
 	}

@@ -18,6 +18,14 @@ final class MistralFineTuningBeans {
 	private MistralFineTuningBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralFineTuningProperties properties() {
+		return new MistralFineTuningProperties();
+	}
+
 	static MistralFineTuningClient client(MistralHttp mistralHttp, MistralFineTuningProperties properties) {
 		return new MistralFineTuningClient(mistralHttp, poller(properties));
 	}

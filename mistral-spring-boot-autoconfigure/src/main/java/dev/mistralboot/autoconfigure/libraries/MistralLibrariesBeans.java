@@ -18,6 +18,14 @@ final class MistralLibrariesBeans {
 	private MistralLibrariesBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralLibrariesProperties properties() {
+		return new MistralLibrariesProperties();
+	}
+
 	static MistralLibrariesClient client(MistralHttp mistralHttp, MistralLibrariesProperties properties) {
 		return new MistralLibrariesClient(mistralHttp, poller(properties));
 	}

@@ -16,6 +16,14 @@ final class MistralModelsBeans {
 	private MistralModelsBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralModelsProperties properties() {
+		return new MistralModelsProperties();
+	}
+
 	static MistralModelsClient client(MistralHttp mistralHttp) {
 		return new MistralModelsClient(mistralHttp);
 	}

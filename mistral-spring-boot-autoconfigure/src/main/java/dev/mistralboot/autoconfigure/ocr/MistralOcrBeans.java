@@ -17,6 +17,14 @@ final class MistralOcrBeans {
 	private MistralOcrBeans() {
 	}
 
+	/**
+	 * The family's properties, bound by Spring Boot when first injected.
+	 * @return new properties, not bound yet
+	 */
+	static MistralOcrProperties properties() {
+		return new MistralOcrProperties();
+	}
+
 	static MistralOcrClient client(MistralHttp mistralHttp, MistralOcrProperties properties) {
 		return new MistralOcrClient(mistralHttp, new OcrDefaults(properties.getModel()));
 	}

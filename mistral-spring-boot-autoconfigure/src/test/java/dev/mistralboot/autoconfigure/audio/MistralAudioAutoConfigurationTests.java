@@ -113,7 +113,7 @@ class MistralAudioAutoConfigurationTests {
 		this.runner.withPropertyValues("mistral.audio.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MistralAudioClient.class)
 				.doesNotHaveBean(ReactiveMistralAudioClient.class)
-				.hasSingleBean(MistralAudioProperties.class)
+				.doesNotHaveBean(MistralAudioProperties.class)
 				.hasSingleBean(MistralHttp.class));
 	}
 

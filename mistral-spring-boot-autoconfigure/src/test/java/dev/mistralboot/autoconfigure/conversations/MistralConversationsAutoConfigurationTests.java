@@ -117,7 +117,7 @@ class MistralConversationsAutoConfigurationTests {
 		this.runner.withPropertyValues("mistral.conversations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MistralConversationsClient.class)
 				.doesNotHaveBean(ReactiveMistralConversationsClient.class)
-				.hasSingleBean(MistralConversationsProperties.class)
+				.doesNotHaveBean(MistralConversationsProperties.class)
 				.hasSingleBean(MistralHttp.class));
 	}
 
