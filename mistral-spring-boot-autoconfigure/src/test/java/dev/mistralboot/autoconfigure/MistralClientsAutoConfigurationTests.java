@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.mistralboot.autoconfigure.MistralClientsRegistrar.Family;
+import dev.mistralboot.autoconfigure.chat.MistralChatProperties;
+import dev.mistralboot.autoconfigure.fim.MistralFimProperties;
 import dev.mistralboot.client.chat.MistralChatClient;
 import dev.mistralboot.client.chat.ReactiveMistralChatClient;
 import dev.mistralboot.client.core.MistralHttp;
@@ -63,6 +65,19 @@ class MistralClientsAutoConfigurationTests {
 			}
 			assertThat(context.getBean(MistralChatClient.class).defaults()).isNotNull();
 		});
+	}
+
+	@Test
+	void aFamilysPropertiesAreBoundWhenFirstInjectedAndAbsentWhenItIsOff() {
+		this.runner.withPropertyValues("mistral.chat.model=mistral-small-2506", "mistral.fim.enabled=false")
+			.run((context) -> {
+				String name = "mistral.chat-" + MistralChatProperties.class.getName();
+				assertThat(context.getBeanFactory().getType(name, false)).isEqualTo(MistralChatProperties.class);
+				assertThat(context.getBeanFactory().containsSingleton(name)).isFalse();
+				assertThat(context.getBean(MistralChatProperties.class).getModel()).isEqualTo("mistral-small-2506");
+				assertThat(context.getBean(MistralChatClient.class).defaults().model()).isEqualTo("mistral-small-2506");
+				assertThat(context).doesNotHaveBean(MistralFimProperties.class).doesNotHaveBean(MistralFimClient.class);
+			});
 	}
 
 	@Test
