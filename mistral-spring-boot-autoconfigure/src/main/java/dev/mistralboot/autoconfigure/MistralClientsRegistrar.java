@@ -44,13 +44,14 @@ import org.springframework.util.StringUtils;
 /**
  * Registers the client beans of every family for {@link MistralClientsAutoConfiguration}:
  * for each family whose switch is on, when there is a {@link MistralHttp} bean, a lazy
- * bean of its blocking client unless the application has one, and with WebFlux and a
- * {@code ReactiveMistralHttp} bean, one of its reactive client unless the application has
- * one. Each bean is made by its family's static factory method
- * ({@code MistralChatBeans.client(...)}, {@code MistralChatBeans.Reactive.client(...)}),
- * whose parameters are injected as a {@code @Bean} method's are; its type is given, so
- * Spring neither reads the factory class nor reflects on it before the bean is needed,
- * and the definitions are processed ahead of time like {@code @Bean} methods.
+ * bean of its {@code @ConfigurationProperties} class, one of its blocking client unless
+ * the application has one, and with WebFlux and a {@code ReactiveMistralHttp} bean, one
+ * of its reactive client unless the application has one. Each bean is made by its
+ * family's static factory method ({@code MistralChatBeans.client(...)},
+ * {@code MistralChatBeans.Reactive.client(...)}), whose parameters are injected as a
+ * {@code @Bean} method's are; its type is given, so Spring neither reads the factory
+ * class nor reflects on it before the bean is needed, and the definitions are processed
+ * ahead of time like {@code @Bean} methods.
  * <p>
  * A bean of the client's type that the application defined before (its own configuration,
  * or an auto-configuration ordered before this one) replaces ours, as with
