@@ -84,7 +84,8 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
 		Assert.state(registry instanceof ConfigurableListableBeanFactory,
 				"The Mistral clients are registered in a ConfigurableListableBeanFactory");
-		Assert.state(this.environment != null, "The Mistral clients need the environment");
+		Environment environment = this.environment;
+		Assert.state(environment != null, "The Mistral clients need the environment");
 		ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
 		ConditionEvaluationReport report = ConditionEvaluationReport.get(beanFactory);
 		List<String> blockingCore = beans(beanFactory, MistralHttp.class);
@@ -92,7 +93,7 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 		List<String> reactiveCore = (reactiveCoreType != null) ? beans(beanFactory, reactiveCoreType) : List.of();
 		for (Family family : FAMILIES) {
 			String source = family.beansClassName();
-			ConditionOutcome enabled = enabled(family);
+			ConditionOutcome enabled = enabled(family, environment);
 			if (!enabled.isMatch()) {
 				report.recordConditionEvaluation(source, OnMistralFamily.INSTANCE, enabled);
 				continue;
@@ -107,7 +108,7 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 					ConditionOutcome.match(core.found("bean", "beans").items(Style.QUOTE, blockingCore)));
 			registerProperties(beanFactory, family);
 			register(beanFactory, report, family.clientBeanName(), family.client(), family.beansClassName());
-			if (reactiveCoreType != null && !reactiveCore.isEmpty()) {
+			if (!reactiveCore.isEmpty()) {
 				Class<?> reactiveClient = ClassUtils.resolveClassName(family.reactiveClientClassName(),
 						beanFactory.getBeanClassLoader());
 				register(beanFactory, report, family.reactiveClientBeanName(), reactiveClient,
@@ -116,10 +117,9 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 		}
 	}
 
-	private ConditionOutcome enabled(Family family) {
-		Assert.state(this.environment != null, "The Mistral clients need the environment");
+	private static ConditionOutcome enabled(Family family, Environment environment) {
 		String property = family.switchProperty();
-		String value = this.environment.getProperty(property);
+		String value = environment.getProperty(property);
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Mistral family", property);
 		if (value != null && !"true".equalsIgnoreCase(value)) {
 			return ConditionOutcome.noMatch(message.because("the family is disabled (" + property + "=" + value + ")"));
@@ -140,12 +140,9 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 		if (beanFactory.containsBeanDefinition(name)) {
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition();
-		definition.setBeanClassName(family.beansClassName());
-		definition.setUniqueFactoryMethodName("properties");
-		definition.setTargetType(ClassUtils.resolveClassName(type, beanFactory.getBeanClassLoader()));
-		definition.setLazyInit(true);
-		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(name, definition);
+		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(name,
+				factoryMethodDefinition(family.beansClassName(), "properties",
+						ClassUtils.resolveClassName(type, beanFactory.getBeanClassLoader())));
 	}
 
 	private static void register(ConfigurableListableBeanFactory beanFactory, ConditionEvaluationReport report,
@@ -161,14 +158,23 @@ final class MistralClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 		}
 		report.recordConditionEvaluation(source, OnMissingClient.INSTANCE,
 				ConditionOutcome.match(message.didNotFind("any beans").atAll()));
+		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(beanName,
+				factoryMethodDefinition(factoryClassName, "client", type));
+	}
+
+	/**
+	 * A lazy bean made by the named static method of the factory class, its parameters
+	 * injected as a {@code @Bean} method's are, its type given so that the factory class
+	 * is neither loaded nor reflected on before the bean is created.
+	 */
+	private static RootBeanDefinition factoryMethodDefinition(String factoryClassName, String method, Class<?> type) {
 		RootBeanDefinition definition = new RootBeanDefinition();
 		definition.setBeanClassName(factoryClassName);
-		definition.setUniqueFactoryMethodName("client");
+		definition.setUniqueFactoryMethodName(method);
 		definition.setTargetType(type);
 		definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
 		definition.setLazyInit(true);
-		definition.setRole(BeanDefinition.ROLE_APPLICATION);
-		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(beanName, definition);
+		return definition;
 	}
 
 	/**
