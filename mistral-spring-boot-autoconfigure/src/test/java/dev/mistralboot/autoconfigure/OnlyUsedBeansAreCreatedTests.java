@@ -114,8 +114,8 @@ class OnlyUsedBeansAreCreatedTests {
 						"reactiveMistralConversationsClient");
 			assertThat(families).as("family clients defined").hasSizeGreaterThanOrEqualTo(27);
 			assertThat(createdMistralSingletons(context))
-				.as("Mistral singletons created by a start (a family auto-configuration, its nested configurations"
-						+ " and its properties class need @Lazy: see CONTRIBUTING.md, How to add a family)")
+				.as("Mistral singletons created by a start (a family's properties class needs @Lazy, an"
+						+ " auto-configuration and its nested configurations too: see CONTRIBUTING.md, How to add a family)")
 				.containsExactlyInAnyOrderElementsOf(CORE);
 			assertThat(context.getBeanFactory().containsSingleton("reactiveMistralHttp")).isFalse();
 			assertThat(context).hasSingleBean(ReactiveMistralHttp.class);

@@ -44,39 +44,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactiveTwinsAutoConfigurationTests {
 
 	static Stream<Family> families() {
-		return Stream.of(
-				new Family("files", MistralClientsAutoConfiguration.class, MistralFilesClient.class,
-						ReactiveMistralFilesClient.class),
-				new Family("ocr", MistralClientsAutoConfiguration.class, MistralOcrClient.class,
-						ReactiveMistralOcrClient.class),
-				new Family("classifiers", MistralClientsAutoConfiguration.class, MistralClassifiersClient.class,
-						ReactiveMistralClassifiersClient.class),
-				new Family("models", MistralClientsAutoConfiguration.class, MistralModelsClient.class,
-						ReactiveMistralModelsClient.class),
-				new Family("fine-tuning", MistralClientsAutoConfiguration.class, MistralFineTuningClient.class,
-						ReactiveMistralFineTuningClient.class),
-				new Family("batch", MistralClientsAutoConfiguration.class, MistralBatchClient.class,
-						ReactiveMistralBatchClient.class),
-				new Family("libraries", MistralClientsAutoConfiguration.class, MistralLibrariesClient.class,
-						ReactiveMistralLibrariesClient.class),
-				new Family("audio", MistralClientsAutoConfiguration.class, MistralAudioClient.class,
-						ReactiveMistralAudioClient.class),
-				new Family("conversations", MistralClientsAutoConfiguration.class, MistralConversationsClient.class,
-						ReactiveMistralConversationsClient.class));
+		return Stream.of(new Family("files", MistralFilesClient.class, ReactiveMistralFilesClient.class),
+				new Family("ocr", MistralOcrClient.class, ReactiveMistralOcrClient.class),
+				new Family("classifiers", MistralClassifiersClient.class, ReactiveMistralClassifiersClient.class),
+				new Family("models", MistralModelsClient.class, ReactiveMistralModelsClient.class),
+				new Family("fine-tuning", MistralFineTuningClient.class, ReactiveMistralFineTuningClient.class),
+				new Family("batch", MistralBatchClient.class, ReactiveMistralBatchClient.class),
+				new Family("libraries", MistralLibrariesClient.class, ReactiveMistralLibrariesClient.class),
+				new Family("audio", MistralAudioClient.class, ReactiveMistralAudioClient.class), new Family(
+						"conversations", MistralConversationsClient.class, ReactiveMistralConversationsClient.class));
 	}
 
-	private static ApplicationContextRunner runner(Class<?>... configurations) {
-		Class<?>[] all = new Class<?>[configurations.length + 1];
-		all[0] = MistralAutoConfiguration.class;
-		System.arraycopy(configurations, 0, all, 1, configurations.length);
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(all))
+	private static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(MistralAutoConfiguration.class, MistralClientsAutoConfiguration.class))
 			.withPropertyValues("mistral.api-key=sk-test");
 	}
 
 	@ParameterizedTest
 	@MethodSource("families")
 	void bothClientsExistWithWebFlux(Family family) {
-		runner(family.configuration()).run((context) -> assertThat(context).hasSingleBean(family.blocking())
+		runner().run((context) -> assertThat(context).hasSingleBean(family.blocking())
 			.hasSingleBean(family.reactive())
 			.hasSingleBean(ReactiveMistralHttp.class));
 	}
@@ -84,7 +73,7 @@ class ReactiveTwinsAutoConfigurationTests {
 	@ParameterizedTest
 	@MethodSource("families")
 	void theReactiveClientIsAbsentWithoutWebFlux(Family family) {
-		runner(family.configuration()).withClassLoader(new FilteredClassLoader(WebClient.class))
+		runner().withClassLoader(new FilteredClassLoader(WebClient.class))
 			.run((context) -> assertThat(context).hasSingleBean(family.blocking())
 				.doesNotHaveBean(family.reactive())
 				.doesNotHaveBean(ReactiveMistralHttp.class));
@@ -93,7 +82,7 @@ class ReactiveTwinsAutoConfigurationTests {
 	@ParameterizedTest
 	@MethodSource("families")
 	void neitherClientExistsWhenTheFamilyIsDisabled(Family family) {
-		runner(family.configuration()).withPropertyValues("mistral." + family.name() + ".enabled=false")
+		runner().withPropertyValues("mistral." + family.name() + ".enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(family.blocking())
 				.doesNotHaveBean(family.reactive())
 				.hasSingleBean(MistralHttp.class)
@@ -103,14 +92,13 @@ class ReactiveTwinsAutoConfigurationTests {
 	@ParameterizedTest
 	@MethodSource("families")
 	void theApplicationsOwnReactiveClientWins(Family family) {
-		runner(family.configuration())
-			.withBean("own", family.reactive(), ReactiveMistralHttp.builder().apiKey("sk-own").build())
+		runner().withBean("own", family.reactive(), ReactiveMistralHttp.builder().apiKey("sk-own").build())
 			.run((context) -> assertThat(context).hasSingleBean(family.reactive()).hasBean("own"));
 	}
 
 	@Test
 	void reactiveJobClientsPollAsConfigured() {
-		runner(MistralClientsAutoConfiguration.class)
+		runner()
 			.withPropertyValues("mistral.fine-tuning.poll-interval=2s", "mistral.fine-tuning.poll-timeout=30m",
 					"mistral.batch.poll-interval=3s", "mistral.batch.poll-timeout=2h")
 			.run((context) -> {
@@ -125,7 +113,7 @@ class ReactiveTwinsAutoConfigurationTests {
 
 	@Test
 	void reactiveClientsGetTheFamilyDefaults() {
-		runner(MistralClientsAutoConfiguration.class)
+		runner()
 			.withPropertyValues("mistral.ocr.model=mistral-ocr-2505",
 					"mistral.classifiers.moderation-model=mistral-moderation-2411",
 					"mistral.audio.transcription-model=voxtral-mini-2507")
@@ -147,7 +135,7 @@ class ReactiveTwinsAutoConfigurationTests {
 	 * @param blocking the blocking client
 	 * @param reactive the reactive client
 	 */
-	record Family(String name, Class<?> configuration, Class<?> blocking, Class<?> reactive) {
+	record Family(String name, Class<?> blocking, Class<?> reactive) {
 
 		@Override
 		public String toString() {
